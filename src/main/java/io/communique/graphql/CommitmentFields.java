@@ -1,0 +1,78 @@
+package io.communique.graphql;
+
+import io.communique.relay.PageRequest;
+import io.communique.service.GraphReader;
+import io.communique.service.Relations;
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Source;
+
+/** Fields of Commitment and CommitmentStatusChange that need the database, batched per response. */
+@GraphQLApi
+public class CommitmentFields {
+
+    private final GraphReader reader;
+
+    public CommitmentFields(GraphReader reader) {
+        this.reader = reader;
+    }
+
+    @NonNull
+    @Description("The dialogue the commitment was made at.")
+    public List<@NonNull DialogueNode> dialogue(@Source List<CommitmentNode> commitments) {
+        var keys = Batch.keys(commitments, CommitmentNode::key);
+        return Batch.singles(commitments, CommitmentNode::key, reader.all(Relations.COMMITMENT_DIALOGUE, keys),
+                DialogueNode::new);
+    }
+
+    @NonNull
+    @Description("The nations and organisations bound by the commitment, each with its role.")
+    public List<@NonNull List<@NonNull CommitmentPartyView>> parties(@Source List<CommitmentNode> commitments) {
+        var rows = reader.parties(Batch.keys(commitments, CommitmentNode::key));
+        return Batch.lists(commitments, CommitmentNode::key, rows, row -> new CommitmentPartyView(row.party().role,
+                row.nation() != null ? new NationNode(row.nation()) : new SubjectNode(row.organization())));
+    }
+
+    @NonNull
+    @Description("Dated assessments of the commitment's status, oldest first. The last one is the current `status`.")
+    public List<@NonNull List<@NonNull StatusChangeNode>> statusHistory(@Source List<CommitmentNode> commitments) {
+        var keys = Batch.keys(commitments, CommitmentNode::key);
+        return Batch.lists(commitments, CommitmentNode::key, reader.history(keys), StatusChangeNode::new);
+    }
+
+    @NonNull
+    @Description("The topics the commitment is about.")
+    public List<@NonNull List<@NonNull TopicNode>> topics(@Source List<CommitmentNode> commitments) {
+        var keys = Batch.keys(commitments, CommitmentNode::key);
+        return Batch.lists(commitments, CommitmentNode::key, reader.all(Relations.COMMITMENT_TOPICS, keys),
+                TopicNode::new);
+    }
+
+    @NonNull
+    @Description("Every statement that made or reaffirmed the commitment, in document order.")
+    public List<@NonNull StatementConnection> statements(@Source List<CommitmentNode> commitments,
+            @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
+        var request = PageRequest.of("Commitment.statements", first, after, last, before);
+        var pages = reader.pages(Relations.COMMITMENT_STATEMENTS, Batch.keys(commitments, CommitmentNode::key), request);
+        return Batch.connections(commitments, CommitmentNode::key, pages, StatementNode::new, StatementNode::key,
+                StatementConnection::new);
+    }
+
+    @NonNull
+    @Description("The officials who spoke a statement that made or reaffirmed the commitment.")
+    public List<@NonNull List<@NonNull OfficialNode>> officials(@Source List<CommitmentNode> commitments) {
+        var keys = Batch.keys(commitments, CommitmentNode::key);
+        return Batch.lists(commitments, CommitmentNode::key, reader.all(Relations.COMMITMENT_OFFICIALS, keys),
+                OfficialNode::new);
+    }
+
+    @Description("The statement that evidences this status, when there is one.")
+    public List<StatementNode> evidence(@Source List<StatusChangeNode> changes) {
+        var keys = Batch.keys(changes, StatusChangeNode::key);
+        return Batch.singles(changes, StatusChangeNode::key, reader.all(Relations.STATUS_EVIDENCE, keys),
+                StatementNode::new);
+    }
+}

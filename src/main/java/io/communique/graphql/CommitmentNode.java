@@ -1,0 +1,57 @@
+package io.communique.graphql;
+
+import io.communique.model.Commitment;
+import io.communique.model.CommitmentKind;
+import io.communique.model.CommitmentStatus;
+import io.communique.relay.GlobalId;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+@Type("Commitment")
+@Description("A specific, future-oriented promise made at a dialogue, tracked through a dated status history.")
+public final class CommitmentNode implements Node {
+    static final String TYPE = "Commitment";
+    private final Commitment entity;
+
+    CommitmentNode(Commitment entity) {
+        this.entity = entity;
+    }
+
+    long key() {
+        return entity.id;
+    }
+
+    @Override
+    @Id
+    @NonNull
+    @Description(Node.ID_DESCRIPTION)
+    public String getId() {
+        return GlobalId.encode(TYPE, entity.id);
+    }
+
+    @NonNull
+    @Description("Short title, e.g. `Supply of MQ-9B drones to India`.")
+    public String getTitle() {
+        return entity.title;
+    }
+
+    @NonNull
+    @Description("What was promised, in a sentence or two.")
+    public String getDescription() {
+        return entity.description;
+    }
+
+    @NonNull
+    @Description("What sort of promise this is.")
+    public CommitmentKind getKind() {
+        return entity.kind;
+    }
+
+    @NonNull
+    @Description("Current status: the status of the newest entry of `statusHistory`.")
+    public CommitmentStatus getStatus() {
+        return entity.status;
+    }
+}

@@ -1,0 +1,32 @@
+package io.communique.graphql;
+
+import io.communique.relay.PageRequest;
+import io.communique.service.GraphReader;
+import io.communique.service.Relations;
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Source;
+
+/** Fields of Nation that need the database, batched over every nation in the response. */
+@GraphQLApi
+public class NationFields {
+
+    private final GraphReader reader;
+
+    public NationFields(GraphReader reader) {
+        this.reader = reader;
+    }
+
+    @NonNull
+    @Description("Officials who act for this nation.")
+    public List<@NonNull OfficialConnection> officials(@Source List<NationNode> nations,
+            @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
+        var request = PageRequest.of("Nation.officials", first, after, last, before);
+        var pages = reader.pages(Relations.NATION_OFFICIALS, Batch.keys(nations, NationNode::key), request);
+        return Batch.connections(nations, NationNode::key, pages, OfficialNode::new, OfficialNode::key,
+                OfficialConnection::new);
+    }
+}

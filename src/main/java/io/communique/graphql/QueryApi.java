@@ -1,0 +1,208 @@
+package io.communique.graphql;
+
+import graphql.schema.DataFetchingEnvironment;
+import io.communique.errors.BadUserInputException;
+import io.communique.errors.NotFoundException;
+import io.communique.model.Commitment;
+import io.communique.model.Dialogue;
+import io.communique.model.Nation;
+import io.communique.model.Official;
+import io.communique.model.SourceDocument;
+import io.communique.model.Statement;
+import io.communique.model.Topic;
+import io.communique.relay.GlobalId;
+import io.communique.relay.Page;
+import io.communique.relay.PageRequest;
+import io.communique.relay.Relation;
+import io.communique.service.GraphReader;
+import io.communique.service.Relations;
+import io.smallrye.graphql.api.Context;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+/** Root query fields: entry points into the dialogue graph. */
+@GraphQLApi
+public class QueryApi {
+
+    private static final int MAX_NODES = 100;
+
+    private final GraphReader reader;
+    private final Context context;
+
+    public QueryApi(GraphReader reader, Context context) {
+        this.reader = reader;
+        this.context = context;
+    }
+
+    @Query("node")
+    @Description("Fetches any object by its global ID. An unknown ID gives null and a `NOT_FOUND` error; a malformed one a `BAD_USER_INPUT` error.")
+    public Node node(@NonNull @Id @Name("id") @Description("Global ID of the object.") String id) {
+        var gid = GlobalId.decode(id, "id");
+        var type = NodeTypes.BY_NAME.get(gid.type());
+        if (type == null) {
+            throw new BadUserInputException("Argument 'id' is not a valid node id.");
+        }
+        return reader.find(type.entity(), gid.key()).map(type::wrap)
+                .orElseThrow(() -> new NotFoundException("Could not resolve to a node with the global id of '" + id + "'."));
+    }
+
+    @Query("nodes")
+    @Description("Fetches up to 100 objects by global ID, in the order given; entries for unknown IDs are null. One query per type, whatever the number of IDs.")
+    public @NonNull List<Node> nodes(
+            @NonNull @Id @Name("ids") @Description("Global IDs of the objects, at most 100.") List<@NonNull String> ids) {
+        if (ids.size() > MAX_NODES) {
+            throw new BadUserInputException("Argument 'ids' holds " + ids.size() + " ids, which exceeds the limit of "
+                    + MAX_NODES + ".");
+        }
+        List<GlobalId> decoded = new ArrayList<>();
+        Map<String, List<Long>> keysByType = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            var gid = GlobalId.decode(ids.get(i), "ids[" + i + "]");
+            if (!NodeTypes.BY_NAME.containsKey(gid.type())) {
+                throw new BadUserInputException("Argument 'ids[" + i + "]' is not a valid node id.");
+            }
+            decoded.add(gid);
+            keysByType.computeIfAbsent(gid.type(), t -> new ArrayList<>()).add(gid.key());
+        }
+        Map<GlobalId, Node> found = new HashMap<>();
+        keysByType.forEach((typeName, keys) -> {
+            var type = NodeTypes.BY_NAME.get(typeName);
+            for (Object entity : reader.findAll(type.entity(), keys)) {
+                Node node = type.wrap(entity);
+                found.put(GlobalId.decode(node.getId(), "id"), node);
+            }
+        });
+        return decoded.stream().map(found::get).toList();
+    }
+
+    @Query("nations")
+    @Description("Nations, in the order they were added.")
+    public @NonNull NationConnection nations(
+            @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
+        return root("nations", Relations.NATIONS, first, after, last, before,
+                NationNode::new, NationNode::key, NationConnection::new);
+    }
+
+    @Query("nation")
+    @Description("A nation by its ISO 3166-1 alpha-2 code, e.g. `IN`; null if there is none.")
+    public NationNode nation(@NonNull @Name("code") @Description("ISO 3166-1 alpha-2 code, two upper-case letters.") String code) {
+        if (!code.matches("[A-Z]{2}")) {
+            throw new BadUserInputException("Argument 'code' must be an ISO 3166-1 alpha-2 code (two upper-case letters), got '"
+                    + (code.length() > 10 ? code.substring(0, 10) + "…" : code) + "'.");
+        }
+        return Nation.<Nation>find("code", code).firstResultOptional().map(NationNode::new).orElse(null);
+    }
+
+    @Query("dialogues")
+    @Description("Dialogues, in the order they were added.")
+    public @NonNull DialogueConnection dialogues(
+            @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
+        return root("dialogues", Relations.DIALOGUES, first, after, last, before,
+                DialogueNode::new, DialogueNode::key, DialogueConnection::new);
+    }
+
+    @Query("dialogue")
+    @Description("A dialogue by global ID.")
+    public DialogueNode dialogue(@NonNull @Id @Name("id") @Description("Global ID of a Dialogue.") String id) {
+        return byId(id, DialogueNode.TYPE, Dialogue.class, DialogueNode::new);
+    }
+
+    @Query("officials")
+    @Description("Officials, in the order they were added.")
+    public @NonNull OfficialConnection officials(
+            @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
+        return root("officials", Relations.OFFICIALS, first, after, last, before,
+                OfficialNode::new, OfficialNode::key, OfficialConnection::new);
+    }
+
+    @Query("official")
+    @Description("An official by global ID.")
+    public OfficialNode official(@NonNull @Id @Name("id") @Description("Global ID of an Official.") String id) {
+        return byId(id, OfficialNode.TYPE, Official.class, OfficialNode::new);
+    }
+
+    @Query("statements")
+    @Description("Statements, in the order they were added (document order for each source document).")
+    public @NonNull StatementConnection statements(
+            @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
+        return root("statements", Relations.STATEMENTS, first, after, last, before,
+                StatementNode::new, StatementNode::key, StatementConnection::new);
+    }
+
+    @Query("statement")
+    @Description("A statement by global ID.")
+    public StatementNode statement(@NonNull @Id @Name("id") @Description("Global ID of a Statement.") String id) {
+        return byId(id, StatementNode.TYPE, Statement.class, StatementNode::new);
+    }
+
+    @Query("commitments")
+    @Description("Commitments, in the order they were added.")
+    public @NonNull CommitmentConnection commitments(
+            @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
+        return root("commitments", Relations.COMMITMENTS, first, after, last, before,
+                CommitmentNode::new, CommitmentNode::key, CommitmentConnection::new);
+    }
+
+    @Query("commitment")
+    @Description("A commitment by global ID.")
+    public CommitmentNode commitment(@NonNull @Id @Name("id") @Description("Global ID of a Commitment.") String id) {
+        return byId(id, CommitmentNode.TYPE, Commitment.class, CommitmentNode::new);
+    }
+
+    @Query("topics")
+    @Description("Topics, in the order they were added.")
+    public @NonNull TopicConnection topics(
+            @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
+        return root("topics", Relations.TOPICS, first, after, last, before,
+                TopicNode::new, TopicNode::key, TopicConnection::new);
+    }
+
+    @Query("subjects")
+    @Description("Subjects (countries, regions, organisations, companies, systems, events), in the order they were added.")
+    public @NonNull SubjectConnection subjects(
+            @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
+        return root("subjects", Relations.SUBJECTS, first, after, last, before,
+                SubjectNode::new, SubjectNode::key, SubjectConnection::new);
+    }
+
+    @Query("sourceDocuments")
+    @Description("Source documents, in the order they were added.")
+    public @NonNull SourceDocumentConnection sourceDocuments(
+            @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
+        return root("sourceDocuments", Relations.SOURCE_DOCUMENTS, first, after, last, before,
+                SourceDocumentNode::new, SourceDocumentNode::key, SourceDocumentConnection::new);
+    }
+
+    private <E, N, C> C root(String field, Relation<E> relation, Integer first, String after,
+            Integer last, String before, Function<E, N> node, ToLongFunction<N> nodeKey, Function<Page<N>, C> connection) {
+        var request = PageRequest.of(field, first, after, last, before);
+        boolean wantsTotal = context.unwrap(DataFetchingEnvironment.class).getSelectionSet().contains("totalCount");
+        // Counting a root list reads all of it, so it is done only for clients that ask.
+        return connection.apply(reader.page(relation, request, wantsTotal).map(node, nodeKey));
+    }
+
+    private <E, N> N byId(String id, String type, Class<E> entity, Function<E, N> node) {
+        long key = GlobalId.decodeKey(id, type, "id");
+        return reader.find(entity, key).map(node)
+                .orElseThrow(() -> new NotFoundException("Could not resolve to a " + type + " with the global id of '" + id + "'."));
+    }
+}

@@ -1,0 +1,32 @@
+package io.communique.graphql;
+
+import io.communique.relay.PageRequest;
+import io.communique.service.GraphReader;
+import io.communique.service.Relations;
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Source;
+
+/** Fields of SourceDocument that need the database, batched over every document in the response. */
+@GraphQLApi
+public class SourceDocumentFields {
+
+    private final GraphReader reader;
+
+    public SourceDocumentFields(GraphReader reader) {
+        this.reader = reader;
+    }
+
+    @NonNull
+    @Description("The statements taken from this document, in document order.")
+    public List<@NonNull StatementConnection> statements(@Source List<SourceDocumentNode> documents,
+            @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
+        var request = PageRequest.of("SourceDocument.statements", first, after, last, before);
+        var pages = reader.pages(Relations.DOCUMENT_STATEMENTS, Batch.keys(documents, SourceDocumentNode::key), request);
+        return Batch.connections(documents, SourceDocumentNode::key, pages, StatementNode::new, StatementNode::key,
+                StatementConnection::new);
+    }
+}

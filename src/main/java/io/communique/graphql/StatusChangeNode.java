@@ -1,0 +1,50 @@
+package io.communique.graphql;
+
+import io.communique.model.CommitmentStatus;
+import io.communique.model.StatusEntry;
+import io.communique.relay.GlobalId;
+import java.time.LocalDate;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+@Type("CommitmentStatusChange")
+@Description("A dated assessment of a commitment's status, with the statement that evidences it. Entries are never rewritten.")
+public final class StatusChangeNode implements Node {
+    static final String TYPE = "CommitmentStatusChange";
+    private final StatusEntry entity;
+
+    StatusChangeNode(StatusEntry entity) {
+        this.entity = entity;
+    }
+
+    long key() {
+        return entity.id;
+    }
+
+    @Override
+    @Id
+    @NonNull
+    @Description(Node.ID_DESCRIPTION)
+    public String getId() {
+        return GlobalId.encode(TYPE, entity.id);
+    }
+
+    @NonNull
+    @Description("The status as of `asOf`.")
+    public CommitmentStatus getStatus() {
+        return entity.status;
+    }
+
+    @NonNull
+    @Description("The date the status held on.")
+    public LocalDate getAsOf() {
+        return entity.asOf;
+    }
+
+    @Description("Why the status was assessed so.")
+    public String getNote() {
+        return entity.note;
+    }
+}
