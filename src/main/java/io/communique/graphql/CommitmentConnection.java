@@ -41,7 +41,7 @@ public final class CommitmentConnection extends Connection<CommitmentNode, Commi
 
     /** An edge of a {@link CommitmentConnection}. */
     @Type("CommitmentEdge")
-    @Description("An edge in a CommitmentConnection: one item and its cursor.")
+    @Description("Edge of the CommitmentConnection: one item and its cursor.")
     public record CommitmentEdge(
             @NonNull @Description("Opaque cursor of this edge, for `after` and `before`.") String cursor,
             @NonNull @Description("The item at the end of the edge.") CommitmentNode node) {

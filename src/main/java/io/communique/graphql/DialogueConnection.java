@@ -41,7 +41,7 @@ public final class DialogueConnection extends Connection<DialogueNode, DialogueC
 
     /** An edge of a {@link DialogueConnection}. */
     @Type("DialogueEdge")
-    @Description("An edge in a DialogueConnection: one item and its cursor.")
+    @Description("Edge of the DialogueConnection: one item and its cursor.")
     public record DialogueEdge(
             @NonNull @Description("Opaque cursor of this edge, for `after` and `before`.") String cursor,
             @NonNull @Description("The item at the end of the edge.") DialogueNode node) {

@@ -41,7 +41,7 @@ public final class NationConnection extends Connection<NationNode, NationConnect
 
     /** An edge of a {@link NationConnection}. */
     @Type("NationEdge")
-    @Description("An edge in a NationConnection: one item and its cursor.")
+    @Description("Edge of the NationConnection: one item and its cursor.")
     public record NationEdge(
             @NonNull @Description("Opaque cursor of this edge, for `after` and `before`.") String cursor,
             @NonNull @Description("The item at the end of the edge.") NationNode node) {

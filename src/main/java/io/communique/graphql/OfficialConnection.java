@@ -41,7 +41,7 @@ public final class OfficialConnection extends Connection<OfficialNode, OfficialC
 
     /** An edge of a {@link OfficialConnection}. */
     @Type("OfficialEdge")
-    @Description("An edge in a OfficialConnection: one item and its cursor.")
+    @Description("Edge of the OfficialConnection: one item and its cursor.")
     public record OfficialEdge(
             @NonNull @Description("Opaque cursor of this edge, for `after` and `before`.") String cursor,
             @NonNull @Description("The item at the end of the edge.") OfficialNode node) {

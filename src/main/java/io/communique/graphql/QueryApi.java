@@ -60,7 +60,8 @@ public class QueryApi {
     @Query("nodes")
     @Description("Fetches up to 100 objects by global ID, in the order given; entries for unknown IDs are null. One query per type, whatever the number of IDs.")
     public @NonNull List<Node> nodes(
-            @NonNull @Id @Name("ids") @Description("Global IDs of the objects, at most 100.") List<@NonNull String> ids) {
+            // A String list, not [ID!]!: SmallRye 2.17 fails to coerce the elements of an @Id list argument.
+            @NonNull @Name("ids") @Description("Global IDs of the objects, at most 100. (Typed `[String!]!`, not `[ID!]!`: declare list variables as `[String!]!`.)") List<@NonNull String> ids) {
         if (ids.size() > MAX_NODES) {
             throw new BadUserInputException("Argument 'ids' holds " + ids.size() + " ids, which exceeds the limit of "
                     + MAX_NODES + ".");

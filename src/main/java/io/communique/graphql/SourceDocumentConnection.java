@@ -41,7 +41,7 @@ public final class SourceDocumentConnection extends Connection<SourceDocumentNod
 
     /** An edge of a {@link SourceDocumentConnection}. */
     @Type("SourceDocumentEdge")
-    @Description("An edge in a SourceDocumentConnection: one item and its cursor.")
+    @Description("Edge of the SourceDocumentConnection: one item and its cursor.")
     public record SourceDocumentEdge(
             @NonNull @Description("Opaque cursor of this edge, for `after` and `before`.") String cursor,
             @NonNull @Description("The item at the end of the edge.") SourceDocumentNode node) {

@@ -41,7 +41,7 @@ public final class StatementConnection extends Connection<StatementNode, Stateme
 
     /** An edge of a {@link StatementConnection}. */
     @Type("StatementEdge")
-    @Description("An edge in a StatementConnection: one item and its cursor.")
+    @Description("Edge of the StatementConnection: one item and its cursor.")
     public record StatementEdge(
             @NonNull @Description("Opaque cursor of this edge, for `after` and `before`.") String cursor,
             @NonNull @Description("The item at the end of the edge.") StatementNode node) {

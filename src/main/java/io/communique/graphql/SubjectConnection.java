@@ -41,7 +41,7 @@ public final class SubjectConnection extends Connection<SubjectNode, SubjectConn
 
     /** An edge of a {@link SubjectConnection}. */
     @Type("SubjectEdge")
-    @Description("An edge in a SubjectConnection: one item and its cursor.")
+    @Description("Edge of the SubjectConnection: one item and its cursor.")
     public record SubjectEdge(
             @NonNull @Description("Opaque cursor of this edge, for `after` and `before`.") String cursor,
             @NonNull @Description("The item at the end of the edge.") SubjectNode node) {

@@ -41,7 +41,7 @@ public final class TopicConnection extends Connection<TopicNode, TopicConnection
 
     /** An edge of a {@link TopicConnection}. */
     @Type("TopicEdge")
-    @Description("An edge in a TopicConnection: one item and its cursor.")
+    @Description("Edge of the TopicConnection: one item and its cursor.")
     public record TopicEdge(
             @NonNull @Description("Opaque cursor of this edge, for `after` and `before`.") String cursor,
             @NonNull @Description("The item at the end of the edge.") TopicNode node) {

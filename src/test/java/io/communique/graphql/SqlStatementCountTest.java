@@ -1,0 +1,57 @@
+package io.communique.graphql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.communique.support.GraphQL;
+import io.communique.support.SqlStatementCounter;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SQL cost of a request depends on its shape, never on the amount of data: at most one
+ * statement per list field, plus one. {@link LargeDatasetSqlStatementCountTest} asserts the very
+ * same numbers on the seed grown a hundredfold.
+ */
+@QuarkusTest
+class SqlStatementCountTest {
+
+    /**
+     * officials (its totalCount is counted in the same statement), statements, commitments. No seeded
+     * statement with a named speaker made a commitment, so the parties level is never reached and
+     * costs nothing.
+     */
+    static final int CANONICAL_TRAVERSAL = 3;
+    /** The four list fields of canonical-traversal.graphql, plus one. */
+    static final int CANONICAL_TRAVERSAL_BOUND = 5;
+    /** dialogues, statements, speakers, speakers' nation, commitments, parties. */
+    static final int DIALOGUE_TRAVERSAL = 6;
+    /** Every database-backed field of reverse-traversal.graphql, once each. */
+    static final int REVERSE_TRAVERSAL = 21;
+
+    @Test
+    void canonicalTraversalCostsAtMostOneStatementPerListFieldPlusOne() {
+        int count = statementsFor("canonical-traversal");
+        assertEquals(CANONICAL_TRAVERSAL, count);
+        assertTrue(count <= CANONICAL_TRAVERSAL_BOUND);
+    }
+
+    @Test
+    void everyLevelOfATraversalIsOneStatement() {
+        assertEquals(DIALOGUE_TRAVERSAL, statementsFor("dialogue-traversal"));
+    }
+
+    @Test
+    void everyNestedListIsBatched() {
+        assertEquals(REVERSE_TRAVERSAL, statementsFor("reverse-traversal"));
+    }
+
+    static int statementsFor(String queryFile) {
+        SqlStatementCounter.reset();
+        var response = GraphQL.file(queryFile);
+        int count = SqlStatementCounter.count();
+        assertNull(response.get("errors"), response.prettify());
+        return count;
+    }
+}

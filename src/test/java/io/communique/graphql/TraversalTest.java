@@ -1,0 +1,86 @@
+package io.communique.graphql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.communique.support.GraphQL;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The graph reads both ways: from people to promises, and from promises, topics and nations back to people. */
+@QuarkusTest
+class TraversalTest {
+
+    @Test
+    void fromACommitmentBackToWhoMadeIt() {
+        var response = GraphQL.file("reverse-traversal");
+        assertNull(response.get("errors"), response.prettify());
+        List<Map<String, Object>> commitments = response.getList("data.commitments.nodes");
+        var vehicles = commitments.stream().filter(c -> c.get("title").equals("Co-production of armoured infantry vehicles"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of(), vehicles.get("officials"), "made by joint statements, not by a named speaker");
+
+        var counterTerrorism = GraphQL.query("""
+                { commitments(first: 100) { nodes { title officials { name } } } }""")
+                .getList("data.commitments.nodes.findAll { it.officials.size() > 0 }.title");
+        assertEquals(List.of(), counterTerrorism, "no seeded commitment rests on a named speaker's statement");
+    }
+
+    @Test
+    void fromTopicsNationsAndDialoguesToTheirStatements() {
+        var response = GraphQL.file("reverse-traversal");
+        assertEquals(List.of("Counter-terrorism cooperation"),
+                response.getList("data.topics.nodes.find { it.slug == 'counter-terrorism' }.commitments.nodes.title"));
+        assertEquals(Set.of("Narendra Modi", "Rajnath Singh", "S. Jaishankar"),
+                Set.copyOf(response.getList("data.nations.nodes.find { it.code == 'IN' }.officials.nodes.name")));
+        Map<String, Object> office = response.getMap("data.nations.nodes.find { it.code == 'IN' }.officials.nodes[0].offices[0]");
+        assertEquals("Prime Minister", office.get("title"));
+        assertEquals("2014-05-26", office.get("startDate"));
+        assertNull(office.get("endDate"));
+
+        Map<String, Object> dialogue = response.getMap("data.dialogues.nodes[0]");
+        assertEquals("2+2 Ministerial Dialogue", dialogue.get("format"));
+        assertEquals(5, dialogue.get("edition"));
+        assertEquals("2023-11-10", dialogue.get("heldOn"));
+        assertEquals("New Delhi", dialogue.get("place"));
+        assertEquals(23, response.getInt("data.dialogues.nodes[0].statements.totalCount"));
+        assertEquals(9, response.getInt("data.dialogues.nodes[0].commitments.totalCount"));
+        assertEquals(List.of("CALLED_ON", "DELEGATION_MEMBER", "DELEGATION_MEMBER", "DELEGATION_MEMBER", "DELEGATION_MEMBER"),
+                response.getList("data.dialogues.nodes[0].participants.role"));
+        assertEquals("Narendra Modi", response.getString("data.dialogues.nodes[0].participants[0].official.name"));
+
+        assertTrue(response.getInt("data.subjects.nodes.find { it.slug == 'china' }.statements.totalCount") >= 5);
+        assertEquals(2, response.getInt("data.subjects.nodes.find { it.slug == 'mq-9b' }.statements.totalCount"));
+        assertEquals("2023-11-12", response.getString("data.sourceDocuments.nodes[0].publishedOn"));
+    }
+
+    @Test
+    void aCommitmentWithItsHistoryAndSources() {
+        String id = GraphQL.query("{ commitments(first: 3) { nodes { id } } }").getString("data.commitments.nodes[2].id");
+        var response = GraphQL.file("commitment-with-history", "id", id);
+        assertNull(response.get("errors"), response.prettify());
+        assertEquals("Supply of MQ-9B drones to India", response.getString("data.commitment.title"));
+        assertEquals("IN_PROGRESS", response.getString("data.commitment.statusHistory[0].status"));
+        assertEquals("2023-11-10", response.getString("data.commitment.statusHistory[0].asOf"));
+        assertTrue(response.getString("data.commitment.statusHistory[0].evidence.text").contains("on track"));
+        assertEquals(23, response.getInt("data.commitment.statusHistory[0].evidence.source.ordinal"));
+    }
+
+    @Test
+    void aStatementWithItsSourceSpan() {
+        String id = GraphQL.query("{ statements(first: 14) { nodes { id } } }").getString("data.statements.nodes[13].id");
+        var response = GraphQL.file("statement-with-source", "id", id);
+        assertNull(response.get("errors"), response.prettify());
+        assertEquals("DIRECT_QUOTE", response.getString("data.statement.kind"));
+        assertEquals(List.of("S. Jaishankar"), response.getList("data.statement.speakers.name"));
+        assertEquals(List.of("IN"), response.getList("data.statement.nations.code"));
+        String excerpt = response.getString("data.statement.source.excerpt");
+        String text = response.getString("data.statement.text");
+        assertEquals(text.length() + 40, excerpt.length(), "20 characters of context on each side");
+        assertEquals(text, excerpt.substring(20, 20 + text.length()));
+    }
+}
