@@ -1,5 +1,6 @@
 package io.communique.db;
 
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Map;
@@ -30,15 +31,20 @@ public final class CommuniqueMain {
         var dataDirectory = EmbeddedDatabase.defaultDataDirectory(System.getenv());
         int port = Integer.parseInt(System.getenv().getOrDefault(EmbeddedDatabase.PORT_ENV, "0"));
         LOG.infof("No QUARKUS_DATASOURCE_JDBC_URL set: starting the embedded PostgreSQL in %s", dataDirectory);
-        try (var database = EmbeddedDatabase.start(dataDirectory, port, false)) {
-            database.createDatabaseIfMissing(DATABASE);
-            System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl(DATABASE));
-            System.setProperty("quarkus.datasource.username", "postgres");
-            System.setProperty("quarkus.datasource.password", "");
-            LOG.infof("Embedded PostgreSQL listening on port %d", database.port());
-            // Returns once Quarkus has shut down (SIGTERM, Ctrl-C); closing the database then stops postgres.
-            Quarkus.run(args);
-        }
+        var database = EmbeddedDatabase.start(dataDirectory, port, true);
+        database.createDatabaseIfMissing(DATABASE);
+        System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl(DATABASE));
+        System.setProperty("quarkus.datasource.username", "postgres");
+        System.setProperty("quarkus.datasource.password", "");
+        LOG.infof("Embedded PostgreSQL listening on port %d", database.port());
+        // Quarkus calls this once it has stopped (SIGTERM, Ctrl-C, or a failed start) and its connection
+        // pool is closed: only then is postgres stopped, so no request loses its database mid-flight.
+        Quarkus.run(null, (exitCode, failure) -> {
+            database.close();
+            if (!ApplicationLifecycleManager.isVmShuttingDown()) {
+                System.exit(exitCode);
+            }
+        }, args);
     }
 
     static boolean externalDatabaseConfigured(Map<String, String> env) {

@@ -32,16 +32,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /**
      * Starts a server on {@code dataDirectory}. An existing directory is reused as is, so rows and
      * their keys survive restarts; a missing one is initialised.
+     *
+     * @param durable false only for throw-away test data: zonky's defaults turn fsync and synchronous
+     *                commit off, which is fast but can lose or corrupt data on a crash
      */
-    public static EmbeddedDatabase start(Path dataDirectory, int port, boolean clean) {
+    public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable) {
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(clean)
+                    .setCleanDataDirectory(!durable)
                     // The server must outlive nothing: we close it ourselves on shutdown.
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "100");
+            if (durable) {
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
             if (port > 0) {
                 builder.setPort(port);
             }

@@ -49,7 +49,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         if (server == null) {
             try {
                 var dir = Files.createTempDirectory("communique-test-pg");
-                server = EmbeddedDatabase.start(dir, 0, true);
+                server = EmbeddedDatabase.start(dir, 0, false);
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
             } catch (IOException e) {
                 throw new IllegalStateException("could not create a data directory for the test database", e);
