@@ -1,6 +1,7 @@
 package io.communique.db;
 
 import io.quarkus.runtime.ApplicationLifecycleManager;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Map;
@@ -11,8 +12,9 @@ import org.jboss.logging.Logger;
  *
  * <p>With no {@code QUARKUS_DATASOURCE_JDBC_URL} (nor the matching system property), it starts an
  * embedded PostgreSQL on a persistent data directory and points the datasource at it before
- * Quarkus reads its configuration; on shutdown it stops that PostgreSQL after Quarkus has closed
- * its connections, so nothing outlives the JVM.
+ * Quarkus reads its configuration. The packaged server stops that PostgreSQL once Quarkus has shut
+ * down and closed its connections; dev mode, which restarts the application on every code change,
+ * keeps it for the life of the JVM.
  */
 @QuarkusMain
 public final class CommuniqueMain {
@@ -28,15 +30,16 @@ public final class CommuniqueMain {
             Quarkus.run(args);
             return;
         }
-        var dataDirectory = EmbeddedDatabase.defaultDataDirectory(System.getenv());
-        int port = Integer.parseInt(System.getenv().getOrDefault(EmbeddedDatabase.PORT_ENV, "0"));
-        LOG.infof("No QUARKUS_DATASOURCE_JDBC_URL set: starting the embedded PostgreSQL in %s", dataDirectory);
-        var database = EmbeddedDatabase.start(dataDirectory, port, true);
-        database.createDatabaseIfMissing(DATABASE);
-        System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl(DATABASE));
-        System.setProperty("quarkus.datasource.username", "postgres");
-        System.setProperty("quarkus.datasource.password", "");
-        LOG.infof("Embedded PostgreSQL listening on port %d", database.port());
+        var database = startEmbedded();
+        if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+            // Dev mode calls main again after each live reload, on new classes but the same JVM: the
+            // server started first (and the datasource properties it set) stay; the JVM's exit stops it.
+            if (database != null) {
+                Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
+            }
+            Quarkus.run(args);
+            return;
+        }
         // Quarkus calls this once it has stopped (SIGTERM, Ctrl-C, or a failed start) and its connection
         // pool is closed: only then is postgres stopped, so no request loses its database mid-flight.
         Quarkus.run(null, (exitCode, failure) -> {
@@ -47,11 +50,25 @@ public final class CommuniqueMain {
         }, args);
     }
 
-    static boolean externalDatabaseConfigured(Map<String, String> env) {
-        return isSet(env.get("QUARKUS_DATASOURCE_JDBC_URL")) || isSet(System.getProperty("quarkus.datasource.jdbc.url"));
+    /** Starts the embedded server and points the datasource at it; null if this JVM already did. */
+    private static EmbeddedDatabase startEmbedded() {
+        if (System.getProperty("quarkus.datasource.jdbc.url") != null) {
+            return null;
+        }
+        var dataDirectory = EmbeddedDatabase.defaultDataDirectory(System.getenv());
+        int port = Integer.parseInt(System.getenv().getOrDefault(EmbeddedDatabase.PORT_ENV, "0"));
+        LOG.infof("No QUARKUS_DATASOURCE_JDBC_URL set: starting the embedded PostgreSQL in %s", dataDirectory);
+        var database = EmbeddedDatabase.start(dataDirectory, port, true);
+        database.createDatabaseIfMissing(DATABASE);
+        System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl(DATABASE));
+        System.setProperty("quarkus.datasource.username", "postgres");
+        System.setProperty("quarkus.datasource.password", "");
+        LOG.infof("Embedded PostgreSQL listening on port %d", database.port());
+        return database;
     }
 
-    private static boolean isSet(String value) {
-        return value != null && !value.isBlank();
+    static boolean externalDatabaseConfigured(Map<String, String> env) {
+        String url = env.get("QUARKUS_DATASOURCE_JDBC_URL");
+        return url != null && !url.isBlank();
     }
 }

@@ -14,7 +14,7 @@ public class Nation extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(nullable = false, unique = true, length = 2)
+    @Column(nullable = false, unique = true, columnDefinition = "char(2)")
     public String code;
 
     @Column(nullable = false)
