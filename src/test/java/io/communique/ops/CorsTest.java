@@ -1,0 +1,44 @@
+package io.communique.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Browser clients are allowed from the configured origins only. */
+@QuarkusTest
+@TestProfile(CorsTest.AllowedOrigin.class)
+class CorsTest {
+
+    public static class AllowedOrigin implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.http.cors.origins", "https://app.example.org");
+        }
+    }
+
+    @Test
+    void preflightFromAConfiguredOriginIsAllowed() {
+        given().header("Origin", "https://app.example.org")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type")
+                .when().options("/graphql")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("https://app.example.org"))
+                .header("Access-Control-Allow-Methods", containsString("POST"));
+    }
+
+    @Test
+    void anotherOriginGetsNoCorsHeaders() {
+        given().header("Origin", "https://evil.example.com")
+                .header("Access-Control-Request-Method", "POST")
+                .when().options("/graphql")
+                .then().header("Access-Control-Allow-Origin", nullValue());
+    }
+}
