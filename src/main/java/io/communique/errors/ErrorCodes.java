@@ -10,6 +10,13 @@ public final class ErrorCodes {
     /** A well-formed id names no node. */
     public static final String NOT_FOUND = "NOT_FOUND";
 
+    /** The operation needs a signed-in caller: send a bearer token. */
+    public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
+    /** The caller is signed in but lacks the role the operation needs. */
+    public static final String FORBIDDEN = "FORBIDDEN";
+    /** The node changed since the caller read it (stale {@code expectedVersion}); read it again and retry. */
+    public static final String CONFLICT = "CONFLICT";
+
     private ErrorCodes() {
     }
 }

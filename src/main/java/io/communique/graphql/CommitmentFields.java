@@ -69,6 +69,21 @@ public class CommitmentFields {
                 OfficialNode::new);
     }
 
+    @NonNull
+    @Description("Published sources that evidence this status.")
+    public List<@NonNull List<@NonNull ExternalSourceView>> sources(@Source List<StatusChangeNode> changes) {
+        var keys = Batch.keys(changes, StatusChangeNode::key);
+        return Batch.lists(changes, StatusChangeNode::key, reader.all(Relations.STATUS_SOURCES, keys),
+                s -> new ExternalSourceView(s.url, s.title, s.publisher, s.publishedOn));
+    }
+
+    @Description("The earlier entry this one corrects, if it is a correction.")
+    public List<StatusChangeNode> corrects(@Source List<StatusChangeNode> changes) {
+        var keys = Batch.keys(changes, StatusChangeNode::key);
+        return Batch.singles(changes, StatusChangeNode::key, reader.all(Relations.STATUS_CORRECTS, keys),
+                StatusChangeNode::new);
+    }
+
     @Description("The statement that evidences this status, when there is one.")
     public List<StatementNode> evidence(@Source List<StatusChangeNode> changes) {
         var keys = Batch.keys(changes, StatusChangeNode::key);

@@ -50,6 +50,12 @@ public final class CommitmentNode implements Node {
     }
 
     @NonNull
+    @Description("Bumped by every change to the commitment; pass it as `expectedVersion` when you write.")
+    public Integer getVersion() {
+        return entity.version;
+    }
+
+    @NonNull
     @Description("Current status: the status of the newest entry of `statusHistory`.")
     public CommitmentStatus getStatus() {
         return entity.status;

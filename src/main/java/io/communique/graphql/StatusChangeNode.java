@@ -4,6 +4,7 @@ import io.communique.model.CommitmentStatus;
 import io.communique.model.StatusEntry;
 import io.communique.relay.GlobalId;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -41,6 +42,12 @@ public final class StatusChangeNode implements Node {
     @Description("The date the status held on.")
     public LocalDate getAsOf() {
         return entity.asOf;
+    }
+
+    @NonNull
+    @Description("When the entry was recorded.")
+    public OffsetDateTime getRecordedAt() {
+        return entity.recordedAt;
     }
 
     @Description("Why the status was assessed so.")

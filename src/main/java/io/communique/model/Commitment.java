@@ -42,6 +42,10 @@ public class Commitment extends PanacheEntityBase {
     @Column(nullable = false, insertable = false, updatable = false)
     public CommitmentStatus status;
 
+    /** Optimistic lock: bumped by every write; writers state the version they read. */
+    @Column(nullable = false)
+    public int version;
+
     @ManyToMany
     @JoinTable(name = "commitment_topic", joinColumns = @JoinColumn(name = "commitment_id"),
             inverseJoinColumns = @JoinColumn(name = "topic_id"))

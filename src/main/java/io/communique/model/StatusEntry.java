@@ -12,7 +12,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.Set;
 
 /** A dated assessment of a commitment's status, with the statement that evidences it. Append-only. */
 @Entity
@@ -38,4 +43,21 @@ public class StatusEntry extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "evidence_statement_id")
     public Statement evidence;
+
+    @Column(name = "recorded_at", nullable = false, insertable = false, updatable = false)
+    public OffsetDateTime recordedAt;
+
+    /** The editor who recorded it (the token's principal); null for seed data. */
+    @Column(name = "recorded_by")
+    public String recordedBy;
+
+    /** The earlier entry this one corrects, if it is a correction. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "corrects_entry_id")
+    public StatusEntry corrects;
+
+    @ManyToMany
+    @JoinTable(name = "status_entry_source", joinColumns = @JoinColumn(name = "entry_id"),
+            inverseJoinColumns = @JoinColumn(name = "source_id"))
+    public Set<ExternalSource> sources = new HashSet<>();
 }

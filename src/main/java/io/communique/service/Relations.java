@@ -4,6 +4,7 @@ import io.communique.model.Commitment;
 import io.communique.model.CommitmentParty;
 import io.communique.model.Dialogue;
 import io.communique.model.DialogueParticipant;
+import io.communique.model.ExternalSource;
 import io.communique.model.Nation;
 import io.communique.model.Office;
 import io.communique.model.Official;
@@ -117,6 +118,11 @@ public final class Relations {
     // Status change.
     public static final Relation<Statement> STATUS_EVIDENCE = Relation.nested(Statement.class,
             "commitment_status_entry x join statement c on c.id = x.evidence_statement_id", "x.id", e -> e.id);
+
+    public static final Relation<ExternalSource> STATUS_SOURCES = Relation.nested(ExternalSource.class,
+            "status_entry_source x join external_source c on c.id = x.source_id", "x.entry_id", e -> e.id);
+    public static final Relation<StatusEntry> STATUS_CORRECTS = Relation.nested(StatusEntry.class,
+            "commitment_status_entry x join commitment_status_entry c on c.id = x.corrects_entry_id", "x.id", e -> e.id);
 
     // Topic and subject.
     public static final Relation<Statement> TOPIC_STATEMENTS = Relation.nested(Statement.class,

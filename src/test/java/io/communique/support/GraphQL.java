@@ -36,6 +36,11 @@ public final class GraphQL {
 
     /** Runs {@code query} and returns the whole response body (data and errors). HTTP must be 200. */
     public static JsonPath query(String query, Object... variables) {
+        return as(null, query, variables);
+    }
+
+    /** Runs {@code query} with {@code Authorization: Bearer <token>} (none if token is null). */
+    public static JsonPath as(String token, String query, Object... variables) {
         Map<String, Object> vars = new HashMap<>();
         for (int i = 0; i < variables.length; i += 2) {
             vars.put((String) variables[i], variables[i + 1]);
@@ -43,8 +48,11 @@ public final class GraphQL {
         Map<String, Object> body = new HashMap<>();
         body.put("query", query);
         body.put("variables", vars);
-        return given().contentType(ContentType.JSON).accept(ContentType.JSON).body(body)
-                .when().post("/graphql")
+        var request = given().contentType(ContentType.JSON).accept(ContentType.JSON).body(body);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.when().post("/graphql")
                 .then().statusCode(200).extract().jsonPath();
     }
 }

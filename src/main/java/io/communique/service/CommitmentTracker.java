@@ -1,0 +1,209 @@
+package io.communique.service;
+
+import io.communique.errors.BadUserInputException;
+import io.communique.errors.ConflictException;
+import io.communique.errors.NotFoundException;
+import io.communique.model.AuditEntry;
+import io.communique.model.Commitment;
+import io.communique.model.CommitmentStatus;
+import io.communique.model.ExternalSource;
+import io.communique.model.Statement;
+import io.communique.model.StatusEntry;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Records how commitments fare. Every change appends a dated, evidenced status entry, bumps the
+ * commitment's version and writes an audit entry, in one transaction; every check runs before the
+ * first write, and any failure rolls the whole change back.
+ */
+@ApplicationScoped
+public class CommitmentTracker {
+
+    static final int MAX_NOTE = 2000;
+    static final int MAX_SOURCES = 10;
+    private static final Pattern URL = Pattern.compile("https?://\\S{1,1990}");
+
+    private final EntityManager em;
+    private final SecurityIdentity identity;
+    private final Clock clock;
+
+    public CommitmentTracker(EntityManager em, SecurityIdentity identity) {
+        this.em = em;
+        this.identity = identity;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** An external source given as evidence. */
+    public record Source(String url, String title, String publisher, LocalDate publishedOn) {
+    }
+
+    /** Evidence for a status: a statement of a dialogue, external sources, or both. */
+    public record Evidence(Long statementKey, List<Source> sources) {
+    }
+
+    /** A new status assessment of a commitment. */
+    public record StatusUpdate(long commitmentKey, CommitmentStatus status, LocalDate asOf, String note,
+            Evidence evidence, Integer expectedVersion) {
+    }
+
+    /** A correction of an earlier entry (admin only): its status, note and evidence replace it from its date on. */
+    public record Correction(long entryKey, CommitmentStatus status, String note, Evidence evidence,
+            Integer expectedVersion) {
+    }
+
+    public record Recorded(Commitment commitment, StatusEntry entry) {
+    }
+
+    @Transactional
+    public Recorded updateStatus(StatusUpdate update) {
+        String actor = Access.require(identity, Access.EDITOR, "updateCommitmentStatus");
+        checkNote(update.note());
+        checkEvidence(update.evidence());
+        if (update.asOf().isAfter(LocalDate.now(clock))) {
+            throw new BadUserInputException("Argument 'input.asOf' is in the future: record what is known as of today or earlier.");
+        }
+        Commitment commitment = lockForWrite(update.commitmentKey(), update.expectedVersion(), "input.commitmentId");
+        if (!StatusTransitions.allowed(commitment.status, update.status())) {
+            throw new BadUserInputException("Argument 'input.status': a commitment that is " + commitment.status
+                    + " cannot become " + update.status() + " (allowed: " + StatusTransitions.next(commitment.status)
+                    + "); an admin can correct the record instead.");
+        }
+        LocalDate latest = em.createQuery("select max(e.asOf) from StatusEntry e where e.commitment.id = :id", LocalDate.class)
+                .setParameter("id", commitment.id).getSingleResult();
+        if (latest != null && update.asOf().isBefore(latest)) {
+            throw new BadUserInputException("Argument 'input.asOf' (" + update.asOf() + ") is before the newest status entry ("
+                    + latest + "); history is recorded in order, and earlier entries are changed by a correction.");
+        }
+        Statement evidence = evidenceStatement(update.evidence());
+        StatusEntry entry = append(commitment, update.status(), update.asOf(), update.note(), evidence, update.evidence(), actor, null);
+        return finish(commitment, entry, actor, "updateCommitmentStatus");
+    }
+
+    @Transactional
+    public Recorded correct(Correction correction) {
+        String actor = Access.require(identity, Access.ADMIN, "correctCommitmentStatus");
+        checkNote(correction.note());
+        checkEvidence(correction.evidence());
+        StatusEntry corrected = em.find(StatusEntry.class, correction.entryKey());
+        if (corrected == null) {
+            throw new NotFoundException("Could not resolve to a CommitmentStatusChange with the id given in 'input.statusChangeId'.");
+        }
+        Commitment commitment = lockForWrite(corrected.commitment.id, correction.expectedVersion(), "input.statusChangeId");
+        Statement evidence = evidenceStatement(correction.evidence());
+        StatusEntry entry = append(commitment, correction.status(), corrected.asOf, correction.note(), evidence,
+                correction.evidence(), actor, corrected);
+        return finish(commitment, entry, actor, "correctCommitmentStatus");
+    }
+
+    private Commitment lockForWrite(long key, Integer expectedVersion, String argument) {
+        // The row lock serialises writers to one commitment, so the version compared below is the latest committed one.
+        Commitment commitment = em.find(Commitment.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (commitment == null) {
+            throw new BadUserInputException("Argument '" + argument + "' names no commitment.");
+        }
+        if (expectedVersion != null && expectedVersion != commitment.version) {
+            throw new ConflictException("The commitment is at version " + commitment.version + ", not " + expectedVersion
+                    + ": it changed since you read it. Read it again and retry.");
+        }
+        return commitment;
+    }
+
+    private StatusEntry append(Commitment commitment, CommitmentStatus status, LocalDate asOf, String note, Statement statement,
+            Evidence evidence, String actor, StatusEntry corrects) {
+        StatusEntry entry = new StatusEntry();
+        entry.commitment = commitment;
+        entry.status = status;
+        entry.asOf = asOf;
+        entry.note = note;
+        entry.evidence = statement;
+        entry.recordedBy = actor;
+        entry.corrects = corrects;
+        if (evidence.sources() != null) {
+            for (Source s : evidence.sources()) {
+                ExternalSource source = new ExternalSource();
+                source.url = s.url();
+                source.title = s.title();
+                source.publisher = s.publisher();
+                source.publishedOn = s.publishedOn();
+                em.persist(source);
+                entry.sources.add(source);
+            }
+        }
+        em.persist(entry);
+        return entry;
+    }
+
+    private Recorded finish(Commitment commitment, StatusEntry entry, String actor, String action) {
+        var before = Json.createObjectBuilder().add("status", commitment.status.name()).add("version", commitment.version).build();
+        commitment.version++;
+        em.flush();
+        // The database derives the current status (trigger) and stamps the entry; read both back.
+        em.refresh(commitment);
+        em.refresh(entry);
+        AuditEntry audit = new AuditEntry();
+        audit.actor = actor;
+        audit.action = action;
+        audit.nodeType = "Commitment";
+        audit.nodeKey = commitment.id;
+        audit.before = before.toString();
+        audit.after = Json.createObjectBuilder().add("status", commitment.status.name()).add("version", commitment.version)
+                .add("statusChange", entry.id).build().toString();
+        em.persist(audit);
+        return new Recorded(commitment, entry);
+    }
+
+    private Statement evidenceStatement(Evidence evidence) {
+        if (evidence.statementKey() == null) {
+            return null;
+        }
+        Statement statement = em.find(Statement.class, evidence.statementKey());
+        if (statement == null) {
+            throw new BadUserInputException("Argument 'input.evidence.statementId' names no statement.");
+        }
+        return statement;
+    }
+
+    private static void checkNote(String note) {
+        if (note != null && (note.isBlank() || note.length() > MAX_NOTE)) {
+            throw new BadUserInputException("Argument 'input.note' must be 1 to " + MAX_NOTE + " characters when given.");
+        }
+    }
+
+    private void checkEvidence(Evidence evidence) {
+        List<Source> sources = evidence == null || evidence.sources() == null ? List.of() : evidence.sources();
+        if (evidence == null || (evidence.statementKey() == null && sources.isEmpty())) {
+            throw new BadUserInputException("Argument 'input.evidence' needs a statementId or at least one source: every status is evidenced.");
+        }
+        if (sources.size() > MAX_SOURCES) {
+            throw new BadUserInputException("Argument 'input.evidence.sources' holds " + sources.size() + " sources; at most " + MAX_SOURCES + ".");
+        }
+        for (int i = 0; i < sources.size(); i++) {
+            Source s = sources.get(i);
+            String path = "input.evidence.sources[" + i + "]";
+            if (s == null) {
+                throw new BadUserInputException("Argument '" + path + "' is null.");
+            }
+            if (s.url() == null || !URL.matcher(s.url()).matches()) {
+                throw new BadUserInputException("Argument '" + path + ".url' must be an http or https URL.");
+            }
+            if (s.title() == null || s.title().isBlank() || s.title().length() > 300) {
+                throw new BadUserInputException("Argument '" + path + ".title' must be 1 to 300 characters.");
+            }
+            if (s.publisher() != null && (s.publisher().isBlank() || s.publisher().length() > 200)) {
+                throw new BadUserInputException("Argument '" + path + ".publisher' must be 1 to 200 characters when given.");
+            }
+            if (s.publishedOn() != null && s.publishedOn().isAfter(LocalDate.now(clock))) {
+                throw new BadUserInputException("Argument '" + path + ".publishedOn' is in the future.");
+            }
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package io.communique.tracking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.communique.support.EmbeddedPostgresResource;
+import io.communique.support.GraphQL;
+import io.communique.support.Ids;
+import io.communique.support.Tokens;
+import io.communique.support.TrackingDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Recording how a commitment fares: who may, what is checked, and that a refused change writes
+ * nothing. Runs on a database of its own; every test arranges the commitment it changes.
+ */
+@QuarkusTest
+@TestProfile(CommitmentStatusMutationTest.Writable.class)
+class CommitmentStatusMutationTest {
+
+    static final String DATABASE = "communique_tracking";
+    static final TrackingDatabase DB = new TrackingDatabase(DATABASE);
+    static final String MUTATION = GraphQL.load("update-commitment-status");
+    static final String QUOTE = Ids.base64("Statement:14");
+    static ExecutorService pool;
+
+    public static class Writable implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(EmbeddedPostgresResource.class,
+                    Map.of(EmbeddedPostgresResource.DATABASE_ARG, DATABASE)));
+        }
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+    }
+
+    @BeforeAll
+    static void startPool() {
+        pool = Executors.newFixedThreadPool(8);
+    }
+
+    @AfterAll
+    static void stopPool() {
+        pool.shutdownNow();
+    }
+
+    static Map<String, Object> input(long commitment, String status, Object... more) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("commitmentId", Ids.base64("Commitment:" + commitment));
+        input.put("status", status);
+        input.put("asOf", "2024-03-01");
+        input.put("evidence", Map.of("statementId", QUOTE));
+        for (int i = 0; i < more.length; i += 2) {
+            input.put((String) more[i], more[i + 1]);
+        }
+        return input;
+    }
+
+    static JsonPath update(String token, Map<String, Object> input) {
+        return GraphQL.as(token, MUTATION, "input", input);
+    }
+
+    /** Sends a mutation that must be refused with {@code code}, and checks that no table changed. */
+    static JsonPath refused(String code, String token, Map<String, Object> input) throws SQLException {
+        var before = DB.rowCounts();
+        var response = update(token, input);
+        assertEquals(code, response.getString("errors[0].extensions.code"), response.prettify());
+        assertNull(response.get("data"), "the payload is non-null, so a refused mutation nulls data");
+        assertEquals(before, DB.rowCounts(), "a refused write must leave every table unchanged");
+        return response;
+    }
+
+    @Test
+    void anEditorRecordsAnEvidencedStatusAndEveryWriteIsAudited() throws SQLException {
+        long key = DB.newCommitment("AGREED");
+        var response = update(Tokens.forRole("editor"), input(key, "IN_PROGRESS", "note", "First deliveries reported.",
+                "clientMutationId", "m-1", "expectedVersion", 0,
+                "evidence", Map.of("statementId", QUOTE, "sources", List.of(Map.of("url", "https://example.org/report",
+                        "title", "Deliveries begin", "publisher", "Example News", "publishedOn", "2024-02-28")))));
+        assertNull(response.get("errors"), response.prettify());
+        assertEquals("m-1", response.getString("data.updateCommitmentStatus.clientMutationId"));
+        assertEquals("IN_PROGRESS", response.getString("data.updateCommitmentStatus.commitment.status"));
+        assertEquals(1, response.getInt("data.updateCommitmentStatus.commitment.version"));
+        assertEquals(List.of("AGREED", "IN_PROGRESS"), response.getList("data.updateCommitmentStatus.commitment.statusHistory.status"));
+        assertEquals(QUOTE, response.getString("data.updateCommitmentStatus.statusChange.evidence.id"));
+        assertEquals("Example News", response.getString("data.updateCommitmentStatus.statusChange.sources[0].publisher"));
+        assertNotNull(response.getString("data.updateCommitmentStatus.statusChange.recordedAt"));
+
+        try (var c = DB.connect(); var s = c.createStatement()) {
+            var rs = s.executeQuery("select actor, action, before ->> 'status', after ->> 'status', after ->> 'version'"
+                    + " from audit_entry where node_type = 'Commitment' and node_key = " + key);
+            assertTrue(rs.next(), "the write is in the audit trail");
+            assertEquals("editor@tests.communique.example", rs.getString(1));
+            assertEquals("updateCommitmentStatus", rs.getString(2));
+            assertEquals("AGREED", rs.getString(3));
+            assertEquals("IN_PROGRESS", rs.getString(4));
+            assertEquals("1", rs.getString(5));
+            assertFalse(rs.next());
+        }
+    }
+
+    @Test
+    void anonymousAndReaderWritesAreRefusedAndWriteNothing() throws SQLException {
+        long key = DB.newCommitment("AGREED");
+        var anonymous = refused("UNAUTHENTICATED", null, input(key, "IN_PROGRESS"));
+        assertTrue(anonymous.getString("errors[0].message").contains("Bearer"));
+        assertEquals(List.of("updateCommitmentStatus"), anonymous.getList("errors[0].path"));
+        refused("FORBIDDEN", Tokens.forRole("reader"), input(key, "IN_PROGRESS"));
+    }
+
+    @Test
+    void transitionsFollowTheDocumentedRules() throws SQLException {
+        long delivered = DB.newCommitment("DELIVERED");
+        var response = refused("BAD_USER_INPUT", Tokens.forRole("editor"), input(delivered, "IN_PROGRESS"));
+        assertTrue(response.getString("errors[0].message").contains("'input.status'"), response.prettify());
+
+        long stalled = DB.newCommitment("STALLED");
+        assertNull(update(Tokens.forRole("editor"), input(stalled, "IN_PROGRESS")).get("errors"), "a stalled commitment can be revived");
+        long agreed = DB.newCommitment("AGREED");
+        refused("BAD_USER_INPUT", Tokens.forRole("editor"), input(agreed, "ANNOUNCED"));
+    }
+
+    @Test
+    void badInputNamesTheArgumentAndWritesNothing() throws SQLException {
+        String editor = Tokens.forRole("editor");
+        long key = DB.newCommitment("ANNOUNCED");
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("input.asOf", "future date");
+        cases.put("input.asOf ", "before the newest entry");
+        cases.put("input.evidence", "no evidence");
+        cases.put("input.evidence.sources[0].url", "bad url");
+        cases.put("input.evidence.statementId", "unknown statement");
+        cases.put("input.commitmentId", "id of another type");
+        cases.put("input.note", "blank note");
+        List<Map<String, Object>> inputs = List.of(
+                input(key, "AGREED", "asOf", LocalDate.now().plusDays(2).toString()),
+                input(key, "AGREED", "asOf", "2020-01-01"),
+                input(key, "AGREED", "evidence", Map.of()),
+                input(key, "AGREED", "evidence", Map.of("sources", List.of(Map.of("url", "ftp://nope", "title", "x")))),
+                input(key, "AGREED", "evidence", Map.of("statementId", Ids.base64("Statement:999999"))),
+                input(key, "AGREED", "commitmentId", QUOTE),
+                input(key, "AGREED", "note", "   "));
+        int i = 0;
+        for (var entry : cases.entrySet()) {
+            var response = refused("BAD_USER_INPUT", editor, inputs.get(i++));
+            assertTrue(response.getString("errors[0].message").contains("'" + entry.getKey().trim()),
+                    entry.getValue() + ": " + response.getString("errors[0].message"));
+        }
+    }
+
+    @Test
+    void aStaleVersionIsAConflictAndWritesNothing() throws SQLException {
+        long key = DB.newCommitment("AGREED");
+        assertNull(update(Tokens.forRole("editor"), input(key, "IN_PROGRESS", "expectedVersion", 0)).get("errors"));
+        var stale = refused("CONFLICT", Tokens.forRole("editor"), input(key, "DELIVERED", "expectedVersion", 0));
+        assertTrue(stale.getString("errors[0].message").contains("version 1"));
+    }
+
+    @Test
+    void concurrentUpdatesOfOneVersionLeaveOneWinnerAndNoSilentLoss() throws Exception {
+        long key = DB.newCommitment("AGREED");
+        String editor = Tokens.forRole("editor");
+        List<JsonPath> sameVersion = race(8, () -> update(editor, input(key, "IN_PROGRESS", "expectedVersion", 0)));
+        long winners = sameVersion.stream().filter(r -> r.get("errors") == null).count();
+        long conflicts = sameVersion.stream().filter(r -> "CONFLICT".equals(r.getString("errors[0].extensions.code"))).count();
+        assertEquals(1, winners);
+        assertEquals(7, conflicts, "every loser is told, none is dropped silently");
+
+        // Without expectedVersion writers queue on the row: all eight are recorded.
+        List<JsonPath> unversioned = race(8, () -> update(editor, input(key, "IN_PROGRESS")));
+        assertTrue(unversioned.stream().allMatch(r -> r.get("errors") == null));
+        var commitment = GraphQL.query("query($id: ID!) { commitment(id: $id) { version statusHistory { status } } }",
+                "id", Ids.base64("Commitment:" + key));
+        assertEquals(1 + 1 + 8, commitment.getList("data.commitment.statusHistory").size());
+        assertEquals(9, commitment.getInt("data.commitment.version"));
+    }
+
+    @Test
+    void onlyAnAdminCorrectsAndTheCorrectedEntryStays() throws SQLException {
+        long key = DB.newCommitment("DELIVERED");
+        String entry = GraphQL.query("query($id: ID!) { commitment(id: $id) { statusHistory { id } } }",
+                "id", Ids.base64("Commitment:" + key)).getString("data.commitment.statusHistory[0].id");
+        Map<String, Object> correction = Map.of("statusChangeId", entry, "status", "IN_PROGRESS",
+                "note", "Delivery was misreported.", "evidence", Map.of("statementId", QUOTE));
+        String mutation = GraphQL.load("correct-commitment-status");
+        var before = DB.rowCounts();
+        assertEquals("FORBIDDEN", GraphQL.as(Tokens.forRole("editor"), mutation, "input", correction)
+                .getString("errors[0].extensions.code"));
+        assertEquals(before, DB.rowCounts());
+
+        var corrected = GraphQL.as(Tokens.forRole("admin"), mutation, "input", correction);
+        assertNull(corrected.get("errors"), corrected.prettify());
+        assertEquals("IN_PROGRESS", corrected.getString("data.correctCommitmentStatus.commitment.status"));
+        assertEquals(entry, corrected.getString("data.correctCommitmentStatus.statusChange.corrects.id"));
+        assertEquals("DELIVERED", corrected.getString("data.correctCommitmentStatus.statusChange.corrects.status"));
+        assertEquals("2023-11-10", corrected.getString("data.correctCommitmentStatus.statusChange.asOf"));
+    }
+
+    @Test
+    void theDatabaseRefusesToRewriteHistory() throws SQLException {
+        long key = DB.newCommitment("AGREED");
+        try (var c = DB.connect(); var s = c.createStatement()) {
+            var e = assertThrows(SQLException.class,
+                    () -> s.execute("update commitment_status_entry set status = 'DELIVERED' where commitment_id = " + key));
+            assertTrue(e.getMessage().contains("append-only"), e.getMessage());
+            assertThrows(SQLException.class, () -> s.execute("delete from audit_entry"));
+        }
+    }
+
+    /** Starts {@code n} calls together (released by one latch) and returns every response. */
+    private static List<JsonPath> race(int n, Callable<JsonPath> call) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<JsonPath>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                return call.call();
+            }));
+        }
+        start.countDown();
+        List<JsonPath> responses = new ArrayList<>();
+        for (var f : futures) {
+            responses.add(f.get(60, TimeUnit.SECONDS));
+        }
+        return responses;
+    }
+}
