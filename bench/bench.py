@@ -1,0 +1,437 @@
+#!/usr/bin/env python3
+"""GraphQL side of the Communiqué benchmark; bench/run.sh owns the processes and the database.
+
+Subcommands (all talk to the server at $BENCH_URL, keep their state in $BENCH_WORK):
+  count seed|large  SQL statements per request of every scenario, counted from the PostgreSQL log
+                    (the database runs with log_statement=all while the counting server is up)
+  setup             obtains, through the API, the cursor of page 500 and real node ids of every type
+  timed             warms up, then runs every scenario under wrk and samples the server's RSS
+  report            prints the results table (Markdown)
+Only the Python standard library is used.
+"""
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+
+WORK = os.environ.get("BENCH_WORK", ".")
+URL = os.environ.get("BENCH_URL", "")
+HERE = os.path.dirname(os.path.abspath(__file__))
+QUERIES = os.path.join(os.path.dirname(HERE), "src", "test", "resources", "graphql")
+
+PAGE_SIZE = 20
+DEEP_PAGE = 500
+SEARCH_TERMS = ["semiconductor", "jet engines", "maritime", "counter-terrorism", "critical minerals",
+                "ceasefire", "quantum", "cyber security", "Quad", "Indo-Pacific", "Blinken", "undersea cables",
+                "export control", "vaccine", "disaster relief", "drone"]
+
+PAGE_QUERY = """query StatementsPage($first: Int!, $after: String) {
+  statements(first: $first, after: $after) {
+    edges { cursor node { id text kind source { ordinal } } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}"""
+
+
+def path(name):
+    return os.path.join(WORK, name)
+
+
+def load(name, default=None):
+    try:
+        with open(path(name)) as f:
+            return json.load(f)
+    except FileNotFoundError:
+        return default
+
+
+def save(name, value):
+    with open(path(name), "w") as f:
+        json.dump(value, f, indent=1)
+
+
+def body(query, variables=None):
+    return json.dumps({"query": query, "variables": variables or {}}, separators=(",", ":"))
+
+
+def post(raw):
+    request = urllib.request.Request(URL, data=raw.encode(), method="POST",
+                                     headers={"Content-Type": "application/json", "Accept": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return json.loads(response.read())
+
+
+def gql(query, variables=None):
+    result = post(body(query, variables))
+    if result.get("errors"):
+        raise RuntimeError("GraphQL errors for %s: %s" % (query[:80], json.dumps(result["errors"])[:500]))
+    return result["data"]
+
+
+def canonical_query():
+    with open(os.path.join(QUERIES, "canonical-traversal.graphql")) as f:
+        return f.read()
+
+
+def node_query():
+    with open(os.path.join(QUERIES, "node.graphql")) as f:
+        return f.read()
+
+
+# --- search: only when the served schema has it ------------------------------------------------
+
+HAS_SEARCH = '{ __schema { queryType { fields { name } } } }'
+
+
+def search_query():
+    """The search request, or why there is none: bench/queries/search.graphql (or the file named by
+    BENCH_SEARCH_QUERY, a query with a $term: String! variable), only if the served schema has
+    Query.search and the query runs there without errors."""
+    fields = [f["name"] for f in gql(HAS_SEARCH)["__schema"]["queryType"]["fields"]]
+    if "search" not in fields:
+        return None, "not available: the served schema has no Query.search field"
+    name = os.environ.get("BENCH_SEARCH_QUERY") or os.path.join(HERE, "queries", "search.graphql")
+    with open(name) as f:
+        query = f.read()
+    result = post(body(query, {"term": SEARCH_TERMS[0]}))
+    if result.get("errors"):
+        return None, "not run: %s fails on the served schema: %s" % (
+            os.path.basename(name), json.dumps(result["errors"])[:300])
+    return query, os.path.basename(name)
+
+
+def search_bodies():
+    query, how = search_query()
+    if query is None:
+        return None, how
+    return [body(query, {"term": term}) for term in SEARCH_TERMS], how
+
+
+# --- scenarios -----------------------------------------------------------------------------------
+
+def scenario_bodies(phase):
+    """Request bodies per scenario, from the ids and cursors setup obtained through the API."""
+    state = load("setup-%s.json" % phase)
+    scenarios = {"canonical": [body(canonical_query(), {"first": PAGE_SIZE})]}
+    search, why = search_bodies()
+    scenarios["search"] = search
+    scenarios["page1"] = [body(PAGE_QUERY, {"first": PAGE_SIZE})]
+    scenarios["page500"] = [body(PAGE_QUERY, {"first": PAGE_SIZE, "after": state["deep_cursor"]})]
+    rng = random.Random(500)
+    node = node_query()
+    bodies = []
+    for type_name, ids in sorted(state["ids"].items()):
+        for node_id in rng.sample(ids, min(len(ids), 60)):
+            bodies.append(body(node, {"id": node_id}))
+    rng.shuffle(bodies)
+    scenarios["node"] = bodies
+    return scenarios, why, state
+
+
+def collect(query, key, variables, pages, extract):
+    """Walks a root connection by pageInfo.endCursor, at most `pages` pages."""
+    after, out = None, []
+    for _ in range(pages):
+        data = gql(query, dict(variables, after=after))[key]
+        extract(data["nodes"], out)
+        if not data["pageInfo"]["hasNextPage"]:
+            break
+        after = data["pageInfo"]["endCursor"]
+    return out
+
+
+def setup(phase):
+    """Reads, through the API and outside any timed part, the cursor of the deep page and real ids."""
+    started = time.time()
+    deep_page = DEEP_PAGE if phase == "large" else 2
+    after, statement_ids, pages = None, [], 0
+    for _ in range(deep_page - 1):
+        data = gql(PAGE_QUERY, {"first": PAGE_SIZE, "after": after})["statements"]
+        pages += 1
+        statement_ids.extend(edge["node"]["id"] for edge in data["edges"])
+        after = data["pageInfo"]["endCursor"]
+        if not data["pageInfo"]["hasNextPage"]:
+            raise RuntimeError("only %d pages of statements; page %d does not exist" % (pages, deep_page))
+
+    def ids(nodes, out):
+        out.extend(n["id"] for n in nodes)
+
+    def commitment_ids(nodes, out):
+        out.extend(("Commitment", n["id"]) for n in nodes)
+        out.extend(("CommitmentStatusChange", s["id"]) for n in nodes for s in n["statusHistory"])
+
+    connection = "query Ids($after: String) { %s(first: 100, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }"
+    id_sets = {"Statement": statement_ids}
+    for type_name, field, pages_max in [("Official", "officials", 25), ("Dialogue", "dialogues", 5),
+                                        ("Nation", "nations", 5), ("Topic", "topics", 5), ("Subject", "subjects", 5),
+                                        ("SourceDocument", "sourceDocuments", 5)]:
+        id_sets[type_name] = collect(connection % field, field, {}, pages_max, ids)
+    pairs = collect("query Ids($after: String) { commitments(first: 100, after: $after) { nodes { id statusHistory { id } }"
+                    " pageInfo { hasNextPage endCursor } } }", "commitments", {}, 20, commitment_ids)
+    for type_name, node_id in pairs:
+        id_sets.setdefault(type_name, []).append(node_id)
+    save("setup-%s.json" % phase, {"deep_page": deep_page, "deep_cursor": after, "ids": id_sets,
+                                   "seconds": round(time.time() - started, 1)})
+    print("setup %s: cursor of page %d after %d requests; ids: %s (%.1f s)" % (
+        phase, deep_page, pages, ", ".join("%s %d" % (k, len(v)) for k, v in sorted(id_sets.items())),
+        time.time() - started))
+
+
+# --- SQL statements per request, from the PostgreSQL log ---------------------------------------
+
+ENTRY_START = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
+# log_line_prefix '%m [%p] %q%u@%d ' (Debian's default): "2026-11-27 23:21:00.123 UTC [1234] postgres@db LOG:  ..."
+LOG_LINE = re.compile(r"^\S+ \S+ \S+ \[(\d+)\] (\S*)@(\S+) LOG:  (?:statement|execute [^:]*): ?(.*)$", re.S)
+DATA_SQL = re.compile(r"^\s*(select|with|insert|update|delete|values)\b", re.I)
+
+
+def psql(sql):
+    return subprocess.run(["psql", "-h", "127.0.0.1", "-p", os.environ.get("BENCH_PG_PORT", "5432"), "-U", "postgres",
+                           "-d", os.environ["BENCH_DB"], "-Atqc", sql], check=True, capture_output=True, text=True).stdout
+
+
+def log_entries_since(log, offset, marker):
+    """Log entries (a prefixed line and its continuation lines) appended after offset and before the
+    entry of the marker query; waits, bounded, for the marker to be written."""
+    deadline = time.time() + 20
+    while True:
+        with open(log, "rb") as f:
+            f.seek(offset)
+            text = f.read().decode("utf-8", "replace")
+        at = text.find(marker)
+        if at >= 0:
+            text = text[:text.rfind("\n", 0, at) + 1]
+            break
+        if time.time() > deadline:
+            raise RuntimeError("marker %s never reached %s" % (marker, log))
+        time.sleep(0.05)
+    entries = []
+    for line in text.splitlines():
+        if ENTRY_START.match(line) or not entries:
+            entries.append(line)
+        else:
+            entries[-1] += "\n" + line
+    return entries
+
+
+def count(phase):
+    log, db = os.environ["BENCH_PG_LOG"], os.environ["BENCH_DB"]
+    setup(phase)
+    scenarios, why, state = scenario_bodies(phase)
+    repeats = int(os.environ.get("BENCH_COUNT_REPEATS", "5"))
+    results = {}
+    # node lookups are counted per type, as each type is read by its own statement
+    split = dict(scenarios)
+    with open(os.path.join(QUERIES, "dialogue-traversal.graphql")) as f:
+        split["dialogue-traversal (counted only)"] = [body(f.read())]
+    node = node_query()
+    del split["node"]
+    for type_name, ids in sorted(state["ids"].items()):
+        split["node:" + type_name] = [body(node, {"id": i}) for i in ids[:repeats]]
+    for name, bodies in split.items():
+        if bodies is None:
+            results[name] = None
+            continue
+        offset = os.path.getsize(log)
+        sent = 0
+        for i in range(repeats):
+            response = post(bodies[i % len(bodies)])
+            if response.get("errors"):
+                raise RuntimeError("%s: %s" % (name, json.dumps(response["errors"])[:500]))
+            sent += 1
+        marker = "bench_marker_%s_%d" % (re.sub(r"\W", "_", name), time.time_ns())
+        psql("select '%s'" % marker)
+        data, other = 0, 0
+        for entry in log_entries_since(log, offset, marker):
+            m = LOG_LINE.match(entry)
+            if not m or m.group(3) != db:
+                continue
+            if DATA_SQL.match(m.group(4)):
+                data += 1
+            else:
+                other += 1
+        results[name] = {"per_request": data / sent, "other_per_request": other / sent, "requests": sent}
+        print("count %-28s %s: %.2f SQL statements per request (+%.2f transaction/other)" % (
+            name, phase, data / sent, other / sent))
+    save("count-%s.json" % phase, {"results": results, "search": why})
+
+
+# --- timed runs -----------------------------------------------------------------------------------
+
+def status_kb(pid, key="VmRSS"):
+    with open("/proc/%s/status" % pid) as f:
+        for line in f:
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+    return None
+
+
+def rss_kb(pid):
+    return status_kb(pid, "VmRSS")
+
+
+def cpu_seconds(pid):
+    """User + system CPU time of the server process, all its threads (JIT and GC included)."""
+    with open("/proc/%s/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def loadavg():
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
+
+
+def wrk(bodies, seconds, seed):
+    bodies_file = path("bodies-%d.jsonl" % seed)
+    with open(bodies_file, "w") as f:
+        f.write("\n".join(bodies) + "\n")
+    command = ["wrk", "-t", os.environ.get("BENCH_THREADS", "2"), "-c", os.environ.get("BENCH_CONNECTIONS", "16"),
+               "-d", "%ds" % seconds, "--timeout", "10s", "-s", os.path.join(HERE, "graphql.lua"), URL, "--",
+               bodies_file, str(seed)]
+    out = subprocess.run(command, check=True, capture_output=True, text=True, timeout=seconds + 60).stdout
+    line = next(l for l in out.splitlines() if l.startswith("BENCH_RESULT "))
+    return json.loads(line[len("BENCH_RESULT "):])
+
+
+def timed():
+    pid = os.environ["BENCH_SERVER_PID"]
+    duration = int(os.environ.get("BENCH_DURATION", "30"))
+    warmup = int(os.environ.get("BENCH_WARMUP", "10"))
+    scenarios, why, _ = scenario_bodies("large")
+    results = {"search_note": why, "rss_before_kb": rss_kb(pid), "scenarios": {}}
+    runnable = [(name, bodies) for name, bodies in scenarios.items() if bodies is not None]
+    for seed, (name, bodies) in enumerate(runnable, start=1):
+        warm = wrk(bodies, warmup, seed)
+        print("warm-up %-10s %6d requests in %ds" % (name, warm["requests"], warmup))
+    results["rss_after_warmup_kb"] = rss_kb(pid)
+    for seed, (name, bodies) in enumerate(runnable, start=101):
+        cpu_before = cpu_seconds(pid)
+        r = wrk(bodies, duration, seed)
+        r["server_cpu_ms_per_request"] = (cpu_seconds(pid) - cpu_before) * 1000 / max(r["requests"], 1)
+        r["loadavg"] = loadavg()
+        r["rss_kb"] = rss_kb(pid)
+        r["rss_peak_kb"] = status_kb(pid, "VmHWM")
+        r["bodies"] = len(bodies)
+        results["scenarios"][name] = r
+        print("timed   %-10s %8.1f req/s  p50 %7.1f ms  p99 %7.1f ms  errors %d  CPU %.1f ms/req  RSS %d MiB  load %s" % (
+            name, r["requests"] / (r["duration_us"] / 1e6), r["p50_us"] / 1000, r["p99_us"] / 1000, errors(r),
+            r["server_cpu_ms_per_request"], r["rss_kb"] // 1024, r["loadavg"]))
+    save("timed.json", results)
+
+
+def errors(r):
+    return (r["bad_status"] + r["graphql_errors"] + r["no_data"] + r["connect_errors"] + r["read_errors"]
+            + r["write_errors"] + r["timeouts"])
+
+
+# --- report -----------------------------------------------------------------------------------------
+
+LABELS = [("canonical", "(a) canonical traversal officials→statements→commitments→parties, first: 20"),
+          ("search", "(b) search"),
+          ("page1", "(c) statements page 1 (first: 20)"),
+          ("page500", "(c) statements page 500 (first: 20, after: cursor of page 499)"),
+          ("node", "(d) node(id:) over random ids of 9 types")]
+
+
+def sql_cell(name, seed, large):
+    def fmt(v):
+        return ("%.2f" % v).rstrip("0").rstrip(".")
+    if name == "node":
+        types = sorted(k[5:] for k in large if k.startswith("node:"))
+        per_type = {t: (seed.get("node:" + t), large.get("node:" + t)) for t in types}
+        seeds = {fmt(s["per_request"]) for s, _ in per_type.values() if s}
+        larges = {fmt(l["per_request"]) for _, l in per_type.values() if l}
+        same = all(s and l and s["per_request"] == l["per_request"] for s, l in per_type.values())
+        return "%s (seed %s)%s" % ("/".join(sorted(larges)), "/".join(sorted(seeds)), "" if same else " CHANGED")
+    s, l = seed.get(name), large.get(name)
+    if not l:
+        return "n/a"
+    if not s:
+        return "%s (seed n/a)" % fmt(l["per_request"])
+    label = "seed page 2" if name == "page500" else "seed"
+    return "%s (%s %s)%s" % (fmt(l["per_request"]), label, fmt(s["per_request"]),
+                             "" if s["per_request"] == l["per_request"] else " CHANGED")
+
+
+def report():
+    timed_results = load("timed.json", {})
+    seed = (load("count-seed.json", {}) or {}).get("results", {})
+    large = (load("count-large.json", {}) or {}).get("results", {})
+    machine = load("machine.json", {})
+    lines = []
+    lines.append("| Scenario | req/s | p50 ms | p99 ms | max ms | errors / responses checked | SQL statements / request"
+                 " (large, seed) | server CPU ms / request | RSS after | load avg after |")
+    lines.append("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |")
+    for name, label in LABELS:
+        r = timed_results.get("scenarios", {}).get(name)
+        if r is None:
+            lines.append("| %s | %s | | | | | | | | |" % (label, timed_results.get("search_note", "not run")))
+            continue
+        lines.append("| %s | %.1f | %.1f | %.1f | %.1f | %d / %d | %s | %.1f | %d MiB | %s |" % (
+            label, r["requests"] / (r["duration_us"] / 1e6), r["p50_us"] / 1000, r["p99_us"] / 1000,
+            r["max_us"] / 1000, errors(r), r["checked"], sql_cell(name, seed, large),
+            r["server_cpu_ms_per_request"], r["rss_kb"] // 1024, r["loadavg"]))
+    lines.append("")
+    lines.append("Server RSS (VmRSS): %s MiB before warm-up, %s MiB after warm-up, peak (VmHWM) %s MiB." % (
+        (timed_results.get("rss_before_kb") or 0) // 1024, (timed_results.get("rss_after_warmup_kb") or 0) // 1024,
+        max([r.get("rss_peak_kb", 0) for r in timed_results.get("scenarios", {}).values()] or [0]) // 1024))
+    scen = timed_results.get("scenarios", {})
+    checks = []
+    if "canonical" in scen:
+        p99 = scen["canonical"]["p99_us"] / 1000
+        checks.append("canonical traversal p99 < 50 ms: %s (%.1f ms)" % ("met" if p99 < 50 else "MISSED", p99))
+    if "search" in scen:
+        p99 = scen["search"]["p99_us"] / 1000
+        checks.append("search p99 < 100 ms: %s (%.1f ms)" % ("met" if p99 < 100 else "MISSED", p99))
+    else:
+        note = timed_results.get("search_note", "not run")
+        checks.append("search p99 < 100 ms: %s (%s)" % ("MISSED" if note.startswith("not run") else "not measured", note))
+    if "page1" in scen and "page500" in scen:
+        p1, p500 = scen["page1"]["p50_us"], scen["page500"]["p50_us"]
+        q1, q500 = scen["page1"]["p99_us"], scen["page500"]["p99_us"]
+        ratio = p500 / p1
+        checks.append("page 500 within 1.5x of page 1: %s (p50 %.2fx, p99 %.2fx)" % (
+            "met" if ratio <= 1.5 and q500 / q1 <= 1.5 else "MISSED", ratio, q500 / q1))
+    total_errors = sum(errors(r) for r in scen.values())
+    checks.append("zero errors: %s (%d)" % ("met" if total_errors == 0 else "MISSED", total_errors))
+    both = [k for k in sorted(set(seed) & set(large)) if seed[k] and large[k]]
+    changed = ["%s (seed %.2f, large %.2f)" % (k, seed[k]["per_request"], large[k]["per_request"])
+               for k in both if seed[k]["per_request"] != large[k]["per_request"]]
+    if not both:
+        checks.append("SQL statements per request unchanged from the seed: not measured")
+    else:
+        checks.append("SQL statements per request unchanged from the seed: %s" % (
+            "met (%d queries compared)" % len(both) if not changed else "MISSED for " + "; ".join(changed)))
+    lines.append("")
+    lines.extend("- " + c for c in checks)
+    if seed or large:
+        lines.append("")
+        lines.append("SQL statements per request, counted from the PostgreSQL log (seed / large):")
+        lines.append("")
+        for key in sorted(set(seed) | set(large)):
+            s, l = seed.get(key), large.get(key)
+            lines.append("- %s: %s / %s" % (key, "n/a" if not s else ("%.2f" % s["per_request"]),
+                                            "n/a" if not l else ("%.2f" % l["per_request"])))
+    if machine:
+        lines.append("")
+        lines.append("Machine: " + "; ".join("%s: %s" % (k, v) for k, v in machine.items()))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    command = sys.argv[1] if len(sys.argv) > 1 else ""
+    if command == "count":
+        count(sys.argv[2])
+    elif command == "setup":
+        setup(sys.argv[2])
+    elif command == "timed":
+        timed()
+    elif command == "report":
+        report()
+    else:
+        sys.exit(__doc__)
