@@ -5,6 +5,7 @@ import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -18,7 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * never sees a request: SmallRye 2.17's HTTP layer runs mutations over GET (when GET is on),
  * drops {@code operationName} from GETs, answers request errors with 200 and accepts non-JSON
  * bodies. Order -1 runs after Quarkus's filters (CORS, security, the global upload limit at -2)
- * and SmallRye's WebSocket route, and before every route registered without an order.
+ * and SmallRye's WebSocket route, and before every route registered without an order. A check of
+ * the declared body length runs just before Quarkus's global upload limit, whose 413 has no body.
  */
 @ApplicationScoped
 public class GraphQLHttpRoute {
@@ -44,6 +46,7 @@ public class GraphQLHttpRoute {
         GraphQLHttpHandler handler = new GraphQLHttpHandler(maxBodyBytes, runBlocking,
                 identities.isAvailable() ? identities.get() : null,
                 Arc.container().instance(CurrentVertxRequest.class).get());
+        router.route(path).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(handler::rejectDeclaredOversize);
         Route route = router.route(path).order(ORDER)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes).setDeleteUploadedFilesOnEnd(true));
         if (runBlocking) {

@@ -8,10 +8,10 @@ import io.vertx.core.buffer.Buffer;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -19,6 +19,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 
 /**
  * The parameters of one GraphQL-over-HTTP request, checked as the spec defines them: {@code query}
@@ -27,7 +28,7 @@ import java.util.Locale;
  */
 record GraphQLRequest(String query, String operationName, JsonObject variables, JsonObject extensions) {
 
-    private static final JsonReaderFactory READERS = jsonProvider().createReaderFactory(null);
+    private static final JsonParserFactory PARSERS = jsonProvider().createParserFactory(null);
 
     /** The request as SmallRye's ExecutionService reads it: only the four spec parameters, nulls left out. */
     JsonObject toJson() {
@@ -116,9 +117,18 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
     }
 
     private static JsonValue parseJson(String text, String message) {
-        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
-            return reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
+            if (!parser.hasNext()) {
+                throw badRequest(message);
+            }
+            parser.next();
+            JsonValue value = parser.getValue();
+            // One JSON text and nothing after it: a reader alone would ignore trailing bytes.
+            if (parser.hasNext()) {
+                throw badRequest(message);
+            }
+            return value;
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
             throw badRequest(message);
         }
     }
