@@ -166,6 +166,11 @@ class GraphQLOverHttpTest {
                 .statusCode(200)
                 .body("data.nation.code", equalTo("US"))
                 .body("data.nation", not(hasKey("name")));
+        // An operationName the document does not define is a request error: no data, so 400 with the new type.
+        Map<String, Object> unknown = Map.of("query", GraphQL.load("http-two-operations"), "operationName", "Nope",
+                "variables", Map.of("code", "US"));
+        post(GRAPHQL_RESPONSE, unknown).statusCode(400).body("$", not(hasKey("data")));
+        post("application/json", unknown).statusCode(200).body("$", not(hasKey("data")));
     }
 
     // ---- GET
