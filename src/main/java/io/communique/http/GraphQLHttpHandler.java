@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -103,7 +104,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         if (type.isPresent() && type.get() != OperationDefinition.Operation.QUERY) {
             // Refused on the operation's type alone, before validation: GET must never change state.
             throw new RequestRejected(405, ErrorCodes.METHOD_NOT_ALLOWED,
-                    "A " + type.get().name().toLowerCase() + " cannot be sent with GET: use POST.",
+                    "A " + type.get().name().toLowerCase(Locale.ROOT) + " cannot be sent with GET: use POST.",
                     Map.of(HttpHeaders.ALLOW.toString(), "POST"));
         }
         return request;
