@@ -5,6 +5,8 @@ import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,6 +22,8 @@ import org.jboss.logging.Logger;
 public final class CommuniqueMain {
 
     static final String DATABASE = "communique";
+    /** Longer than quarkus.shutdown.timeout, so in-flight requests finish before postgres stops. */
+    private static final long SHUTDOWN_WAIT_SECONDS = 30;
     private static final Logger LOG = Logger.getLogger(CommuniqueMain.class);
 
     private CommuniqueMain() {
@@ -40,14 +44,30 @@ public final class CommuniqueMain {
             Quarkus.run(args);
             return;
         }
-        // Quarkus calls this once it has stopped (SIGTERM, Ctrl-C, or a failed start) and its connection
-        // pool is closed: only then is postgres stopped, so no request loses its database mid-flight.
+        // Quarkus calls the exit handler once it has stopped (SIGTERM, Ctrl-C, or a failed start) and
+        // its connection pool is closed: only then is postgres stopped, so no request loses its
+        // database mid-flight. On a signal the JVM halts when its shutdown hooks end, which can be
+        // before the main thread finishes that handler; this hook holds the JVM until it has.
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitStop(stopped, database), "embedded-postgres-stop"));
         Quarkus.run(null, (exitCode, failure) -> {
             database.close();
+            stopped.countDown();
             if (!ApplicationLifecycleManager.isVmShuttingDown()) {
                 System.exit(exitCode);
             }
         }, args);
+    }
+
+    private static void awaitStop(CountDownLatch stopped, EmbeddedDatabase database) {
+        try {
+            if (!stopped.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                database.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            database.close();
+        }
     }
 
     /** Starts the embedded server and points the datasource at it; null if this JVM already did. */

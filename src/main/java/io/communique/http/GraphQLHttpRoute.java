@@ -1,0 +1,59 @@
+package io.communique.http;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Puts {@link GraphQLHttpHandler} on the GraphQL path ahead of SmallRye's own route, which then
+ * never sees a request: SmallRye 2.17's HTTP layer runs mutations over GET (when GET is on),
+ * drops {@code operationName} from GETs, answers request errors with 200 and accepts non-JSON
+ * bodies. Order -1 runs after Quarkus's filters (CORS, security, the global upload limit at -2)
+ * and SmallRye's WebSocket route, and before every route registered without an order. A check of
+ * the declared body length runs just before Quarkus's global upload limit, whose 413 has no body.
+ */
+@ApplicationScoped
+public class GraphQLHttpRoute {
+
+    static final int ORDER = -1;
+
+    private final String path;
+    private final long maxBodyBytes;
+    private final boolean runBlocking;
+
+    public GraphQLHttpRoute(
+            @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String path,
+            @ConfigProperty(name = "communique.graphql.max-body-size", defaultValue = "256K") MemorySize maxBodySize,
+            @ConfigProperty(name = "quarkus.smallrye-graphql.nonblocking.enabled") Optional<Boolean> nonBlocking) {
+        this.path = path.startsWith("/") ? path : "/" + path;
+        this.maxBodyBytes = maxBodySize.asLongValue();
+        // Same rule as SmallRye's processor: execution runs on a worker only when non-blocking is switched off.
+        this.runBlocking = nonBlocking.map(enabled -> !enabled).orElse(false);
+    }
+
+    void install(@Observes Router router) {
+        InstanceHandle<CurrentIdentityAssociation> identities = Arc.container().instance(CurrentIdentityAssociation.class);
+        GraphQLHttpHandler handler = new GraphQLHttpHandler(maxBodyBytes, runBlocking,
+                identities.isAvailable() ? identities.get() : null,
+                Arc.container().instance(CurrentVertxRequest.class).get());
+        router.route(path).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(handler::rejectDeclaredOversize);
+        Route route = router.route(path).order(ORDER)
+                .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes).setDeleteUploadedFilesOnEnd(true));
+        if (runBlocking) {
+            route.blockingHandler(handler);
+        } else {
+            route.handler(handler);
+        }
+        route.failureHandler(handler::handleFailure);
+    }
+}

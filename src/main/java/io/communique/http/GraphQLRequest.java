@@ -1,0 +1,188 @@
+package io.communique.http;
+
+import static io.quarkus.jsonp.JsonProviderHolder.jsonProvider;
+
+import io.communique.errors.ErrorCodes;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+
+/**
+ * The parameters of one GraphQL-over-HTTP request, checked as the spec defines them: {@code query}
+ * a string, {@code operationName} a string or null, {@code variables} and {@code extensions} maps
+ * or null. Anything else is refused with 400 before it reaches the engine.
+ */
+record GraphQLRequest(String query, String operationName, JsonObject variables, JsonObject extensions) {
+
+    private static final JsonParserFactory PARSERS = jsonProvider().createParserFactory(null);
+
+    /** The request as SmallRye's ExecutionService reads it: only the four spec parameters, nulls left out. */
+    JsonObject toJson() {
+        JsonObjectBuilder json = jsonProvider().createObjectBuilder().add("query", query);
+        if (operationName != null) {
+            json.add("operationName", operationName);
+        }
+        if (variables != null) {
+            json.add("variables", variables);
+        }
+        if (extensions != null) {
+            json.add("extensions", extensions);
+        }
+        return json.build();
+    }
+
+    /** A POST: the body must be declared application/json (UTF-8) and hold one JSON object. */
+    static GraphQLRequest fromPost(String contentType, Buffer body) {
+        requireJsonContentType(contentType);
+        if (body == null || body.length() == 0) {
+            throw badRequest("The request body is empty: send a JSON object with a 'query' string.");
+        }
+        JsonValue value = parseJson(decodeUtf8(body), "The request body is not valid JSON.");
+        if (value.getValueType() == JsonValue.ValueType.ARRAY) {
+            throw new RequestRejected(400, ErrorCodes.BATCHING_NOT_SUPPORTED,
+                    "Batched requests (a JSON array) are not supported: send one JSON object per operation.");
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw badRequest("The request body must be a JSON object with a 'query' string.");
+        }
+        JsonObject json = value.asJsonObject();
+        return new GraphQLRequest(
+                query(json.get("query")),
+                operationName(json.get("operationName")),
+                map("variables", json.get("variables")),
+                map("extensions", json.get("extensions")));
+    }
+
+    /** A GET: the parameters come URL-encoded in the query string, variables and extensions as JSON text. */
+    static GraphQLRequest fromQueryParameters(MultiMap parameters) {
+        String query = single(parameters, "query");
+        if (query == null) {
+            throw badRequest("Missing 'query' parameter: it must hold the GraphQL document.");
+        }
+        String operationName = single(parameters, "operationName");
+        return new GraphQLRequest(
+                query(jsonProvider().createValue(query)),
+                operationName == null || operationName.isEmpty() ? null : operationName,
+                mapFromText("variables", single(parameters, "variables")),
+                mapFromText("extensions", single(parameters, "extensions")));
+    }
+
+    private static void requireJsonContentType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            throw new RequestRejected(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+                    "A POST request must declare its body with 'Content-Type: application/json'.");
+        }
+        String[] parts = contentType.split(";");
+        if (!parts[0].trim().toLowerCase(Locale.ROOT).equals("application/json")) {
+            throw new RequestRejected(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+                    "Unsupported Content-Type '" + parts[0].trim() + "': send the request as application/json.");
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String param = parts[i].trim();
+            int eq = param.indexOf('=');
+            if (eq > 0 && param.substring(0, eq).trim().equalsIgnoreCase("charset")) {
+                String charset = ResponseMediaType.unquote(param.substring(eq + 1).trim());
+                if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+                    throw new RequestRejected(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+                            "Unsupported charset '" + charset + "': the request body must be UTF-8.");
+                }
+            }
+        }
+    }
+
+    private static String decodeUtf8(Buffer body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body.getBytes()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw badRequest("The request body is not valid UTF-8.");
+        }
+    }
+
+    private static JsonValue parseJson(String text, String message) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
+            if (!parser.hasNext()) {
+                throw badRequest(message);
+            }
+            parser.next();
+            JsonValue value = parser.getValue();
+            // One JSON text and nothing after it: a reader alone would ignore trailing bytes.
+            if (parser.hasNext()) {
+                throw badRequest(message);
+            }
+            return value;
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+            throw badRequest(message);
+        }
+    }
+
+    private static String query(JsonValue value) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            throw badRequest("Missing 'query': the request must carry a GraphQL document in 'query'.");
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw badRequest("'query' must be a string holding a GraphQL document.");
+        }
+        String query = ((JsonString) value).getString();
+        if (query.isBlank()) {
+            throw badRequest("'query' is empty: it must hold a GraphQL document.");
+        }
+        return query;
+    }
+
+    private static String operationName(JsonValue value) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw badRequest("'operationName' must be a string or null.");
+        }
+        return ((JsonString) value).getString();
+    }
+
+    private static JsonObject map(String name, JsonValue value) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw badRequest("'" + name + "' must be a JSON object (a map) or null.");
+        }
+        return value.asJsonObject();
+    }
+
+    private static JsonObject mapFromText(String name, String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        return map(name, parseJson(text, "'" + name + "' is not valid JSON: it must be a URL-encoded JSON object."));
+    }
+
+    private static String single(MultiMap parameters, String name) {
+        List<String> values = parameters.getAll(name);
+        if (values.size() > 1) {
+            throw badRequest("The '" + name + "' parameter is given " + values.size() + " times: give it once.");
+        }
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    private static RequestRejected badRequest(String message) {
+        return new RequestRejected(400, ErrorCodes.BAD_REQUEST, message);
+    }
+}

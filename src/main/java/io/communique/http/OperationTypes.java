@@ -1,0 +1,40 @@
+package io.communique.http;
+
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which operation of a document a request would run, read before execution so that the HTTP
+ * layer can refuse a mutation or subscription sent over GET whatever validation would say of it.
+ */
+final class OperationTypes {
+
+    private OperationTypes() {
+    }
+
+    /**
+     * The type of the operation selected by {@code operationName} (or the document's only
+     * operation), or empty when the document does not parse or selects no single operation; the
+     * engine then reports that error itself, in the ordinary GraphQL shape.
+     */
+    static Optional<OperationDefinition.Operation> selected(String query, String operationName) {
+        Document document;
+        try {
+            document = Parser.parse(query);
+        } catch (InvalidSyntaxException e) {
+            return Optional.empty();
+        }
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        if (operationName == null) {
+            return operations.size() == 1 ? Optional.of(operations.get(0).getOperation()) : Optional.empty();
+        }
+        return operations.stream()
+                .filter(op -> operationName.equals(op.getName()))
+                .findFirst()
+                .map(OperationDefinition::getOperation);
+    }
+}
