@@ -166,9 +166,13 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             return;
         }
         headers.forEach(response::putHeader);
+        Buffer bytes = Buffer.buffer(body.getBytes(StandardCharsets.UTF_8));
+        // Declared up front (Vert.x would only add it after the headers-end handlers ran) so that
+        // ops/GraphQLCompression can leave small bodies uncompressed.
         response.putHeader(HttpHeaders.CONTENT_TYPE, media.contentType())
+                .putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(bytes.length()))
                 .putHeader("Vary", "Accept")
                 .setStatusCode(status)
-                .end(Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
+                .end(bytes);
     }
 }

@@ -7,10 +7,10 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Lets GraphQL responses be compressed. With compression on, Quarkus marks every response
- * {@code Content-Encoding: identity} and only its own REST and static handlers lift that mark;
- * SmallRye's /graphql handler is a plain Vert.x route, so its JSON would never be compressed. This
- * lifts the mark for JSON bodies above a threshold, where gzip pays for itself.
+ * Decides which /graphql responses are compressed. Vert.x compresses every response whose
+ * {@code Content-Encoding} is not {@code identity}, and Quarkus only manages that mark for its own
+ * REST and static handlers; /graphql is a plain Vert.x route. JSON bodies above a threshold, where
+ * gzip pays for itself, are compressed; everything else is marked identity.
  */
 @ApplicationScoped
 public class GraphQLCompression {
@@ -29,8 +29,14 @@ public class GraphQLCompression {
                 String length = headers.get(HttpHeaders.CONTENT_LENGTH);
                 boolean json = type != null && (type.startsWith("application/json") || type.startsWith("application/graphql-response+json"));
                 boolean large = length == null || Long.parseLong(length) >= minimumBytes;
-                if (json && large && "identity".equals(headers.get(HttpHeaders.CONTENT_ENCODING))) {
-                    headers.remove(HttpHeaders.CONTENT_ENCODING);
+                String encoding = headers.get(HttpHeaders.CONTENT_ENCODING);
+                if (encoding == null || "identity".equals(encoding)) {
+                    // Vert.x compresses unless the response says identity: decide here, for every /graphql response.
+                    if (json && large) {
+                        headers.remove(HttpHeaders.CONTENT_ENCODING);
+                    } else {
+                        headers.set(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY);
+                    }
                 }
             });
             context.next();
