@@ -104,7 +104,7 @@ public class QueryGuard extends SimplePerformantInstrumentation {
         String measured = cost == null ? "more than can be measured" : Long.toString(cost);
         return ApiError.of(ErrorCodes.QUERY_TOO_COMPLEX, "The query's estimated cost is " + measured
                 + ", more than the limit of " + limits.maxCost()
-                + ". Ask for fewer items per connection (first/last), select fewer nested lists, or split the query.")
+                + ". Ask for fewer items per connection (first/last), request fewer nested lists, or split the query.")
                 .with(costExtension(cost));
     }
 
