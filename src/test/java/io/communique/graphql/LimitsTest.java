@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import graphql.introspection.IntrospectionQuery;
+import io.agroal.api.AgroalDataSource;
 import io.communique.errors.ErrorCodes;
 import io.communique.support.Errors;
 import io.communique.support.GraphQL;
+import io.communique.support.Ids;
 import io.communique.support.SqlStatementCounter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +27,9 @@ import org.junit.jupiter.api.Test;
 class LimitsTest {
 
     static final int MAX_COST = 50_000;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void aQueryDeeperThanTwentyLevelsIsRefusedBeforeAnySql() {
@@ -79,6 +86,14 @@ class LimitsTest {
     }
 
     @Test
+    void fragmentsOnDifferentTypesCostTheDearestTypeAndPagesDefaultToTwenty() {
+        var response = GraphQL.file("cost-by-type", "id", Ids.base64("Official:1"));
+        assertNull(response.get("errors"), response.prettify());
+        // Computed by hand in cost-by-type.graphql.
+        assertEquals(43, response.getInt("extensions.cost.requested"));
+    }
+
+    @Test
     void theSeedsLargestTestQueriesFitTheBudget() {
         for (String query : new String[] {"reverse-traversal", "all-commitments", "all-statements", "acceptance"}) {
             var response = GraphQL.file(query);
@@ -123,6 +138,15 @@ class LimitsTest {
         var response = GraphQL.file("known-cost", "n", 1);
         assertNull(response.get("errors"), response.prettify());
         assertTrue(SqlStatementCounter.count() > 0);
+    }
+
+    @Test
+    void everyPooledConnectionCarriesTheDefaultStatementTimeout() throws SQLException {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+                var rs = statement.executeQuery("show statement_timeout")) {
+            rs.next();
+            assertEquals("10s", rs.getString(1));
+        }
     }
 
     private static JsonPath refusedWithoutSql(Supplier<JsonPath> request) {
