@@ -49,6 +49,7 @@ public class ErrorMapper {
             Pattern.DOTALL);
     private static final Pattern ARGUMENT = Pattern.compile("argument '([^']+)'");
     private static final Pattern VARIABLE = Pattern.compile("^Variable '([^']+)'");
+    private static final Pattern GRAPHQL_TYPE = Pattern.compile("[\\[\\]!A-Za-z0-9_]+");
     private static final Pattern NESTED_VALUE = Pattern.compile("\\b[A-Z][A-Za-z]*Value\\{[^}]*\\}");
 
     /** What the mapper knows of the request beyond its errors. */
@@ -178,9 +179,18 @@ public class ErrorMapper {
 
     /** SmallRye reports an argument it cannot convert as a validation error during execution. */
     private static ApiError argumentValue(ValidationError error) {
-        Matcher argument = ARGUMENT.matcher(String.valueOf(error.getDescription()));
-        String message = argument.find() ? "Argument '" + argument.group(1) + "' has an invalid value."
-                : "An argument has an invalid value.";
+        String description = String.valueOf(error.getDescription());
+        Matcher wrong = WRONG_ARGUMENT.matcher(description);
+        Matcher argument = ARGUMENT.matcher(description);
+        String message;
+        if (wrong.find() && GRAPHQL_TYPE.matcher(wrong.group(2)).matches()) {
+            message = "Argument '" + wrong.group(1) + "' has a value that is not a valid '" + wrong.group(2) + "'.";
+        } else if (argument.find()) {
+            // SmallRye names a Java type here when it has no GraphQL one: say nothing of it.
+            message = "Argument '" + argument.group(1) + "' has an invalid value.";
+        } else {
+            message = "An argument has an invalid value.";
+        }
         List<Object> path = error.getQueryPath() == null ? null : new ArrayList<>(error.getQueryPath());
         return ApiError.of(ErrorCodes.BAD_USER_INPUT, message, error.getLocations(), path);
     }

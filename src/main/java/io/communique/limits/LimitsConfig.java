@@ -17,7 +17,7 @@ public interface LimitsConfig {
     long maxCost();
 
     /** How many items the cost estimate assumes for a plain (non-connection) list of objects. */
-    @WithDefault("10")
+    @WithDefault("5")
     int listSizeEstimate();
 
     /** Most aliases an operation may use, fragments counted once per spread. */

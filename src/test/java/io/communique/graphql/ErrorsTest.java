@@ -79,7 +79,7 @@ class ErrorsTest {
         // SmallRye's Int accepts strings while coercing variables and fails when it converts the argument.
         var response = GraphQL.query("query Page($n: Int) { officials(first: $n) { totalCount } }", "n", "ten");
         var error = Errors.single(response, ErrorCodes.BAD_USER_INPUT);
-        assertEquals("Argument 'first' has an invalid value.", error.get("message"));
+        assertEquals("Argument 'first' has a value that is not a valid 'Int'.", error.get("message"));
         assertEquals(List.of("officials"), response.getList("errors[0].path"));
     }
 
