@@ -26,7 +26,28 @@ public class EngineHooks implements EventingService {
         // The builder has no getter: build once to read the instrumentations SmallRye set up (its
         // query cache among them), then chain ours after them so it sees their work.
         Instrumentation existing = builder.build().getInstrumentation();
-        QueryGuard guard = Arc.container().instance(QueryGuard.class).get();
-        return builder.instrumentation(new ChainedInstrumentation(List.of(existing, guard)));
+        return builder.instrumentation(new ChainedInstrumentation(List.of(existing, currentGuard())));
+    }
+
+    /**
+     * SmallRye keeps the first instance of this class for the life of its own class loader; after a
+     * dev-mode live reload the application's classes are new, so the guard is looked up by name in
+     * the current application class loader rather than through this class's own reference.
+     */
+    private static Instrumentation currentGuard() {
+        Class<?> type = QueryGuard.class;
+        ClassLoader application = Thread.currentThread().getContextClassLoader();
+        if (application != null) {
+            try {
+                type = Class.forName(QueryGuard.class.getName(), false, application);
+            } catch (ClassNotFoundException notThere) {
+                // Same loader as this class: keep the direct reference.
+            }
+        }
+        Object guard = Arc.container().instance(type).get();
+        if (guard == null) {
+            throw new IllegalStateException("No QueryGuard bean: limits cannot be enforced");
+        }
+        return (Instrumentation) guard;
     }
 }
