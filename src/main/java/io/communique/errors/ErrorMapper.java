@@ -1,0 +1,264 @@
+package io.communique.errors;
+
+import graphql.ErrorType;
+import graphql.ExceptionWhileDataFetching;
+import graphql.ExecutionInput;
+import graphql.GraphQLError;
+import graphql.InvalidSyntaxError;
+import graphql.ParseAndValidate;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.NonNullableFieldWasNullError;
+import graphql.execution.UnknownOperationException;
+import graphql.language.AstPrinter;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.language.VariableDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.exceptions.ParseCancelledException;
+import graphql.parser.exceptions.ParseCancelledTooDeepException;
+import graphql.validation.ValidationError;
+import io.smallrye.graphql.api.ErrorCode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns every error a response can carry into an {@link ApiError} with one of the
+ * {@link ErrorCodes}: syntax and document errors, variable coercion, limit refusals, exceptions
+ * of resolvers, and whatever SmallRye or graphql-java report on their own. Messages never carry
+ * Java class names, SQL or stack traces; faults get a correlation id that the log line with the
+ * stack trace also carries.
+ */
+@ApplicationScoped
+public class ErrorMapper {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+
+    /** PostgreSQL's SQLState for a statement cancelled by statement_timeout (or a cancel request). */
+    static final String QUERY_CANCELED = "57014";
+
+    private static final Pattern WRONG_ARGUMENT = Pattern.compile("argument '([^']+)' with value .* is not a valid '([^']+)'",
+            Pattern.DOTALL);
+    private static final Pattern ARGUMENT = Pattern.compile("argument '([^']+)'");
+    private static final Pattern VARIABLE = Pattern.compile("^Variable '([^']+)'");
+    private static final Pattern GRAPHQL_TYPE = Pattern.compile("[\\[\\]!A-Za-z0-9_]+");
+    private static final Pattern NESTED_VALUE = Pattern.compile("\\b[A-Z][A-Za-z]*Value\\{[^}]*\\}");
+
+    /** What the mapper knows of the request beyond its errors. */
+    public record Request(String query, boolean dataPresent, Duration statementTimeout) {
+    }
+
+    public List<GraphQLError> map(List<GraphQLError> errors, Request request) {
+        List<GraphQLError> mapped = new ArrayList<>();
+        for (GraphQLError error : errors) {
+            if (error instanceof NonNullableFieldWasNullError && causedByAnother(error, errors)) {
+                // The null comes from an error already reported at or below this path.
+                continue;
+            }
+            mapped.add(map(error, request));
+        }
+        return mapped;
+    }
+
+    /** The response to a failure that escaped execution altogether. */
+    public ApiError internal(Throwable fault) {
+        String id = correlationId();
+        LOG.errorf(fault, "Internal server error [correlationId=%s]", id);
+        return internalError(id, null, null);
+    }
+
+    private ApiError map(GraphQLError error, Request request) {
+        if (error instanceof ApiError api) {
+            return api;
+        }
+        if (error instanceof ExceptionWhileDataFetching fetching) {
+            return fromException(fetching.getException(), fetching, request);
+        }
+        if (error instanceof InvalidSyntaxError || isSmallRyeUnparseable(error, request)) {
+            return syntaxError(request.query());
+        }
+        if (error instanceof ValidationError validation) {
+            return request.dataPresent() ? argumentValue(validation) : validation(validation);
+        }
+        if (error instanceof UnknownOperationException) {
+            return ApiError.of(ErrorCodes.VALIDATION_FAILED, error.getMessage(), error.getLocations(), null);
+        }
+        if (error.getErrorType() == ErrorType.ValidationError && error.getMessage() != null
+                && VARIABLE.matcher(error.getMessage()).find()) {
+            return variableValue(error, request.query());
+        }
+        if (error instanceof AbortExecutionException) {
+            String message = String.valueOf(error.getMessage());
+            // SmallRye's own limit instrumentations, should anyone enable them again.
+            if (message.startsWith("maximum query depth exceeded")) {
+                return ApiError.of(ErrorCodes.QUERY_TOO_DEEP, "The query nests fields too deeply.");
+            }
+            if (message.startsWith("maximum query complexity exceeded")) {
+                return ApiError.of(ErrorCodes.QUERY_TOO_COMPLEX, "The query is too complex.");
+            }
+        }
+        String id = correlationId();
+        LOG.errorf("Internal server error [correlationId=%s]: %s at %s", id, error.getMessage(), error.getPath());
+        return internalError(id, error.getLocations(), error.getPath());
+    }
+
+    private ApiError fromException(Throwable thrown, GraphQLError error, Request request) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            var code = t.getClass().getAnnotation(ErrorCode.class);
+            if (t instanceof ApiException || code != null) {
+                return ApiError.of(code != null ? code.value() : ErrorCodes.BAD_USER_INPUT, t.getMessage(),
+                        error.getLocations(), error.getPath());
+            }
+            if (t instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
+                String id = correlationId();
+                LOG.warnf("Statement cancelled after the statement timeout [correlationId=%s] at %s", id, error.getPath());
+                return ApiError.of(ErrorCodes.TIMEOUT, "The database cancelled this field after the statement timeout of "
+                        + human(request.statementTimeout()) + ". Ask for less data, or retry later.",
+                        error.getLocations(), error.getPath()).with(Map.of("correlationId", id));
+            }
+        }
+        String id = correlationId();
+        LOG.errorf(thrown, "Internal server error [correlationId=%s] at %s", id, error.getPath());
+        return internalError(id, error.getLocations(), error.getPath());
+    }
+
+    private static ApiError internalError(String id, List<graphql.language.SourceLocation> locations, List<Object> path) {
+        return ApiError.of(ErrorCodes.INTERNAL, "Internal server error. Quote correlation id " + id + " when reporting it.",
+                locations, path).with(Map.of("correlationId", id));
+    }
+
+    /** SmallRye parses the document before graphql-java does and answers a failure with its own bare error. */
+    private static boolean isSmallRyeUnparseable(GraphQLError error, Request request) {
+        return !request.dataPresent() && (request.query() == null || request.query().isBlank()
+                || "Unparseable input document".equals(error.getMessage()));
+    }
+
+    /** Parses again to tell a syntax error from a refused document; only failed requests get here. */
+    public ApiError syntaxError(String query) {
+        if (query == null || query.isBlank()) {
+            return ApiError.of(ErrorCodes.PARSE_FAILED, "The request has no GraphQL document in 'query'.");
+        }
+        var result = ParseAndValidate.parse(ExecutionInput.newExecutionInput(query).build());
+        InvalidSyntaxException syntax = result.getSyntaxException();
+        if (syntax == null) {
+            return ApiError.of(ErrorCodes.PARSE_FAILED, "The GraphQL document could not be parsed.");
+        }
+        var location = syntax.getLocation() == null ? List.<graphql.language.SourceLocation>of() : List.of(syntax.getLocation());
+        if (syntax instanceof ParseCancelledTooDeepException) {
+            return ApiError.of(ErrorCodes.QUERY_TOO_DEEP, "The document nests too deeply to be parsed.", location, null);
+        }
+        if (syntax instanceof ParseCancelledException) {
+            int max = graphql.parser.ParserOptions.getDefaultOperationParserOptions().getMaxTokens();
+            return ApiError.of(ErrorCodes.TOO_MANY_TOKENS, "The document has more than " + max
+                    + " tokens, the limit; parsing was stopped.", location, null).with(Map.of("limit", max));
+        }
+        return ApiError.of(ErrorCodes.PARSE_FAILED, syntax.getMessage(), location, null);
+    }
+
+    private static ApiError validation(ValidationError error) {
+        String description = error.getDescription() == null ? error.getMessage() : error.getDescription();
+        Matcher wrong = WRONG_ARGUMENT.matcher(description);
+        String message;
+        if (wrong.find()) {
+            List<String> at = error.getQueryPath();
+            String field = at == null || at.isEmpty() ? "" : " of field '" + at.get(at.size() - 1) + "'";
+            message = "Argument '" + wrong.group(1) + "'" + field + " has a value that is not a valid '" + wrong.group(2) + "'.";
+        } else {
+            message = clean(description);
+        }
+        return ApiError.of(ErrorCodes.VALIDATION_FAILED, message, error.getLocations(), null);
+    }
+
+    /** SmallRye reports an argument it cannot convert as a validation error during execution. */
+    private static ApiError argumentValue(ValidationError error) {
+        String description = String.valueOf(error.getDescription());
+        Matcher wrong = WRONG_ARGUMENT.matcher(description);
+        Matcher argument = ARGUMENT.matcher(description);
+        String message;
+        if (wrong.find() && GRAPHQL_TYPE.matcher(wrong.group(2)).matches()) {
+            message = "Argument '" + wrong.group(1) + "' has a value that is not a valid '" + wrong.group(2) + "'.";
+        } else if (argument.find()) {
+            // SmallRye names a Java type here when it has no GraphQL one: say nothing of it.
+            message = "Argument '" + argument.group(1) + "' has an invalid value.";
+        } else {
+            message = "An argument has an invalid value.";
+        }
+        List<Object> path = error.getQueryPath() == null ? null : new ArrayList<>(error.getQueryPath());
+        return ApiError.of(ErrorCodes.BAD_USER_INPUT, message, error.getLocations(), path);
+    }
+
+    private static ApiError variableValue(GraphQLError error, String query) {
+        Matcher m = VARIABLE.matcher(error.getMessage());
+        String name = m.find() ? m.group(1) : "?";
+        Optional<String> type = variableType(query, name);
+        boolean nulled = error.getMessage().contains("Null value") || error.getMessage().contains("null value");
+        String message = nulled
+                ? "Variable '" + name + "'" + type.map(t -> " of type '" + t + "'").orElse("") + " must not be null."
+                : "Variable '" + name + "' has a value that is not a valid " + type.map(t -> "'" + t + "'").orElse("value") + ".";
+        return ApiError.of(ErrorCodes.BAD_USER_INPUT, message, error.getLocations(), null);
+    }
+
+    private static Optional<String> variableType(String query, String name) {
+        try {
+            Document document = ParseAndValidate.parse(ExecutionInput.newExecutionInput(query).build()).getDocument();
+            if (document == null) {
+                return Optional.empty();
+            }
+            return document.getDefinitionsOfType(OperationDefinition.class).stream()
+                    .flatMap(op -> op.getVariableDefinitions().stream())
+                    .filter(v -> v.getName().equals(name))
+                    .map(VariableDefinition::getType)
+                    .map(AstPrinter::printAst)
+                    .findFirst();
+        } catch (RuntimeException unparseable) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean causedByAnother(GraphQLError nullError, List<GraphQLError> errors) {
+        var path = nullError.getPath();
+        if (path == null) {
+            return false;
+        }
+        for (var other : errors) {
+            if (other == nullError || other instanceof NonNullableFieldWasNullError) {
+                continue;
+            }
+            var otherPath = pathOf(other);
+            if (otherPath != null && otherPath.size() >= path.size() && otherPath.subList(0, path.size()).equals(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<?> pathOf(GraphQLError error) {
+        if (error.getPath() != null) {
+            return error.getPath();
+        }
+        return error instanceof ValidationError v ? v.getQueryPath() : null;
+    }
+
+    private static String clean(String message) {
+        return NESTED_VALUE.matcher(message).replaceAll("a literal").replaceAll(" - SRGQL\\d+:.*$", "");
+    }
+
+    private static String human(Duration d) {
+        if (d == null) {
+            return "the server's limit";
+        }
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private static String correlationId() {
+        return UUID.randomUUID().toString();
+    }
+}

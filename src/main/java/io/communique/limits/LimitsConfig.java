@@ -1,0 +1,41 @@
+package io.communique.limits;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Cost and abuse limits, enforced before an operation runs (README, "Limits"). */
+@ConfigMapping(prefix = "communique.limits")
+public interface LimitsConfig {
+
+    /** Deepest field nesting accepted; root fields are level 1. GraphiQL's introspection query needs 15. */
+    @WithDefault("20")
+    int maxDepth();
+
+    /** Largest estimated cost accepted (see {@link QueryCost}). */
+    @WithDefault("50000")
+    long maxCost();
+
+    /** How many items the cost estimate assumes for a plain (non-connection) list of objects. */
+    @WithDefault("5")
+    int listSizeEstimate();
+
+    /** Most aliases an operation may use, fragments counted once per spread. */
+    @WithDefault("50")
+    int maxAliases();
+
+    /** Most directives an operation may use, fragments counted once per spread. */
+    @WithDefault("50")
+    int maxDirectives();
+
+    /** Most lexical tokens the parser reads before it gives up on a document. */
+    @WithDefault("15000")
+    int maxTokens();
+
+    /**
+     * Longest a single SQL statement may run before PostgreSQL cancels it. Applied to every pooled
+     * connection by {@code quarkus.datasource.jdbc.new-connection-sql} in application.properties.
+     */
+    @WithDefault("10s")
+    Duration statementTimeout();
+}

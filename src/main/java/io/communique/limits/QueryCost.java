@@ -1,0 +1,119 @@
+package io.communique.limits;
+
+import graphql.normalized.ExecutableNormalizedField;
+import graphql.normalized.ExecutableNormalizedOperation;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.GraphQLUnmodifiedType;
+import io.communique.relay.PageRequest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Estimated cost of an operation, after GitHub's GraphQL resource limits: the number of objects
+ * the response can hold if every connection returns a full page.
+ *
+ * <ul>
+ * <li>A field whose value is an object costs 1 per parent object; a scalar or enum costs nothing.</li>
+ * <li>The {@code edges} and {@code nodes} of a connection hold {@code first} or {@code last} items
+ * (20 when neither is given, clamped to 0..100), so they and everything below them count that many
+ * times per connection.</li>
+ * <li>A plain list of objects counts as {@link LimitsConfig#listSizeEstimate()} items.</li>
+ * <li>Introspection ({@code __schema}, {@code __type}) is free: it reads no database.</li>
+ * <li>Where fragments select different fields per concrete type, the dearest type counts.</li>
+ * </ul>
+ *
+ * It runs on graphql-java's normalized operation, so variables are already resolved, skipped
+ * fields are gone and repeated selections of one field are merged.
+ */
+public final class QueryCost {
+
+    private static final long CAP = Long.MAX_VALUE / 4;
+
+    private final GraphQLSchema schema;
+    private final int listEstimate;
+
+    public QueryCost(GraphQLSchema schema, int listEstimate) {
+        this.schema = schema;
+        this.listEstimate = listEstimate;
+    }
+
+    public long of(ExecutableNormalizedOperation operation) {
+        return children(operation.getTopLevelFields(), 1, 0);
+    }
+
+    /** Cost of sibling fields for {@code parents} parent objects; {@code page} is the page size when the parent is a connection. */
+    private long children(List<ExecutableNormalizedField> fields, long parents, int page) {
+        // Fields may belong to different concrete types of an abstract parent: take the dearest type.
+        Map<String, Long> byType = new HashMap<>();
+        long shared = 0;
+        for (var field : fields) {
+            long cost = field(field, parents, page);
+            if (cost == 0) {
+                continue;
+            }
+            var types = field.getObjectTypeNames();
+            if (types.isEmpty()) {
+                shared = add(shared, cost);
+            } else {
+                for (var type : types) {
+                    byType.merge(type, cost, QueryCost::add);
+                }
+            }
+        }
+        long dearest = byType.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        return add(shared, dearest);
+    }
+
+    private long field(ExecutableNormalizedField field, long parents, int page) {
+        if (field.getName().startsWith("__")) {
+            return 0;
+        }
+        GraphQLOutputType type = field.getType(schema);
+        GraphQLType nullable = GraphQLTypeUtil.unwrapNonNull(type);
+        GraphQLUnmodifiedType named = GraphQLTypeUtil.unwrapAll(type);
+        if (GraphQLTypeUtil.isLeaf(named)) {
+            return 0;
+        }
+        long width = 1;
+        if (nullable instanceof GraphQLList) {
+            width = page > 0 ? page : listEstimate;
+        }
+        long count = multiply(parents, width);
+        int childPage = isConnection(named) ? pageSize(field.getResolvedArguments()) : 0;
+        return add(count, children(field.getChildren(), count, childPage));
+    }
+
+    private static boolean isConnection(GraphQLUnmodifiedType type) {
+        return type instanceof GraphQLObjectType o && o.getName().endsWith("Connection")
+                && o.getFieldDefinition("pageInfo") != null;
+    }
+
+    private static int pageSize(Map<String, Object> arguments) {
+        Object n = arguments.get("first");
+        if (n == null) {
+            n = arguments.get("last");
+        }
+        if (!(n instanceof Number number)) {
+            return PageRequest.DEFAULT_PAGE_SIZE;
+        }
+        // Out-of-range sizes are refused by the field itself with BAD_USER_INPUT; estimate the largest valid page.
+        return (int) Math.max(0, Math.min(PageRequest.MAX_PAGE_SIZE, number.longValue()));
+    }
+
+    static long add(long a, long b) {
+        return Math.min(CAP, a + b);
+    }
+
+    static long multiply(long a, long b) {
+        if (a != 0 && b > CAP / a) {
+            return CAP;
+        }
+        return Math.min(CAP, a * b);
+    }
+}

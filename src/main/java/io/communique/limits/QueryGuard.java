@@ -1,0 +1,130 @@
+package io.communique.limits;
+
+import graphql.ExecutionResult;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.DocumentAndVariables;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import io.communique.errors.ApiError;
+import io.communique.errors.ErrorCodes;
+import io.communique.errors.LimitExceededException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Refuses over-limit operations before anything runs, and reports every operation's cost.
+ *
+ * <p>Depth, aliases and directives are checked right after parsing, before validation (which is
+ * what alias and fragment floods attack). The cost needs a valid document and resolved variables,
+ * so it is computed just before execution starts. A refusal aborts the operation: no field is
+ * resolved and no SQL runs. Every response gets {@code extensions.cost}: {@code requested} (null
+ * when the operation was refused before it could be costed) and {@code limit}.
+ */
+@ApplicationScoped
+public class QueryGuard extends SimplePerformantInstrumentation {
+
+    private final LimitsConfig limits;
+
+    public QueryGuard(LimitsConfig limits) {
+        this.limits = limits;
+    }
+
+    /** Per-request memory: the cost once computed. */
+    static final class State implements InstrumentationState {
+        volatile Long requested;
+    }
+
+    @Override
+    public CompletableFuture<InstrumentationState> createStateAsync(InstrumentationCreateStateParameters parameters) {
+        return CompletableFuture.completedFuture(new State());
+    }
+
+    @Override
+    public DocumentAndVariables instrumentDocumentAndVariables(DocumentAndVariables documentAndVariables,
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        var shape = QueryShape.of(documentAndVariables.getDocument());
+        List<ApiError> refusals = new ArrayList<>();
+        if (shape.depth() > limits.maxDepth()) {
+            refusals.add(ApiError.of(ErrorCodes.QUERY_TOO_DEEP, "The query nests fields " + shape.depth()
+                    + " levels deep, more than the limit of " + limits.maxDepth() + ".")
+                    .with(measured("depth", shape.depth(), limits.maxDepth())));
+        }
+        if (shape.aliases() > limits.maxAliases()) {
+            refusals.add(ApiError.of(ErrorCodes.TOO_MANY_ALIASES, "The query uses " + shape.aliases()
+                    + " aliases, more than the limit of " + limits.maxAliases() + ".")
+                    .with(measured("aliases", shape.aliases(), limits.maxAliases())));
+        }
+        if (shape.directives() > limits.maxDirectives()) {
+            refusals.add(ApiError.of(ErrorCodes.TOO_MANY_DIRECTIVES, "The query uses " + shape.directives()
+                    + " directives, more than the limit of " + limits.maxDirectives() + ".")
+                    .with(measured("directives", shape.directives(), limits.maxDirectives())));
+        }
+        if (!refusals.isEmpty()) {
+            throw new LimitExceededException(refusals);
+        }
+        return documentAndVariables;
+    }
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+            InstrumentationState state) {
+        var context = parameters.getExecutionContext();
+        long cost;
+        try {
+            // The same normalized operation graphql-java memoizes for selection sets, so it is built once.
+            var operation = context.getNormalizedQueryTree().get();
+            cost = new QueryCost(context.getGraphQLSchema(), limits.listSizeEstimate()).of(operation);
+        } catch (AbortExecutionException tooManyFields) {
+            // graphql-java refuses to normalize more than 100,000 fields: far past any budget.
+            throw new LimitExceededException(List.of(tooComplex(null)));
+        }
+        ((State) state).requested = cost;
+        if (cost > limits.maxCost()) {
+            throw new LimitExceededException(List.of(tooComplex(cost)));
+        }
+        return null;
+    }
+
+    private static Map<String, Object> measured(String name, long value, long limit) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put(name, value);
+        details.put("limit", limit);
+        return details;
+    }
+
+    private ApiError tooComplex(Long cost) {
+        String measured = cost == null ? "more than can be measured" : Long.toString(cost);
+        return ApiError.of(ErrorCodes.QUERY_TOO_COMPLEX, "The query's estimated cost is " + measured
+                + ", more than the limit of " + limits.maxCost()
+                + ". Ask for fewer items per connection (first/last), request fewer nested lists, or split the query.")
+                .with(costExtension(cost));
+    }
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        Long requested = state instanceof State s ? s.requested : null;
+        Map<Object, Object> extensions = new LinkedHashMap<>();
+        if (result.getExtensions() != null) {
+            extensions.putAll(result.getExtensions());
+        }
+        extensions.putAll(costExtension(requested));
+        return CompletableFuture.completedFuture(result.transform(b -> b.extensions(extensions)));
+    }
+
+    /** {@code cost: {requested, limit}}, as every response carries it. */
+    public Map<String, Object> costExtension(Long requested) {
+        Map<String, Object> cost = new LinkedHashMap<>();
+        cost.put("requested", requested);
+        cost.put("limit", limits.maxCost());
+        return Map.of("cost", cost);
+    }
+}

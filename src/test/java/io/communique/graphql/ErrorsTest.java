@@ -1,0 +1,117 @@
+package io.communique.graphql;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.communique.errors.ErrorCodes;
+import io.communique.support.Errors;
+import io.communique.support.GraphQL;
+import io.communique.support.Ids;
+import io.communique.support.SqlStatementCounter;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every kind of client error comes back with its documented code, and nothing runs. */
+@QuarkusTest
+class ErrorsTest {
+
+    @Test
+    void aSyntaxErrorIsParseFailedWithItsLocation() {
+        SqlStatementCounter.reset();
+        var response = GraphQL.file("syntax-error");
+        var error = Errors.single(response, ErrorCodes.PARSE_FAILED);
+        // The document ends (line 3) before the selection set is closed.
+        assertTrue(error.get("message").toString().contains("line 3"), error.toString());
+        assertEquals(3, response.getInt("errors[0].locations[0].line"));
+        assertNull(response.get("data"));
+        assertNull(response.get("extensions.cost.requested"));
+        assertEquals(0, SqlStatementCounter.count());
+    }
+
+    @Test
+    void aRequestWithoutADocumentIsParseFailed() {
+        var response = given().contentType(ContentType.JSON).body(Map.of("query", ""))
+                .when().post("/graphql").then().statusCode(200).extract().jsonPath();
+        Errors.single(response, ErrorCodes.PARSE_FAILED);
+    }
+
+    @Test
+    void anUnknownFieldIsValidationFailed() {
+        SqlStatementCounter.reset();
+        var response = GraphQL.file("unknown-field");
+        var error = Errors.single(response, ErrorCodes.VALIDATION_FAILED);
+        assertTrue(error.get("message").toString().contains("'salary'"), error.toString());
+        assertEquals(1, response.getInt("errors[0].locations[0].line"));
+        assertNull(response.get("data"));
+        assertEquals(0, SqlStatementCounter.count());
+    }
+
+    @Test
+    void anArgumentLiteralOfTheWrongTypeIsValidationFailed() {
+        var response = GraphQL.file("wrong-argument-literal");
+        var error = Errors.single(response, ErrorCodes.VALIDATION_FAILED);
+        assertEquals("Argument 'first' of field 'officials' has a value that is not a valid 'Int'.", error.get("message"));
+    }
+
+    @Test
+    void aVariableValueOfTheWrongTypeIsBadUserInput() {
+        SqlStatementCounter.reset();
+        var response = GraphQL.file("wrong-variable-value", "ids", 5);
+        var error = Errors.single(response, ErrorCodes.BAD_USER_INPUT);
+        assertEquals("Variable 'ids' has a value that is not a valid '[String!]!'.", error.get("message"));
+        assertEquals(0, SqlStatementCounter.count());
+    }
+
+    @Test
+    void aMissingRequiredVariableIsBadUserInput() {
+        var response = GraphQL.file("required-variable");
+        var error = Errors.single(response, ErrorCodes.BAD_USER_INPUT);
+        assertEquals("Variable 'id' of type 'ID!' must not be null.", error.get("message"));
+    }
+
+    @Test
+    void aStringForAnIntVariableIsBadUserInputAtTheArgument() {
+        // SmallRye's Int accepts strings while coercing variables and fails when it converts the argument.
+        var response = GraphQL.query("query Page($n: Int) { officials(first: $n) { totalCount } }", "n", "ten");
+        var error = Errors.single(response, ErrorCodes.BAD_USER_INPUT);
+        assertEquals("Argument 'first' has a value that is not a valid 'Int'.", error.get("message"));
+        assertEquals(List.of("officials"), response.getList("errors[0].path"));
+    }
+
+    @Test
+    void anAmbiguousOrUnknownOperationIsValidationFailed() {
+        Errors.single(GraphQL.file("two-operations"), ErrorCodes.VALIDATION_FAILED);
+        var response = given().contentType(ContentType.JSON)
+                .body(Map.of("query", GraphQL.load("two-operations"), "operationName", "Third"))
+                .when().post("/graphql").then().statusCode(200).extract().jsonPath();
+        Errors.single(response, ErrorCodes.VALIDATION_FAILED);
+    }
+
+    @Test
+    void aPageSizeOutOfRangeIsBadUserInputAtItsPath() {
+        var response = GraphQL.query("{ officials(first: 101) { totalCount } }");
+        var error = Errors.single(response, ErrorCodes.BAD_USER_INPUT);
+        assertTrue(error.get("message").toString().contains("'first'"), error.toString());
+        assertEquals(List.of("officials"), response.getList("errors[0].path"));
+        assertEquals(1, response.getInt("errors[0].locations[0].line"));
+    }
+
+    @Test
+    void anIdThatNamesNothingIsNotFoundAndTheFieldIsNull() {
+        var response = GraphQL.file("node", "id", Ids.base64("Official:999999"));
+        Errors.single(response, ErrorCodes.NOT_FOUND);
+        assertEquals(List.of("node"), response.getList("errors[0].path"));
+        assertTrue(response.getMap("data").containsKey("node"));
+        assertNull(response.get("data.node"));
+    }
+
+    @Test
+    void theDocumentedSetHoldsTheCodesThatHaveNoTriggerYet() {
+        assertTrue(Errors.DOCUMENTED.containsAll(List.of("UNAUTHENTICATED", "FORBIDDEN", "INTERNAL", "TIMEOUT")));
+    }
+}

@@ -1,0 +1,156 @@
+package io.communique.graphql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.communique.errors.ErrorCodes;
+import io.communique.errors.ErrorMapper;
+import io.communique.support.EmbeddedPostgresResource;
+import io.communique.support.Errors;
+import io.communique.support.FaultyGraphReader;
+import io.communique.support.GraphQL;
+import io.communique.support.Ids;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Server faults: an unexpected exception becomes INTERNAL with a correlation id that the log line
+ * with the stack trace also names; a statement cancelled by the statement timeout becomes TIMEOUT.
+ * Its own profile and database: {@link FaultyGraphReader} is enabled, and the statement timeout is
+ * one second (set on every connection by the same new-connection-sql as in production).
+ */
+@QuarkusTest
+@TestProfile(FaultsTest.Faults.class)
+class FaultsTest {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(1);
+
+    public static class Faults implements QuarkusTestProfile {
+        @Override
+        public Set<Class<?>> getEnabledAlternatives() {
+            return Set.of(FaultyGraphReader.class);
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("communique.limits.statement-timeout", TIMEOUT.toMillis() + "ms");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(EmbeddedPostgresResource.class,
+                    Map.of(EmbeddedPostgresResource.DATABASE_ARG, "communique_faults")));
+        }
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private final List<LogRecord> log = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            log.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureTheMappersLog() {
+        Logger.getLogger(ErrorMapper.class.getName()).addHandler(capture);
+    }
+
+    @AfterEach
+    void release() {
+        Logger.getLogger(ErrorMapper.class.getName()).removeHandler(capture);
+    }
+
+    @Test
+    void anUnexpectedExceptionIsInternalWithACorrelationIdTheLogAlsoNames() {
+        var response = GraphQL.file("fault-internal", "id", Ids.base64("Dialogue:1"));
+        var error = Errors.single(response, ErrorCodes.INTERNAL);
+        String id = response.getString("errors[0].extensions.correlationId");
+        assertNotNull(id, response.prettify());
+        assertTrue(id.matches("[0-9a-f-]{36}"), id);
+        assertTrue(error.get("message").toString().startsWith("Internal server error."), error.toString());
+        assertTrue(error.get("message").toString().contains(id));
+        assertEquals(List.of("dialogue"), response.getList("errors[0].path"));
+        assertNull(response.get("data.dialogue"));
+
+        var line = log.stream().filter(r -> String.valueOf(r.getMessage()).contains(id)
+                || String.valueOf(formatted(r)).contains(id)).findFirst();
+        assertTrue(line.isPresent(), "no log line names " + id);
+        assertNotNull(line.get().getThrown(), "the log line carries the stack trace");
+    }
+
+    @Test
+    void twoFaultsGetTwoCorrelationIds() {
+        String first = GraphQL.file("fault-internal", "id", Ids.base64("Dialogue:1")).getString("errors[0].extensions.correlationId");
+        String second = GraphQL.file("fault-internal", "id", Ids.base64("Dialogue:1")).getString("errors[0].extensions.correlationId");
+        assertNotNull(first);
+        assertTrue(!first.equals(second), "correlation ids must be unique");
+    }
+
+    @Test
+    void aStatementCancelledByTheStatementTimeoutIsTimeout() {
+        long started = System.nanoTime();
+        var response = GraphQL.file("fault-timeout", "id", Ids.base64("Official:1"));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        var error = Errors.single(response, ErrorCodes.TIMEOUT);
+        assertNotNull(response.getString("errors[0].extensions.correlationId"));
+        assertEquals(List.of("official"), response.getList("errors[0].path"));
+        assertTrue(error.get("message").toString().contains("1 s"), error.toString());
+        assertTrue(took.compareTo(Duration.ofSeconds(FaultyGraphReader.SLEEP_SECONDS)) < 0,
+                "the statement was cancelled, not waited out: " + took);
+    }
+
+    @Test
+    void everyPooledConnectionCarriesTheConfiguredTimeout() throws SQLException {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+                var rs = statement.executeQuery("show statement_timeout")) {
+            rs.next();
+            assertEquals("1s", rs.getString(1));
+        }
+    }
+
+    private static String formatted(LogRecord record) {
+        var params = record.getParameters();
+        if (params == null) {
+            return record.getMessage();
+        }
+        try {
+            return String.format(record.getMessage(), params);
+        } catch (RuntimeException e) {
+            return record.getMessage() + " " + List.of(params);
+        }
+    }
+}

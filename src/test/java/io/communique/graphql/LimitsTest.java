@@ -1,0 +1,159 @@
+package io.communique.graphql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import graphql.introspection.IntrospectionQuery;
+import io.agroal.api.AgroalDataSource;
+import io.communique.errors.ErrorCodes;
+import io.communique.support.Errors;
+import io.communique.support.GraphQL;
+import io.communique.support.Ids;
+import io.communique.support.SqlStatementCounter;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each limit refuses an operation before anything runs (no SQL statement at all) with its own
+ * code, at the default configuration of application.properties.
+ */
+@QuarkusTest
+class LimitsTest {
+
+    static final int MAX_COST = 50_000;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aQueryDeeperThanTwentyLevelsIsRefusedBeforeAnySql() {
+        var response = refusedWithoutSql(() -> GraphQL.file("too-deep"));
+        var error = Errors.single(response, ErrorCodes.QUERY_TOO_DEEP);
+        assertEquals(21, response.getInt("errors[0].extensions.depth"));
+        assertEquals(20, response.getInt("errors[0].extensions.limit"));
+        assertTrue(error.get("message").toString().contains("21"), error.toString());
+    }
+
+    @Test
+    void aQueryTwentyLevelsDeepRuns() {
+        var response = GraphQL.file("deep-at-limit");
+        assertNull(response.get("errors"), response.prettify());
+        assertEquals(1, response.getList("data.officials.nodes").size());
+    }
+
+    @Test
+    void graphiqlsIntrospectionQueryPasses() {
+        var response = GraphQL.file("graphiql-introspection");
+        assertNull(response.get("errors"), response.prettify());
+        assertFalse(response.getList("data.__schema.types").isEmpty());
+        // Introspection reads no database, so it costs nothing.
+        assertEquals(0, response.getInt("extensions.cost.requested"));
+    }
+
+    @Test
+    void graphqlJavasIntrospectionQueryPasses() {
+        var response = GraphQL.query(IntrospectionQuery.INTROSPECTION_QUERY);
+        assertNull(response.get("errors"), response.prettify());
+        assertEquals("Query", response.getString("data.__schema.queryType.name"));
+    }
+
+    @Test
+    void aQueryOverTheCostBudgetIsRefusedBeforeAnySql() {
+        var response = refusedWithoutSql(() -> GraphQL.file("too-costly"));
+        Errors.single(response, ErrorCodes.QUERY_TOO_COMPLEX);
+        // Computed by hand in too-costly.graphql.
+        assertEquals(110_201, response.getInt("errors[0].extensions.cost.requested"));
+        assertEquals(110_201, response.getInt("extensions.cost.requested"));
+        assertEquals(MAX_COST, response.getInt("extensions.cost.limit"));
+        assertNull(response.get("data"));
+    }
+
+    @Test
+    void everyResponseReportsItsCostWithVariablesResolved() {
+        // Computed by hand in known-cost.graphql: 2 + 15n.
+        var three = GraphQL.file("known-cost", "n", 3);
+        assertNull(three.get("errors"), three.prettify());
+        assertEquals(3, three.getList("data.officials.nodes").size());
+        assertEquals(47, three.getInt("extensions.cost.requested"));
+        assertEquals(MAX_COST, three.getInt("extensions.cost.limit"));
+        assertEquals(77, GraphQL.file("known-cost", "n", 5).getInt("extensions.cost.requested"));
+    }
+
+    @Test
+    void fragmentsOnDifferentTypesCostTheDearestTypeAndPagesDefaultToTwenty() {
+        var response = GraphQL.file("cost-by-type", "id", Ids.base64("Official:1"));
+        assertNull(response.get("errors"), response.prettify());
+        // Computed by hand in cost-by-type.graphql.
+        assertEquals(43, response.getInt("extensions.cost.requested"));
+    }
+
+    @Test
+    void theSeedsLargestTestQueriesFitTheBudget() {
+        for (String query : new String[] {"canonical-traversal", "dialogue-traversal", "reverse-traversal", "all-commitments",
+            "all-statements", "acceptance"}) {
+            var response = GraphQL.file(query);
+            assertNull(response.get("errors"), query + ": " + response.prettify());
+            assertTrue(response.getLong("extensions.cost.requested") <= MAX_COST, query);
+        }
+    }
+
+    @Test
+    void aDocumentOfMoreThanFifteenThousandTokensIsRefusedBeforeAnySql() {
+        // 16,002 tokens: generated, as a file of that size would say nothing more.
+        String query = "{ " + "__typename ".repeat(16_000) + "}";
+        var response = refusedWithoutSql(() -> GraphQL.query(query));
+        Errors.single(response, ErrorCodes.TOO_MANY_TOKENS);
+        assertEquals(15_000, response.getInt("errors[0].extensions.limit"));
+    }
+
+    @Test
+    void moreThanFiftyAliasesAreRefusedBeforeAnySql() {
+        var response = refusedWithoutSql(() -> GraphQL.file("too-many-aliases"));
+        Errors.single(response, ErrorCodes.TOO_MANY_ALIASES);
+        assertEquals(51, response.getInt("errors[0].extensions.aliases"));
+    }
+
+    @Test
+    void aliasesInAFragmentCountOncePerSpread() {
+        var response = refusedWithoutSql(() -> GraphQL.file("aliases-in-fragment"));
+        Errors.single(response, ErrorCodes.TOO_MANY_ALIASES);
+        assertEquals(52, response.getInt("errors[0].extensions.aliases"));
+    }
+
+    @Test
+    void moreThanFiftyDirectivesAreRefusedBeforeAnySql() {
+        var response = refusedWithoutSql(() -> GraphQL.file("too-many-directives"));
+        Errors.single(response, ErrorCodes.TOO_MANY_DIRECTIVES);
+        assertEquals(52, response.getInt("errors[0].extensions.directives"));
+    }
+
+    @Test
+    void aQueryWithinEveryLimitRunsItsSql() {
+        SqlStatementCounter.reset();
+        var response = GraphQL.file("known-cost", "n", 1);
+        assertNull(response.get("errors"), response.prettify());
+        assertTrue(SqlStatementCounter.count() > 0);
+    }
+
+    @Test
+    void everyPooledConnectionCarriesTheDefaultStatementTimeout() throws SQLException {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+                var rs = statement.executeQuery("show statement_timeout")) {
+            rs.next();
+            assertEquals("10s", rs.getString(1));
+        }
+    }
+
+    private static JsonPath refusedWithoutSql(Supplier<JsonPath> request) {
+        SqlStatementCounter.reset();
+        var response = request.get();
+        assertEquals(0, SqlStatementCounter.count(), "a refused operation must run no SQL");
+        return response;
+    }
+}
