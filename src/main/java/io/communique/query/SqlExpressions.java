@@ -1,0 +1,12 @@
+package io.communique.query;
+
+/** SQL expressions shared by orderings and the V4 migration's indexes (which must repeat them verbatim). */
+final class SqlExpressions {
+
+    /** Lifecycle rank of a commitment's status, 1 (ANNOUNCED) to 6 (ABANDONED). */
+    static final String STATUS_RANK = "array_position(array['ANNOUNCED', 'AGREED', 'IN_PROGRESS', 'DELIVERED',"
+            + " 'STALLED', 'ABANDONED']::text[], c.status)";
+
+    private SqlExpressions() {
+    }
+}
