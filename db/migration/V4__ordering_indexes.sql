@@ -31,12 +31,13 @@ create trigger dialogue_held_on_sync
     execute function dialogue_held_on_sync();
 
 create index statement_document_order_idx on statement (held_on, dialogue_id, document_id, ordinal, id);
-create index commitment_title_idx on commitment (title, id);
+-- Names and titles sort case-folded in code point order (io.communique.query.SqlExpressions.folded).
+create index commitment_title_idx on commitment ((lower(title) collate "C"), id);
 -- The expression must match io.communique.query.SqlExpressions.STATUS_RANK exactly.
 create index commitment_status_rank_idx on commitment
     ((array_position(array['ANNOUNCED', 'AGREED', 'IN_PROGRESS', 'DELIVERED', 'STALLED', 'ABANDONED']::text[], status)), id);
-create index official_name_idx on official (name, id);
+create index official_name_idx on official ((lower(name) collate "C"), id);
 create index dialogue_held_on_idx on dialogue (held_on, id);
-create index topic_name_idx on topic (name, id);
-create index subject_name_idx on subject (name, id);
+create index topic_name_idx on topic ((lower(name) collate "C"), id);
+create index subject_name_idx on subject ((lower(name) collate "C"), id);
 create index source_document_published_on_idx on source_document (published_on, id);

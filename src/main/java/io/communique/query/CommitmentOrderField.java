@@ -8,8 +8,8 @@ import org.eclipse.microprofile.graphql.Description;
 public enum CommitmentOrderField implements OrderField {
     @Description("By creation: the order commitments were added in.")
     CREATED(SortKey.BY_KEY),
-    @Description("By title.")
-    TITLE(SortKey.ascending("title", Column.text("c.title"))),
+    @Description("By title, ignoring case (then in character code order, the same on every database).")
+    TITLE(SortKey.ascending("title", Column.text(SqlExpressions.folded("c.title")))),
     @Description("By current status, in lifecycle order: ANNOUNCED, AGREED, IN_PROGRESS, DELIVERED, STALLED, ABANDONED.")
     STATUS(SortKey.ascending("status", Column.integer(SqlExpressions.STATUS_RANK)));
 

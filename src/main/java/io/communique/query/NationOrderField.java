@@ -8,10 +8,10 @@ import org.eclipse.microprofile.graphql.Description;
 public enum NationOrderField implements OrderField {
     @Description("By creation: the order nations were added in.")
     CREATED(SortKey.BY_KEY),
-    @Description("By name.")
-    NAME(SortKey.ascending("name", Column.text("c.name"))),
+    @Description("By name, ignoring case (then in character code order, the same on every database).")
+    NAME(SortKey.ascending("name", Column.text(SqlExpressions.folded("c.name")))),
     @Description("By ISO 3166-1 alpha-2 code.")
-    CODE(SortKey.ascending("code", Column.text("c.code")));
+    CODE(SortKey.ascending("code", Column.text("cast(c.code as text) collate \"C\"")));
 
     private final SortKey ascending;
 

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.graphql.Description;
 public enum SubjectOrderField implements OrderField {
     @Description("By creation: the order subjects were added in.")
     CREATED(SortKey.BY_KEY),
-    @Description("By name.")
-    NAME(SortKey.ascending("name", Column.text("c.name")));
+    @Description("By name, ignoring case (then in character code order, the same on every database).")
+    NAME(SortKey.ascending("name", Column.text(SqlExpressions.folded("c.name"))));
 
     private final SortKey ascending;
 

@@ -206,7 +206,9 @@ public class KeysetPager {
                         + " and " + compare(sort, ascending ? ">=" : "<=", "b") + ")")
                 + " as has_after, "
                 + (withTotal ? "(select count(*) from " + relation.from() + where + ")" : "cast(null as bigint)")
-                + " as total_count) f"
+                // "limit 1" keeps PostgreSQL from pulling these subqueries up into the outer select,
+                // where they would run once per row of the page instead of once per parent.
+                + " as total_count limit 1) f"
                 + " left join lateral (select c.*" + sortColumns + " from " + relation.from() + where + range
                 + " order by " + orderBy(sort, null, readDescending) + " limit :size) p on true"
                 + " order by par.parent_key, " + orderBy(sort, "p", readDescending);
