@@ -21,11 +21,6 @@ public record PageRequest(int size, boolean backward, SortKey sort, CursorKey af
     /** Largest {@code first} or {@code last} accepted, as on GitHub's API. */
     public static final int MAX_PAGE_SIZE = 100;
 
-    /** Every row, by key: see {@link #of(String, Integer, String, Integer, String, SortKey, SqlFilter)}. */
-    public static PageRequest of(String path, Integer first, String after, Integer last, String before) {
-        return of(path, first, after, last, before, SortKey.BY_KEY, SqlFilter.NONE);
-    }
-
     /**
      * Validates Relay arguments of the connection at {@code path} (used in error messages, e.g.
      * {@code "officials"} or {@code "Official.statements"}); cursors must come from {@code sort}.
