@@ -14,14 +14,17 @@ import io.communique.query.CommitmentFilter;
 import io.communique.query.CommitmentOrder;
 import io.communique.query.DialogueFilter;
 import io.communique.query.DialogueOrder;
+import io.communique.query.NationFilter;
 import io.communique.query.NationOrder;
 import io.communique.query.OfficialFilter;
 import io.communique.query.OfficialOrder;
+import io.communique.query.SourceDocumentFilter;
 import io.communique.query.SourceDocumentOrder;
 import io.communique.query.StatementFilter;
 import io.communique.query.StatementOrder;
 import io.communique.query.SubjectFilter;
 import io.communique.query.SubjectOrder;
+import io.communique.query.TopicFilter;
 import io.communique.query.TopicOrder;
 import io.communique.query.Filters;
 import io.communique.query.Orderings;
@@ -29,7 +32,6 @@ import io.communique.relay.GlobalId;
 import io.communique.relay.Page;
 import io.communique.relay.PageRequest;
 import io.communique.relay.Relation;
-import io.communique.relay.SqlFilter;
 import io.communique.service.GraphReader;
 import io.communique.service.Relations;
 import io.smallrye.graphql.api.Context;
@@ -109,9 +111,10 @@ public class QueryApi {
     public @NonNull NationConnection nations(
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
             @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,
+            @Name("filter") @Description(Args.FILTER) NationFilter filter,
             @Name("orderBy") @Description(Args.ORDER_BY) NationOrder orderBy) {
         var request = PageRequest.of("nations", first, after, last, before, Orderings.of(orderBy),
-                SqlFilter.NONE);
+                filters.nations(filter, "nations"));
         return root(Relations.NATIONS, request,
                 NationNode::new, NationConnection::new);
     }
@@ -207,9 +210,10 @@ public class QueryApi {
     public @NonNull TopicConnection topics(
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
             @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,
+            @Name("filter") @Description(Args.FILTER) TopicFilter filter,
             @Name("orderBy") @Description(Args.ORDER_BY) TopicOrder orderBy) {
         var request = PageRequest.of("topics", first, after, last, before, Orderings.of(orderBy),
-                SqlFilter.NONE);
+                filters.topics(filter, "topics"));
         return root(Relations.TOPICS, request,
                 TopicNode::new, TopicConnection::new);
     }
@@ -232,9 +236,10 @@ public class QueryApi {
     public @NonNull SourceDocumentConnection sourceDocuments(
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
             @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,
+            @Name("filter") @Description(Args.FILTER) SourceDocumentFilter filter,
             @Name("orderBy") @Description(Args.ORDER_BY) SourceDocumentOrder orderBy) {
         var request = PageRequest.of("sourceDocuments", first, after, last, before, Orderings.of(orderBy),
-                SqlFilter.NONE);
+                filters.sourceDocuments(filter, "sourceDocuments"));
         return root(Relations.SOURCE_DOCUMENTS, request,
                 SourceDocumentNode::new, SourceDocumentConnection::new);
     }

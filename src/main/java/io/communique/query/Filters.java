@@ -143,6 +143,39 @@ public class Filters {
         return b.build();
     }
 
+    public SqlFilter topics(TopicFilter filter, String connection) {
+        if (filter == null) {
+            return SqlFilter.NONE;
+        }
+        var refs = new Refs(connection);
+        var topics = refs.slugs("filter.slug", filter.slug(), Target.TOPIC);
+        refs.resolve();
+        var b = SqlFilter.builder();
+        anyOf(b, topics, "c.id");
+        return b.build();
+    }
+
+    public SqlFilter nations(NationFilter filter, String connection) {
+        if (filter == null) {
+            return SqlFilter.NONE;
+        }
+        var refs = new Refs(connection);
+        var nations = refs.codes("filter.code", filter.code());
+        refs.resolve();
+        var b = SqlFilter.builder();
+        anyOf(b, nations, "c.id");
+        return b.build();
+    }
+
+    public SqlFilter sourceDocuments(SourceDocumentFilter filter, String connection) {
+        if (filter == null) {
+            return SqlFilter.NONE;
+        }
+        var b = SqlFilter.builder();
+        range(b, connection, "filter.publishedOn", filter.publishedOn(), "c.published_on");
+        return b.build();
+    }
+
     // One EXISTS per value: the row must be linked to each of them. `template` holds one %s, the placeholder.
     private static void allOf(SqlFilter.Builder b, List<Ref> refs, String template) {
         for (Ref ref : refs) {
@@ -234,6 +267,24 @@ public class Filters {
             return parse(path, values, (itemPath, value) -> SLUG.matcher(value).matches()
                     ? new Ref(itemPath, value, target, "slug", value)
                     : byId(itemPath, value, "a " + target.name().toLowerCase() + " slug or a " + target.type + " id", target));
+        }
+
+        List<Ref> slugs(String path, List<String> values, Target target) {
+            return parse(path, values, (itemPath, value) -> {
+                if (!SLUG.matcher(value).matches()) {
+                    throw invalid(itemPath, value, "a " + target.name().toLowerCase() + " slug");
+                }
+                return new Ref(itemPath, value, target, "slug", value);
+            });
+        }
+
+        List<Ref> codes(String path, List<String> values) {
+            return parse(path, values, (itemPath, value) -> {
+                if (!CODE.matcher(value).matches()) {
+                    throw invalid(itemPath, value, "an ISO 3166-1 alpha-2 code");
+                }
+                return new Ref(itemPath, value, Target.NATION, "code", value);
+            });
         }
 
         List<Ref> nations(String path, List<String> values) {

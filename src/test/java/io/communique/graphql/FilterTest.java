@@ -201,6 +201,24 @@ class FilterTest {
                 .getInt("data.subjects.totalCount"), "China, Israel, Russia, Ukraine, Afghanistan and the Indo-Pacific");
     }
 
+    @Test
+    void topicsBySlugNationsByCodeDocumentsByDate() {
+        assertEquals(List.of("defence", "space"), GraphQL.file("ordered-topics", "filter", Map.of("slug", List.of("space", "defence")))
+                .getList("data.topics.edges.node.slug"));
+        assertEquals(List.of("US"), GraphQL.file("ordered-nations", "filter", Map.of("code", List.of("US")))
+                .getList("data.nations.edges.node.code"));
+        assertEquals(1, GraphQL.file("ordered-source-documents", "filter", Map.of("publishedOn", Map.of("from", "2023-11-12")))
+                .getInt("data.sourceDocuments.totalCount"));
+        assertEquals(0, GraphQL.file("ordered-source-documents", "filter", Map.of("publishedOn", Map.of("to", "2023-11-11")))
+                .getInt("data.sourceDocuments.totalCount"));
+        assertMessage(GraphQL.file("ordered-topics", "filter", Map.of("slug", List.of("defence", "defense"))),
+                "filter.slug[1]", "names no Topic");
+        assertMessage(GraphQL.file("ordered-topics", "filter", Map.of("slug", List.of(topicId("defence")))),
+                "filter.slug[0]", "topic slug");
+        assertMessage(GraphQL.file("ordered-nations", "filter", Map.of("code", List.of("FR"))), "filter.code[0]", "names no Nation");
+        assertMessage(GraphQL.file("ordered-nations", "filter", Map.of("code", List.of("us"))), "filter.code[0]", "ISO 3166-1");
+    }
+
     // ---- nested connections -----------------------------------------------------------------
 
     @Test
