@@ -10,6 +10,11 @@ final class Args {
     static final String LAST = "Returns the last _n_ elements from the list (at most " + PageRequest.MAX_PAGE_SIZE + ").";
     static final String BEFORE = "Returns the elements in the list that come before the specified cursor.";
 
+    static final String FILTER = "Only the items matching this filter: every field given must match (AND).";
+    static final String ORDER_BY = "How to order the items; by default in the order they were added (`CREATED`, ascending)."
+            + " Every ordering ends with the item's id, so equal values keep a stable order. A cursor is valid only"
+            + " under the ordering that issued it.";
+
     private Args() {
     }
 }

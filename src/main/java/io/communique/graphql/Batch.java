@@ -35,9 +35,9 @@ final class Batch {
 
     /** One connection per source, in source order. */
     static <S, E, N, C> List<C> connections(List<S> sources, ToLongFunction<S> key, Map<Long, Page<E>> pages,
-            Function<E, N> node, ToLongFunction<N> nodeKey, Function<Page<N>, C> connection) {
+            Function<E, N> node, Function<Page<N>, C> connection) {
         return sources.stream()
-                .map(s -> connection.apply(pages.get(key.applyAsLong(s)).map(node, nodeKey)))
+                .map(s -> connection.apply(pages.get(key.applyAsLong(s)).map(node)))
                 .toList();
     }
 }

@@ -1,5 +1,10 @@
 package io.communique.graphql;
 
+import org.eclipse.microprofile.graphql.Name;
+import io.communique.query.StatementOrder;
+import io.communique.query.StatementFilter;
+import io.communique.query.Orderings;
+import io.communique.query.Filters;
 import io.communique.relay.PageRequest;
 import io.communique.service.GraphReader;
 import io.communique.service.Relations;
@@ -14,9 +19,11 @@ import org.eclipse.microprofile.graphql.Source;
 public class CommitmentFields {
 
     private final GraphReader reader;
+    private final Filters filters;
 
-    public CommitmentFields(GraphReader reader) {
+    public CommitmentFields(GraphReader reader, Filters filters) {
         this.reader = reader;
+        this.filters = filters;
     }
 
     @NonNull
@@ -54,10 +61,13 @@ public class CommitmentFields {
     @Description("Every statement that made or reaffirmed the commitment, in document order.")
     public List<@NonNull StatementConnection> statements(@Source List<CommitmentNode> commitments,
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
-            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
-        var request = PageRequest.of("Commitment.statements", first, after, last, before);
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,
+            @Name("filter") @Description(Args.FILTER) StatementFilter filter,
+            @Name("orderBy") @Description(Args.ORDER_BY) StatementOrder orderBy) {
+        var request = PageRequest.of("Commitment.statements", first, after, last, before, Orderings.of(orderBy),
+                filters.statements(filter, "Commitment.statements"));
         var pages = reader.pages(Relations.COMMITMENT_STATEMENTS, Batch.keys(commitments, CommitmentNode::key), request);
-        return Batch.connections(commitments, CommitmentNode::key, pages, StatementNode::new, StatementNode::key,
+        return Batch.connections(commitments, CommitmentNode::key, pages, StatementNode::new,
                 StatementConnection::new);
     }
 

@@ -20,7 +20,8 @@ abstract class Connection<N, E> {
     }
 
     List<E> edges() {
-        return page.rows().stream().map(n -> edge.apply(page.cursorOf(n), n)).toList();
+        List<N> rows = page.rows();
+        return java.util.stream.IntStream.range(0, rows.size()).mapToObj(i -> edge.apply(page.cursorAt(i), rows.get(i))).toList();
     }
 
     List<N> nodes() {

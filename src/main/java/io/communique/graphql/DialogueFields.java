@@ -1,5 +1,12 @@
 package io.communique.graphql;
 
+import org.eclipse.microprofile.graphql.Name;
+import io.communique.query.StatementOrder;
+import io.communique.query.StatementFilter;
+import io.communique.query.Orderings;
+import io.communique.query.Filters;
+import io.communique.query.CommitmentOrder;
+import io.communique.query.CommitmentFilter;
 import io.communique.relay.PageRequest;
 import io.communique.service.GraphReader;
 import io.communique.service.Relations;
@@ -14,9 +21,11 @@ import org.eclipse.microprofile.graphql.Source;
 public class DialogueFields {
 
     private final GraphReader reader;
+    private final Filters filters;
 
-    public DialogueFields(GraphReader reader) {
+    public DialogueFields(GraphReader reader, Filters filters) {
         this.reader = reader;
+        this.filters = filters;
     }
 
     @NonNull
@@ -38,10 +47,13 @@ public class DialogueFields {
     @Description("Statements made or reported at this dialogue, in document order.")
     public List<@NonNull StatementConnection> statements(@Source List<DialogueNode> dialogues,
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
-            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
-        var request = PageRequest.of("Dialogue.statements", first, after, last, before);
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,
+            @Name("filter") @Description(Args.FILTER) StatementFilter filter,
+            @Name("orderBy") @Description(Args.ORDER_BY) StatementOrder orderBy) {
+        var request = PageRequest.of("Dialogue.statements", first, after, last, before, Orderings.of(orderBy),
+                filters.statements(filter, "Dialogue.statements"));
         var pages = reader.pages(Relations.DIALOGUE_STATEMENTS, Batch.keys(dialogues, DialogueNode::key), request);
-        return Batch.connections(dialogues, DialogueNode::key, pages, StatementNode::new, StatementNode::key,
+        return Batch.connections(dialogues, DialogueNode::key, pages, StatementNode::new,
                 StatementConnection::new);
     }
 
@@ -49,10 +61,13 @@ public class DialogueFields {
     @Description("Commitments made at this dialogue.")
     public List<@NonNull CommitmentConnection> commitments(@Source List<DialogueNode> dialogues,
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
-            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
-        var request = PageRequest.of("Dialogue.commitments", first, after, last, before);
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,
+            @Name("filter") @Description(Args.FILTER) CommitmentFilter filter,
+            @Name("orderBy") @Description(Args.ORDER_BY) CommitmentOrder orderBy) {
+        var request = PageRequest.of("Dialogue.commitments", first, after, last, before, Orderings.of(orderBy),
+                filters.commitments(filter, "Dialogue.commitments"));
         var pages = reader.pages(Relations.DIALOGUE_COMMITMENTS, Batch.keys(dialogues, DialogueNode::key), request);
-        return Batch.connections(dialogues, DialogueNode::key, pages, CommitmentNode::new, CommitmentNode::key,
+        return Batch.connections(dialogues, DialogueNode::key, pages, CommitmentNode::new,
                 CommitmentConnection::new);
     }
 

@@ -1,5 +1,10 @@
 package io.communique.graphql;
 
+import org.eclipse.microprofile.graphql.Name;
+import io.communique.query.Orderings;
+import io.communique.query.OfficialOrder;
+import io.communique.query.OfficialFilter;
+import io.communique.query.Filters;
 import io.communique.relay.PageRequest;
 import io.communique.service.GraphReader;
 import io.communique.service.Relations;
@@ -14,19 +19,24 @@ import org.eclipse.microprofile.graphql.Source;
 public class NationFields {
 
     private final GraphReader reader;
+    private final Filters filters;
 
-    public NationFields(GraphReader reader) {
+    public NationFields(GraphReader reader, Filters filters) {
         this.reader = reader;
+        this.filters = filters;
     }
 
     @NonNull
     @Description("Officials who act for this nation.")
     public List<@NonNull OfficialConnection> officials(@Source List<NationNode> nations,
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
-            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
-        var request = PageRequest.of("Nation.officials", first, after, last, before);
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,
+            @Name("filter") @Description(Args.FILTER) OfficialFilter filter,
+            @Name("orderBy") @Description(Args.ORDER_BY) OfficialOrder orderBy) {
+        var request = PageRequest.of("Nation.officials", first, after, last, before, Orderings.of(orderBy),
+                filters.officials(filter, "Nation.officials"));
         var pages = reader.pages(Relations.NATION_OFFICIALS, Batch.keys(nations, NationNode::key), request);
-        return Batch.connections(nations, NationNode::key, pages, OfficialNode::new, OfficialNode::key,
+        return Batch.connections(nations, NationNode::key, pages, OfficialNode::new,
                 OfficialConnection::new);
     }
 }

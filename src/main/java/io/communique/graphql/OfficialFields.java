@@ -1,5 +1,12 @@
 package io.communique.graphql;
 
+import org.eclipse.microprofile.graphql.Name;
+import io.communique.query.StatementOrder;
+import io.communique.query.StatementFilter;
+import io.communique.query.Orderings;
+import io.communique.query.Filters;
+import io.communique.query.CommitmentOrder;
+import io.communique.query.CommitmentFilter;
 import io.communique.relay.PageRequest;
 import io.communique.service.GraphReader;
 import io.communique.service.Relations;
@@ -14,9 +21,11 @@ import org.eclipse.microprofile.graphql.Source;
 public class OfficialFields {
 
     private final GraphReader reader;
+    private final Filters filters;
 
-    public OfficialFields(GraphReader reader) {
+    public OfficialFields(GraphReader reader, Filters filters) {
         this.reader = reader;
+        this.filters = filters;
     }
 
     @NonNull
@@ -38,10 +47,13 @@ public class OfficialFields {
     @Description("Statements the official is a speaker of, in document order. Empty for an official the sources attribute nothing to.")
     public List<@NonNull StatementConnection> statements(@Source List<OfficialNode> officials,
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
-            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
-        var request = PageRequest.of("Official.statements", first, after, last, before);
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,
+            @Name("filter") @Description(Args.FILTER) StatementFilter filter,
+            @Name("orderBy") @Description(Args.ORDER_BY) StatementOrder orderBy) {
+        var request = PageRequest.of("Official.statements", first, after, last, before, Orderings.of(orderBy),
+                filters.statements(filter, "Official.statements"));
         var pages = reader.pages(Relations.OFFICIAL_STATEMENTS, Batch.keys(officials, OfficialNode::key), request);
-        return Batch.connections(officials, OfficialNode::key, pages, StatementNode::new, StatementNode::key,
+        return Batch.connections(officials, OfficialNode::key, pages, StatementNode::new,
                 StatementConnection::new);
     }
 
@@ -49,10 +61,13 @@ public class OfficialFields {
     @Description("Commitments made or reaffirmed by a statement the official spoke.")
     public List<@NonNull CommitmentConnection> commitments(@Source List<OfficialNode> officials,
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
-            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
-        var request = PageRequest.of("Official.commitments", first, after, last, before);
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,
+            @Name("filter") @Description(Args.FILTER) CommitmentFilter filter,
+            @Name("orderBy") @Description(Args.ORDER_BY) CommitmentOrder orderBy) {
+        var request = PageRequest.of("Official.commitments", first, after, last, before, Orderings.of(orderBy),
+                filters.commitments(filter, "Official.commitments"));
         var pages = reader.pages(Relations.OFFICIAL_COMMITMENTS, Batch.keys(officials, OfficialNode::key), request);
-        return Batch.connections(officials, OfficialNode::key, pages, CommitmentNode::new, CommitmentNode::key,
+        return Batch.connections(officials, OfficialNode::key, pages, CommitmentNode::new,
                 CommitmentConnection::new);
     }
 

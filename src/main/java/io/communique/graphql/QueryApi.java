@@ -10,6 +10,24 @@ import io.communique.model.Official;
 import io.communique.model.SourceDocument;
 import io.communique.model.Statement;
 import io.communique.model.Topic;
+import io.communique.query.CommitmentFilter;
+import io.communique.query.CommitmentOrder;
+import io.communique.query.DialogueFilter;
+import io.communique.query.DialogueOrder;
+import io.communique.query.NationFilter;
+import io.communique.query.NationOrder;
+import io.communique.query.OfficialFilter;
+import io.communique.query.OfficialOrder;
+import io.communique.query.SourceDocumentFilter;
+import io.communique.query.SourceDocumentOrder;
+import io.communique.query.StatementFilter;
+import io.communique.query.StatementOrder;
+import io.communique.query.SubjectFilter;
+import io.communique.query.SubjectOrder;
+import io.communique.query.TopicFilter;
+import io.communique.query.TopicOrder;
+import io.communique.query.Filters;
+import io.communique.query.Orderings;
 import io.communique.relay.GlobalId;
 import io.communique.relay.Page;
 import io.communique.relay.PageRequest;
@@ -23,7 +41,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -39,10 +56,12 @@ public class QueryApi {
 
     private final GraphReader reader;
     private final Context context;
+    private final Filters filters;
 
-    public QueryApi(GraphReader reader, Context context) {
+    public QueryApi(GraphReader reader, Context context, Filters filters) {
         this.reader = reader;
         this.context = context;
+        this.filters = filters;
     }
 
     @Query("node")
@@ -88,12 +107,16 @@ public class QueryApi {
     }
 
     @Query("nations")
-    @Description("Nations, in the order they were added.")
+    @Description("Nations, in the order they were added unless `orderBy` says otherwise.")
     public @NonNull NationConnection nations(
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
-            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
-        return root("nations", Relations.NATIONS, first, after, last, before,
-                NationNode::new, NationNode::key, NationConnection::new);
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,
+            @Name("filter") @Description(Args.FILTER) NationFilter filter,
+            @Name("orderBy") @Description(Args.ORDER_BY) NationOrder orderBy) {
+        var request = PageRequest.of("nations", first, after, last, before, Orderings.of(orderBy),
+                filters.nations(filter, "nations"));
+        return root(Relations.NATIONS, request,
+                NationNode::new, NationConnection::new);
     }
 
     @Query("nation")
@@ -107,12 +130,16 @@ public class QueryApi {
     }
 
     @Query("dialogues")
-    @Description("Dialogues, in the order they were added.")
+    @Description("Dialogues, in the order they were added unless `orderBy` says otherwise.")
     public @NonNull DialogueConnection dialogues(
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
-            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
-        return root("dialogues", Relations.DIALOGUES, first, after, last, before,
-                DialogueNode::new, DialogueNode::key, DialogueConnection::new);
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,
+            @Name("filter") @Description(Args.FILTER) DialogueFilter filter,
+            @Name("orderBy") @Description(Args.ORDER_BY) DialogueOrder orderBy) {
+        var request = PageRequest.of("dialogues", first, after, last, before, Orderings.of(orderBy),
+                filters.dialogues(filter, "dialogues"));
+        return root(Relations.DIALOGUES, request,
+                DialogueNode::new, DialogueConnection::new);
     }
 
     @Query("dialogue")
@@ -122,12 +149,16 @@ public class QueryApi {
     }
 
     @Query("officials")
-    @Description("Officials, in the order they were added.")
+    @Description("Officials, in the order they were added unless `orderBy` says otherwise.")
     public @NonNull OfficialConnection officials(
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
-            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
-        return root("officials", Relations.OFFICIALS, first, after, last, before,
-                OfficialNode::new, OfficialNode::key, OfficialConnection::new);
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,
+            @Name("filter") @Description(Args.FILTER) OfficialFilter filter,
+            @Name("orderBy") @Description(Args.ORDER_BY) OfficialOrder orderBy) {
+        var request = PageRequest.of("officials", first, after, last, before, Orderings.of(orderBy),
+                filters.officials(filter, "officials"));
+        return root(Relations.OFFICIALS, request,
+                OfficialNode::new, OfficialConnection::new);
     }
 
     @Query("official")
@@ -137,12 +168,16 @@ public class QueryApi {
     }
 
     @Query("statements")
-    @Description("Statements, in the order they were added (document order for each source document).")
+    @Description("Statements, in the order they were added (document order for each source document) unless `orderBy` says otherwise.")
     public @NonNull StatementConnection statements(
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
-            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
-        return root("statements", Relations.STATEMENTS, first, after, last, before,
-                StatementNode::new, StatementNode::key, StatementConnection::new);
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,
+            @Name("filter") @Description(Args.FILTER) StatementFilter filter,
+            @Name("orderBy") @Description(Args.ORDER_BY) StatementOrder orderBy) {
+        var request = PageRequest.of("statements", first, after, last, before, Orderings.of(orderBy),
+                filters.statements(filter, "statements"));
+        return root(Relations.STATEMENTS, request,
+                StatementNode::new, StatementConnection::new);
     }
 
     @Query("statement")
@@ -152,12 +187,16 @@ public class QueryApi {
     }
 
     @Query("commitments")
-    @Description("Commitments, in the order they were added.")
+    @Description("Commitments, in the order they were added unless `orderBy` says otherwise.")
     public @NonNull CommitmentConnection commitments(
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
-            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
-        return root("commitments", Relations.COMMITMENTS, first, after, last, before,
-                CommitmentNode::new, CommitmentNode::key, CommitmentConnection::new);
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,
+            @Name("filter") @Description(Args.FILTER) CommitmentFilter filter,
+            @Name("orderBy") @Description(Args.ORDER_BY) CommitmentOrder orderBy) {
+        var request = PageRequest.of("commitments", first, after, last, before, Orderings.of(orderBy),
+                filters.commitments(filter, "commitments"));
+        return root(Relations.COMMITMENTS, request,
+                CommitmentNode::new, CommitmentConnection::new);
     }
 
     @Query("commitment")
@@ -167,38 +206,49 @@ public class QueryApi {
     }
 
     @Query("topics")
-    @Description("Topics, in the order they were added.")
+    @Description("Topics, in the order they were added unless `orderBy` says otherwise.")
     public @NonNull TopicConnection topics(
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
-            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
-        return root("topics", Relations.TOPICS, first, after, last, before,
-                TopicNode::new, TopicNode::key, TopicConnection::new);
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,
+            @Name("filter") @Description(Args.FILTER) TopicFilter filter,
+            @Name("orderBy") @Description(Args.ORDER_BY) TopicOrder orderBy) {
+        var request = PageRequest.of("topics", first, after, last, before, Orderings.of(orderBy),
+                filters.topics(filter, "topics"));
+        return root(Relations.TOPICS, request,
+                TopicNode::new, TopicConnection::new);
     }
 
     @Query("subjects")
-    @Description("Subjects (countries, regions, organisations, companies, systems, events), in the order they were added.")
+    @Description("Subjects (countries, regions, organisations, companies, systems, events), in the order they were added unless `orderBy` says otherwise.")
     public @NonNull SubjectConnection subjects(
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
-            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
-        return root("subjects", Relations.SUBJECTS, first, after, last, before,
-                SubjectNode::new, SubjectNode::key, SubjectConnection::new);
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,
+            @Name("filter") @Description(Args.FILTER) SubjectFilter filter,
+            @Name("orderBy") @Description(Args.ORDER_BY) SubjectOrder orderBy) {
+        var request = PageRequest.of("subjects", first, after, last, before, Orderings.of(orderBy),
+                filters.subjects(filter, "subjects"));
+        return root(Relations.SUBJECTS, request,
+                SubjectNode::new, SubjectConnection::new);
     }
 
     @Query("sourceDocuments")
-    @Description("Source documents, in the order they were added.")
+    @Description("Source documents, in the order they were added unless `orderBy` says otherwise.")
     public @NonNull SourceDocumentConnection sourceDocuments(
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
-            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
-        return root("sourceDocuments", Relations.SOURCE_DOCUMENTS, first, after, last, before,
-                SourceDocumentNode::new, SourceDocumentNode::key, SourceDocumentConnection::new);
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,
+            @Name("filter") @Description(Args.FILTER) SourceDocumentFilter filter,
+            @Name("orderBy") @Description(Args.ORDER_BY) SourceDocumentOrder orderBy) {
+        var request = PageRequest.of("sourceDocuments", first, after, last, before, Orderings.of(orderBy),
+                filters.sourceDocuments(filter, "sourceDocuments"));
+        return root(Relations.SOURCE_DOCUMENTS, request,
+                SourceDocumentNode::new, SourceDocumentConnection::new);
     }
 
-    private <E, N, C> C root(String field, Relation<E> relation, Integer first, String after,
-            Integer last, String before, Function<E, N> node, ToLongFunction<N> nodeKey, Function<Page<N>, C> connection) {
-        var request = PageRequest.of(field, first, after, last, before);
+    private <E, N, C> C root(Relation<E> relation, PageRequest request, Function<E, N> node,
+            Function<Page<N>, C> connection) {
         boolean wantsTotal = context.unwrap(DataFetchingEnvironment.class).getSelectionSet().contains("totalCount");
         // Counting a root list reads all of it, so it is done only for clients that ask.
-        return connection.apply(reader.page(relation, request, wantsTotal).map(node, nodeKey));
+        return connection.apply(reader.page(relation, request, wantsTotal).map(node));
     }
 
     private <E, N> N byId(String id, String type, Class<E> entity, Function<E, N> node) {

@@ -1,5 +1,10 @@
 package io.communique.graphql;
 
+import org.eclipse.microprofile.graphql.Name;
+import io.communique.query.StatementOrder;
+import io.communique.query.StatementFilter;
+import io.communique.query.Orderings;
+import io.communique.query.Filters;
 import io.communique.relay.PageRequest;
 import io.communique.service.GraphReader;
 import io.communique.service.Relations;
@@ -14,19 +19,24 @@ import org.eclipse.microprofile.graphql.Source;
 public class SourceDocumentFields {
 
     private final GraphReader reader;
+    private final Filters filters;
 
-    public SourceDocumentFields(GraphReader reader) {
+    public SourceDocumentFields(GraphReader reader, Filters filters) {
         this.reader = reader;
+        this.filters = filters;
     }
 
     @NonNull
     @Description("The statements taken from this document, in document order.")
     public List<@NonNull StatementConnection> statements(@Source List<SourceDocumentNode> documents,
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
-            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
-        var request = PageRequest.of("SourceDocument.statements", first, after, last, before);
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,
+            @Name("filter") @Description(Args.FILTER) StatementFilter filter,
+            @Name("orderBy") @Description(Args.ORDER_BY) StatementOrder orderBy) {
+        var request = PageRequest.of("SourceDocument.statements", first, after, last, before, Orderings.of(orderBy),
+                filters.statements(filter, "SourceDocument.statements"));
         var pages = reader.pages(Relations.DOCUMENT_STATEMENTS, Batch.keys(documents, SourceDocumentNode::key), request);
-        return Batch.connections(documents, SourceDocumentNode::key, pages, StatementNode::new, StatementNode::key,
+        return Batch.connections(documents, SourceDocumentNode::key, pages, StatementNode::new,
                 StatementConnection::new);
     }
 }

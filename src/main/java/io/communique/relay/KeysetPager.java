@@ -4,9 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
@@ -41,50 +43,64 @@ public class KeysetPager {
         if (parents.isEmpty()) {
             return result;
         }
+        SortKey sort = request.sort();
+        int width = sort.columns().size();
         NativeQuery<Object[]> query = nativeQuery(sql(relation, request, withTotal))
                 .addScalar("parent_key", StandardBasicTypes.LONG)
                 .addScalar("has_before", StandardBasicTypes.BOOLEAN)
                 .addScalar("has_after", StandardBasicTypes.BOOLEAN)
-                .addScalar("total_count", StandardBasicTypes.LONG)
-                .addEntity(relation.entity());
+                .addScalar("total_count", StandardBasicTypes.LONG);
+        for (int i = 0; i < width; i++) {
+            query.addScalar("cursor_k" + i, StandardBasicTypes.STRING);
+        }
+        query.addScalar("row_key", StandardBasicTypes.LONG);
+        query.addEntity(relation.entity());
         query.setParameter("parents", joined(parents));
         query.setParameter("size", request.size() + 1);
-        if (request.after() != null) {
-            query.setParameter("after", request.after());
-        }
-        if (request.before() != null) {
-            query.setParameter("before", request.before());
-        }
+        bindKey(query, "a", request.after());
+        bindKey(query, "b", request.before());
+        request.filter().parameters().forEach(query::setParameter);
 
         Map<Long, List<E>> rows = new HashMap<>();
+        Map<Long, List<String>> cursors = new HashMap<>();
         Map<Long, Object[]> flags = new HashMap<>();
         for (Object[] row : query.getResultList()) {
             Long parent = (Long) row[0];
             flags.putIfAbsent(parent, row);
             List<E> list = rows.computeIfAbsent(parent, k -> new ArrayList<>());
+            List<String> cursorList = cursors.computeIfAbsent(parent, k -> new ArrayList<>());
             @SuppressWarnings("unchecked")
-            E entity = (E) row[4];
+            E entity = (E) row[5 + width];
             if (entity != null) {
                 list.add(entity);
+                List<String> values = new ArrayList<>(width);
+                for (int i = 0; i < width; i++) {
+                    values.add((String) row[4 + i]);
+                }
+                cursorList.add(Cursor.encode(sort, values, (Long) row[4 + width]));
             }
         }
         for (Long parent : parents) {
             Object[] f = flags.get(parent);
             List<E> list = rows.getOrDefault(parent, new ArrayList<>());
+            List<String> cursorList = cursors.getOrDefault(parent, new ArrayList<>());
             boolean more = list.size() > request.size();
             if (more) {
                 list = list.subList(0, request.size());
+                cursorList = cursorList.subList(0, request.size());
             }
             if (request.backward()) {
                 list = new ArrayList<>(list);
-                java.util.Collections.reverse(list);
+                cursorList = new ArrayList<>(cursorList);
+                Collections.reverse(list);
+                Collections.reverse(cursorList);
             }
             boolean rowsBefore = f != null && Boolean.TRUE.equals(f[1]);
             boolean rowsAfter = f != null && Boolean.TRUE.equals(f[2]);
             Long total = withTotal && f != null ? (Long) f[3] : null;
             result.put(parent, request.backward()
-                    ? new Page<>(List.copyOf(list), relation.key(), rowsAfter, more || rowsBefore, total)
-                    : new Page<>(List.copyOf(list), relation.key(), more || rowsAfter, rowsBefore, total));
+                    ? new Page<>(List.copyOf(list), List.copyOf(cursorList), rowsAfter, more || rowsBefore, total)
+                    : new Page<>(List.copyOf(list), List.copyOf(cursorList), more || rowsAfter, rowsBefore, total));
         }
         return result;
     }
@@ -125,24 +141,76 @@ public class KeysetPager {
         return keys.stream().distinct().map(String::valueOf).collect(Collectors.joining(","));
     }
 
+    private static void bindKey(NativeQuery<?> query, String prefix, CursorKey key) {
+        if (key == null) {
+            return;
+        }
+        for (int i = 0; i < key.values().size(); i++) {
+            query.setParameter(prefix + i, key.values().get(i));
+        }
+        query.setParameter(prefix + "id", key.id());
+    }
+
+    /** {@code (col..., c.id) <op> (:prefix0, ..., :prefixid)}: the keyset comparison, index-friendly. */
+    private static String compare(SortKey sort, String op, String prefix) {
+        StringJoiner left = new StringJoiner(", ", "(", ")");
+        StringJoiner right = new StringJoiner(", ", "(", ")");
+        for (int i = 0; i < sort.columns().size(); i++) {
+            var column = sort.columns().get(i);
+            left.add(column.sql());
+            right.add("cast(:" + prefix + i + " as " + column.type().sqlType + ")");
+        }
+        left.add("c.id");
+        right.add("cast(:" + prefix + "id as bigint)");
+        return left + " " + op + " " + right;
+    }
+
+    private static String orderBy(SortKey sort, String alias, boolean descending) {
+        String direction = descending ? " desc" : " asc";
+        StringJoiner order = new StringJoiner(", ");
+        for (int i = 0; i < sort.columns().size(); i++) {
+            order.add(alias == null ? sort.columns().get(i).sql() + direction : alias + ".sort_k" + i + direction);
+        }
+        order.add((alias == null ? "c" : alias) + ".id" + direction);
+        return order.toString();
+    }
+
     private static String sql(Relation<?> relation, PageRequest request, boolean withTotal) {
-        String belongs = relation.isRoot() ? "true" : relation.parentColumn() + " = par.parent_key";
-        String range = (request.after() == null ? "" : " and c.id > :after")
-                + (request.before() == null ? "" : " and c.id < :before");
-        String direction = request.backward() ? "desc" : "asc";
-        return "select par.parent_key, f.has_before, f.has_after, f.total_count, p.*"
+        SortKey sort = request.sort();
+        boolean ascending = !sort.descending();
+        String where = " where " + (relation.isRoot() ? "true" : relation.parentColumn() + " = par.parent_key")
+                + request.filter().sql();
+        String range = (request.after() == null ? "" : " and " + compare(sort, ascending ? ">" : "<", "a"))
+                + (request.before() == null ? "" : " and " + compare(sort, ascending ? "<" : ">", "b"));
+        // Backward pages read from the end: the reverse order, flipped back in Java.
+        boolean readDescending = sort.descending() != request.backward();
+        StringBuilder sortColumns = new StringBuilder();
+        StringBuilder cursorColumns = new StringBuilder();
+        for (int i = 0; i < sort.columns().size(); i++) {
+            var column = sort.columns().get(i);
+            sortColumns.append(", ").append(column.sql()).append(" as sort_k").append(i);
+            String value = "p.sort_k" + i;
+            cursorColumns.append(switch (column.type()) {
+                case TEXT -> value;
+                case DATE -> "to_char(" + value + ", 'YYYY-MM-DD')";
+                case INTEGER -> "cast(" + value + " as text)";
+            }).append(" as cursor_k").append(i).append(", ");
+        }
+        return "select par.parent_key, f.has_before, f.has_after, f.total_count, " + cursorColumns + "p.id as row_key, p.*"
                 + " from unnest(cast(string_to_array(:parents, ',') as bigint[])) as par(parent_key)"
                 + " cross join lateral (select "
-                + (request.after() == null ? "false" : "exists(select 1 from " + relation.from() + " where " + belongs
-                        + " and c.id <= :after)")
+                + (request.after() == null ? "false" : "exists(select 1 from " + relation.from() + where
+                        + " and " + compare(sort, ascending ? "<=" : ">=", "a") + ")")
                 + " as has_before, "
-                + (request.before() == null ? "false" : "exists(select 1 from " + relation.from() + " where "
-                        + belongs + " and c.id >= :before)")
+                + (request.before() == null ? "false" : "exists(select 1 from " + relation.from() + where
+                        + " and " + compare(sort, ascending ? ">=" : "<=", "b") + ")")
                 + " as has_after, "
-                + (withTotal ? "(select count(*) from " + relation.from() + " where " + belongs + ")" : "cast(null as bigint)")
-                + " as total_count) f"
-                + " left join lateral (select c.* from " + relation.from() + " where " + belongs + range
-                + " order by c.id " + direction + " limit :size) p on true"
-                + " order by par.parent_key, p.id " + direction;
+                + (withTotal ? "(select count(*) from " + relation.from() + where + ")" : "cast(null as bigint)")
+                // "limit 1" keeps PostgreSQL from pulling these subqueries up into the outer select,
+                // where they would run once per row of the page instead of once per parent.
+                + " as total_count limit 1) f"
+                + " left join lateral (select c.*" + sortColumns + " from " + relation.from() + where + range
+                + " order by " + orderBy(sort, null, readDescending) + " limit :size) p on true"
+                + " order by par.parent_key, " + orderBy(sort, "p", readDescending);
     }
 }
