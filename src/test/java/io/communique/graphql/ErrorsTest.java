@@ -34,10 +34,13 @@ class ErrorsTest {
     }
 
     @Test
-    void aRequestWithoutADocumentIsParseFailed() {
+    void aRequestWithoutADocumentIsRefusedBeforeTheEngine() {
+        // The HTTP layer answers a request with an empty query itself (GraphQL over HTTP: a 400),
+        // before the engine, so the response has no cost to report.
         var response = given().contentType(ContentType.JSON).body(Map.of("query", ""))
-                .when().post("/graphql").then().statusCode(200).extract().jsonPath();
-        Errors.single(response, ErrorCodes.PARSE_FAILED);
+                .when().post("/graphql").then().statusCode(400).extract().jsonPath();
+        assertEquals(1, response.getList("errors").size(), response.prettify());
+        assertEquals(ErrorCodes.BAD_REQUEST, response.getString("errors[0].extensions.code"));
     }
 
     @Test

@@ -94,9 +94,9 @@ class GraphQLOverHttpTest {
                     .when().post("/graphql")
                     .then().statusCode(200).body("data.__type", equalTo(null));
         }
-        // A validation message quotes the argument's literal: non-ASCII text must come back intact as UTF-8.
+        // An error message that quotes the argument's value: non-ASCII text must come back intact as UTF-8.
         byte[] raw = given().contentType("application/json").accept("application/json")
-                .body("{\"query\": \"{ statements(first: \\\"Run🏃\\\") { totalCount } }\"}".getBytes(StandardCharsets.UTF_8))
+                .body("{\"query\": \"{ nation(code: \\\"Run🏃\\\") { name } }\"}".getBytes(StandardCharsets.UTF_8))
                 .when().post("/graphql").then().statusCode(200)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .extract().asByteArray();
