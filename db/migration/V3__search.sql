@@ -16,7 +16,7 @@ as $$
 $$;
 
 -- One field of a document: its words plus the joined designations, all at one weight
--- (A for titles and names, B for bodies), so ts_rank_cd favours hits in titles.
+-- (A for titles and names, B for bodies), so ts_rank favours hits in titles.
 create function search_field(cfg regconfig, t text, weight "char") returns tsvector
     language sql immutable parallel safe
     set search_path = pg_catalog, public

@@ -50,10 +50,12 @@ public class TextSearch {
                     "d.title || ' — ' || d.format || ', ' || d.place", null)));
 
     /**
-     * A trigram hit ranks at half its similarity, so a misspelling ranks below an exact match of the
-     * same name (whose ts_rank_cd is 0.5 for a single title word).
+     * A row that only trigrams matched ranks at a quarter of its similarity (at most 0.25), below a
+     * name or title that matched word for word (ts_rank 0.4 for one title word): a misspelling is a
+     * guess. A row the full-text query matched ranks by ts_rank alone, so trigrams never reorder
+     * exact hits.
      */
-    private static final String FUZZY_WEIGHT = "0.5";
+    private static final String FUZZY_WEIGHT = "0.25";
 
     private final EntityManager em;
     private final TrigramSupport trigrams;
@@ -159,11 +161,12 @@ public class TextSearch {
         for (SearchType type : types) {
             Target t = TARGETS.get(type);
             String tsquery = "q." + tsqueryColumn(t);
-            String rank = "ts_rank_cd(x.search_vector, " + tsquery + ", 32)";
+            String rank = "ts_rank(x.search_vector, " + tsquery + ", 32)";
             String match = "x.search_vector @@ " + tsquery;
             if (fuzzy && t.names() != null) {
                 String names = t.names().replace(t.alias() + ".", "x.");
-                rank = "greatest(" + rank + ", " + FUZZY_WEIGHT + " * " + trgm + ".word_similarity(:fuzzy, " + names + "))";
+                rank = "case when " + match + " then " + rank + " else " + FUZZY_WEIGHT + " * " + trgm
+                        + ".word_similarity(:fuzzy, " + names + ") end";
                 match = "(" + match + " or :fuzzy operator(" + trgm + ".<%) " + names + ")";
             }
             if (!hits.isEmpty()) {
