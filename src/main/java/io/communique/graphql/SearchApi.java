@@ -42,7 +42,7 @@ public class SearchApi {
     @Description("Full-text search across statements, commitments, officials, topics, subjects and dialogues, best"
             + " matches first. Web-search syntax: `\"quoted phrase\"`, `or`, `-excluded`; the last word also matches"
             + " as a prefix while it is being typed (`Jaish` finds Jaishankar). Officials are also found by other"
-            + " spellings of their names, and, where the server has pg_trgm, by misspellings (see"
+            + " spellings of their names and, where the server has pg_trgm, names by misspellings (see"
             + " `fuzzyMatchingAvailable`). A query of stop words or operators only finds nothing.")
     public @NonNull SearchResultConnection search(
             @NonNull @Name("query") @Description("What to search for, at most " + SearchQuery.MAX_LENGTH

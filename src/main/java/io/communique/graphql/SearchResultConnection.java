@@ -51,9 +51,10 @@ public final class SearchResultConnection {
     }
 
     @NonNull
-    @Description("Whether this server also matches misspelled names by trigram similarity (it needs PostgreSQL's"
-            + " pg_trgm extension). When false, officials, topics and subjects are found by their exact words and"
-            + " word prefixes only.")
+    @Description("Whether this server matches misspelled names by trigram similarity (it needs PostgreSQL's pg_trgm"
+            + " extension). Trigrams are a fallback: they apply when no official, topic or subject matches the query's"
+            + " words, and never to a query with an exclusion. When false, names are found by their words and word"
+            + " prefixes only.")
     public boolean getFuzzyMatchingAvailable() {
         return fuzzyMatchingAvailable;
     }

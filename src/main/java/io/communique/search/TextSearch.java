@@ -50,10 +50,8 @@ public class TextSearch {
                     "d.title || ' — ' || d.format || ', ' || d.place", null)));
 
     /**
-     * A row that only trigrams matched ranks at a quarter of its similarity (at most 0.25), below a
-     * name or title that matched word for word (ts_rank 0.4 for one title word): a misspelling is a
-     * guess. A row the full-text query matched ranks by ts_rank alone, so trigrams never reorder
-     * exact hits.
+     * A row found by trigrams ranks at a quarter of its similarity (at most 0.25), below a name or
+     * title that matched word for word (ts_rank 0.4 for one title word): a misspelling is a guess.
      */
     private static final String FUZZY_WEIGHT = "0.25";
 
@@ -157,24 +155,30 @@ public class TextSearch {
 
     private String sql(List<SearchType> types, boolean fuzzy, boolean after, boolean withTotal) {
         String trgm = trigrams.schema().orElse(null);
-        var hits = new StringBuilder();
+        var words = new StringBuilder();
+        var fuzzyHits = new StringBuilder();
+        var nameTypes = new ArrayList<String>();
         for (SearchType type : types) {
             Target t = TARGETS.get(type);
-            String tsquery = "q." + tsqueryColumn(t);
-            String rank = "ts_rank(x.search_vector, " + tsquery + ", 32)";
-            String match = "x.search_vector @@ " + tsquery;
+            union(words, "select " + type.ordinal() + " as t, x.id, cast(ts_rank(x.search_vector, q." + tsqueryColumn(t)
+                    + ", 32) as real) as rank from " + t.table() + " x cross join q where x.search_vector @@ q."
+                    + tsqueryColumn(t));
             if (fuzzy && t.names() != null) {
+                nameTypes.add(String.valueOf(type.ordinal()));
                 String names = t.names().replace(t.alias() + ".", "x.");
-                rank = "case when " + match + " then " + rank + " else " + FUZZY_WEIGHT + " * " + trgm
-                        + ".word_similarity(:fuzzy, " + names + ") end";
-                match = "(" + match + " or :fuzzy operator(" + trgm + ".<%) " + names + ")";
+                union(fuzzyHits, "select " + type.ordinal() + " as t, x.id, cast(" + FUZZY_WEIGHT + " * " + trgm
+                        + ".word_similarity(:fuzzy, " + names + ") as real) as rank from " + t.table()
+                        + " x where (select names_missed from gate) and :fuzzy operator(" + trgm + ".<%) " + names);
             }
-            if (!hits.isEmpty()) {
-                hits.append(" union all ");
-            }
-            hits.append("select ").append(type.ordinal()).append(" as t, x.id, cast(").append(rank)
-                    .append(" as real) as rank from ").append(t.table()).append(" x cross join q where ").append(match);
         }
+        // Trigrams are the fallback for names the words did not find: they run (an InitPlan gates
+        // them) only when the words matched no official, topic or subject, so an exact name is never
+        // crowded by look-alikes and the common case pays no trigram scan.
+        String hits = nameTypes.isEmpty() ? " hits as (" + words + "),"
+                : " words as (" + words + "),"
+                        + " gate as materialized (select not exists(select 1 from words where t in ("
+                        + String.join(", ", nameTypes) + ")) as names_missed),"
+                        + " hits as (select * from words union all " + fuzzyHits + "),";
         String afterCondition = "(h.rank < cast(:after_rank as real) or (h.rank = cast(:after_rank as real)"
                 + " and (h.t, h.id) > (:after_type, :after_key)))";
 
@@ -196,7 +200,7 @@ public class TextSearch {
                 + " search_tsquery('simple', :query) as si,"
                 + " search_headline_tsquery('english', :query) as hl_en,"
                 + " search_headline_tsquery('simple', :query) as hl_si),"
-                + " hits as (" + hits + "),"
+                + hits
                 + " page as (select h.t, h.id, h.rank from hits h" + (after ? " where " + afterCondition : "")
                 + " order by h.rank desc, h.t, h.id limit :size),"
                 + " stats as (select " + (withTotal ? "(select count(*) from hits)" : "cast(null as bigint)")
@@ -206,6 +210,13 @@ public class TextSearch {
                 + " stats.total_count, stats.has_before" + entities
                 + " from stats left join (page p cross join q" + joins + ") on true"
                 + " order by p.rank desc, p.t, p.id";
+    }
+
+    private static void union(StringBuilder sql, String select) {
+        if (!sql.isEmpty()) {
+            sql.append(" union all ");
+        }
+        sql.append(select);
     }
 
     private static String tsqueryColumn(Target t) {
