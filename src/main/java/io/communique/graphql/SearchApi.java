@@ -1,7 +1,6 @@
 package io.communique.graphql;
 
 import graphql.schema.DataFetchingEnvironment;
-import io.communique.errors.BadUserInputException;
 import io.communique.model.Commitment;
 import io.communique.model.Dialogue;
 import io.communique.model.Official;
@@ -14,7 +13,6 @@ import io.communique.search.SearchQuery;
 import io.communique.search.SearchType;
 import io.communique.search.TextSearch;
 import io.smallrye.graphql.api.Context;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.graphql.DefaultValue;
@@ -55,10 +53,7 @@ public class SearchApi {
             @Name("first") @Description(Args.FIRST) Integer first,
             @Name("after") @Description(Args.AFTER) String after) {
         var parsed = SearchQuery.parse(query, "query");
-        if (types != null && types.isEmpty()) {
-            throw new BadUserInputException("Argument 'types' must name at least one type, or be omitted to search all types.");
-        }
-        Set<SearchType> wanted = types == null ? EnumSet.allOf(SearchType.class) : EnumSet.copyOf(types);
+        Set<SearchType> wanted = SearchType.parse(types, "types");
         var request = PageRequest.of(FIELD, first, null, null, null);
         var cursor = after == null ? null : SearchCursor.decode(after, TextSearch.fingerprint(parsed, wanted), "after");
         boolean wantsTotal = context.unwrap(DataFetchingEnvironment.class).getSelectionSet().contains("totalCount");

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SearchTest {
 
+    /** search.graphql over hits that include statements: the search, plus one batched Statement.source. */
+    static final int SEARCH_WITH_SOURCES = 2;
+
     private static JsonPath search(String query, Object... more) {
         Object[] variables = new Object[more.length + 2];
         variables[0] = "query";
@@ -263,7 +266,7 @@ class SearchTest {
         assertEquals(1, statementsFor("search", "query", "Jaishankar", "types", List.of("OFFICIAL")));
         assertEquals(1, statementsFor("search", "query", "nothing matches this", "types", List.of("STATEMENT")));
         // Many hits of every type: one search statement, plus one for Statement.source.
-        assertEquals(2, statementsFor("search", "query", "India or defence or security", "first", 100));
+        assertEquals(SEARCH_WITH_SOURCES, statementsFor("search", "query", "India or defence or security", "first", 100));
         // search, Statement.source, Statement.speakers, Commitment.statements, Official.nation.
         assertEquals(5, statementsFor("search-nested", "query", "India or defence or Jaishankar or Blinken"));
     }
