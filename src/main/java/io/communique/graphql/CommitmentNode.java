@@ -11,7 +11,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 @Type("Commitment")
 @Description("A specific, future-oriented promise made at a dialogue, tracked through a dated status history.")
-public final class CommitmentNode implements Node {
+public final class CommitmentNode implements Node, SearchResult {
     static final String TYPE = "Commitment";
     private final Commitment entity;
 

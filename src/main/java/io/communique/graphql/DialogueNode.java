@@ -10,7 +10,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 @Type("Dialogue")
 @Description("One meeting of a diplomatic format, e.g. the fifth India-US 2+2 Ministerial Dialogue.")
-public final class DialogueNode implements Node {
+public final class DialogueNode implements Node, SearchResult {
     static final String TYPE = "Dialogue";
     private final Dialogue entity;
 

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 @Type("Official")
 @Description("A person who acts for a nation: a head of government, a minister, a secretary.")
-public final class OfficialNode implements Node {
+public final class OfficialNode implements Node, SearchResult {
     static final String TYPE = "Official";
     private final Official entity;
 

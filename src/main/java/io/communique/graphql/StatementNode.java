@@ -10,7 +10,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 @Type("Statement")
 @Description("Something said or reported at a dialogue, verbatim from a source document.")
-public final class StatementNode implements Node {
+public final class StatementNode implements Node, SearchResult {
     static final String TYPE = "Statement";
     private final Statement entity;
 

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 @Type("Subject")
 @Description("Something statements mention or commitments bind: a country, region, organisation, company, system or event.")
-public final class SubjectNode implements Node, Party {
+public final class SubjectNode implements Node, Party, SearchResult {
     static final String TYPE = "Subject";
     private final Subject entity;
 

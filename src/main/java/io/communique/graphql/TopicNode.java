@@ -9,7 +9,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 @Type("Topic")
 @Description("A policy area that statements and commitments are about, e.g. defence or semiconductors.")
-public final class TopicNode implements Node {
+public final class TopicNode implements Node, SearchResult {
     static final String TYPE = "Topic";
     private final Topic entity;
 

@@ -28,5 +28,7 @@ public record CommitmentFilter(
         @Description("When the commitment's dialogue was held (inclusive).")
         DateRange heldOn,
         @Description("The date of the commitment's current status assessment (inclusive).")
-        DateRange statusAsOf) {
+        DateRange statusAsOf,
+        @Description("Full-text search over the commitment's title and description, in the syntax of `Query.search`; no fuzzy matching.")
+        String search) {
 }

@@ -3,6 +3,9 @@ package io.communique.query;
 import io.communique.errors.BadUserInputException;
 import io.communique.relay.GlobalId;
 import io.communique.relay.SqlFilter;
+import io.communique.search.SearchQuery;
+import io.communique.search.SearchType;
+import io.communique.search.TextSearch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -63,6 +66,7 @@ public class Filters {
         range(b, connection, "filter.heldOn", filter.heldOn(), "c.held_on");
         range(b, connection, "filter.publishedOn", filter.publishedOn(),
                 "(select d.published_on from source_document d where d.id = c.document_id)");
+        search(b, filter.search(), SearchType.STATEMENT);
         return b.build();
     }
 
@@ -99,7 +103,16 @@ public class Filters {
         // The newest assessment is the current status (the same rule the status trigger applies).
         range(b, connection, "filter.statusAsOf", filter.statusAsOf(), "(select e.as_of from commitment_status_entry e"
                 + " where e.commitment_id = c.id order by e.as_of desc, e.id desc limit 1)");
+        search(b, filter.search(), SearchType.COMMITMENT);
         return b.build();
+    }
+
+    /** The same full-text matching as {@code Query.search}, through the row's indexed search vector. */
+    private static void search(SqlFilter.Builder b, String search, SearchType type) {
+        if (search != null) {
+            String text = SearchQuery.parse(search, "filter.search").text();
+            b.where(TextSearch.matches(type, "c", b.bind(text).substring(1)));
+        }
     }
 
     public SqlFilter officials(OfficialFilter filter, String connection) {

@@ -27,5 +27,7 @@ public record StatementFilter(
         @Description("When the statement's dialogue was held (inclusive).")
         DateRange heldOn,
         @Description("When the statement's source document was published (inclusive).")
-        DateRange publishedOn) {
+        DateRange publishedOn,
+        @Description("Full-text search over the statement's text, in the syntax of `Query.search` (phrases, `or`, `-exclusion`, the last word as a prefix); no fuzzy matching.")
+        String search) {
 }

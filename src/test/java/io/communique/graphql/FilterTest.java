@@ -111,6 +111,20 @@ class FilterTest {
     // ---- commitments ------------------------------------------------------------------------
 
     @Test
+    void statementsAndCommitmentsByFullTextSearch() {
+        // The same matching as Query.search: "F414" also finds the text's "F-414"; "-" excludes.
+        assertStatements(Map.of("search", "F414"), 4, 23);
+        assertStatements(Map.of("search", "F414 -drones"));
+        assertStatements(Map.of("search", "\"armoured infantry vehicles\"", "kind", List.of("JOINT_POSITION")), 8, 11);
+        assertCommitments(Map.of("search", "drones"), "Supply of MQ-9B drones to India");
+        assertCommitments(Map.of("search", "co-production or liaison", "status", List.of("AGREED")),
+                "Co-production of armoured infantry vehicles");
+        var blank = commitments(Map.of("search", "  "));
+        assertError(blank, "BAD_USER_INPUT", "commitments");
+        assertMessage(blank, "filter.search");
+    }
+
+    @Test
     void commitmentsByStatus() {
         assertCommitments(Map.of("status", List.of("AGREED")), "Co-production of armoured infantry vehicles");
         assertCommitments(Map.of("status", List.of("AGREED", "IN_PROGRESS")), "Co-production of armoured infantry vehicles",

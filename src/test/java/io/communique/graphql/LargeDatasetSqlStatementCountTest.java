@@ -2,9 +2,11 @@ package io.communique.graphql;
 
 import static io.communique.graphql.SqlStatementCountTest.statementsFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.communique.support.EmbeddedPostgresResource;
 import io.communique.support.GraphQL;
+import io.communique.support.SqlStatementCounter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -107,6 +109,17 @@ class LargeDatasetSqlStatementCountTest {
         var response = GraphQL.file("dialogue-traversal");
         assertEquals(20, response.getList("data.dialogues.nodes").size());
         assertEquals(SqlStatementCountTest.DIALOGUE_TRAVERSAL, statementsFor("dialogue-traversal"));
+    }
+
+    @Test
+    void searchCostsTheSameAsOnTheSeed() {
+        // A hundred times the hits, the same statements: the search itself, plus Statement.source.
+        SqlStatementCounter.reset();
+        var response = GraphQL.file("search", "query", "India or defence or security", "first", 100);
+        int count = SqlStatementCounter.count();
+        assertNull(response.get("errors"), response.prettify());
+        assertEquals(100, response.getList("data.search.edges").size());
+        assertEquals(SearchTest.SEARCH_WITH_SOURCES, count);
     }
 
     @Test

@@ -1,0 +1,56 @@
+package io.communique.search;
+
+import io.communique.errors.BadUserInputException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A validated search query.
+ *
+ * @param text  what is bound to the SQL functions of V3__search.sql: the user's query with control
+ *              characters turned into spaces and runs of white space collapsed, but its trailing space
+ *              kept, because a trailing space says the last word is finished (no prefix matching)
+ * @param fuzzy the words that trigram similarity compares with names, lower case; null when the query
+ *              excludes words (a fuzzy hit could not honour the exclusion) or has no word long enough
+ *              for trigrams to mean anything
+ */
+public record SearchQuery(String text, String fuzzy) {
+
+    /** Longest query accepted, in characters; longer input is not a search but a paste or an attack. */
+    public static final int MAX_LENGTH = 256;
+    private static final int MIN_FUZZY_LENGTH = 3;
+
+    /**
+     * Validates {@code raw}, given in {@code argument}.
+     *
+     * @throws BadUserInputException when the query is empty, blank or longer than {@value #MAX_LENGTH} characters
+     */
+    public static SearchQuery parse(String raw, String argument) {
+        if (raw == null || raw.isBlank()) {
+            throw new BadUserInputException("Argument '" + argument + "' must not be empty.");
+        }
+        if (raw.codePointCount(0, raw.length()) > MAX_LENGTH) {
+            throw new BadUserInputException("Argument '" + argument + "' is " + raw.codePointCount(0, raw.length())
+                    + " characters long, which exceeds the limit of " + MAX_LENGTH + ".");
+        }
+        // NUL cannot be stored in a PostgreSQL text value; no control character means anything in a query.
+        String cleaned = raw.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}\\s]+", " ").stripLeading();
+        if (cleaned.isBlank()) {
+            throw new BadUserInputException("Argument '" + argument + "' must not be empty.");
+        }
+        return new SearchQuery(cleaned, fuzzyWords(cleaned));
+    }
+
+    private static String fuzzyWords(String query) {
+        String[] words = query.replace('"', ' ').trim().split(" +");
+        if (Arrays.stream(words).anyMatch(w -> w.startsWith("-") && w.length() > 1)) {
+            return null;
+        }
+        String kept = Arrays.stream(words)
+                .filter(w -> !w.equalsIgnoreCase("or") && !w.equals("-"))
+                .map(w -> w.toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(" "));
+        return kept.codePoints().filter(Character::isLetterOrDigit).count() >= MIN_FUZZY_LENGTH ? kept : null;
+    }
+}

@@ -1,0 +1,283 @@
+package io.communique.graphql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.communique.support.GraphQL;
+import io.communique.support.Ids;
+import io.communique.support.SqlStatementCounter;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** search(query:): syntax, types, ranking, snippets, names, misspellings, paging, bad input and SQL cost, on the seed. */
+@QuarkusTest
+class SearchTest {
+
+    /** search.graphql over hits that include statements: the search, plus one batched Statement.source. */
+    static final int SEARCH_WITH_SOURCES = 2;
+
+    private static JsonPath search(String query, Object... more) {
+        Object[] variables = new Object[more.length + 2];
+        variables[0] = "query";
+        variables[1] = query;
+        System.arraycopy(more, 0, variables, 2, more.length);
+        var response = GraphQL.file("search", variables);
+        assertNull(response.get("errors"), response.prettify());
+        return response;
+    }
+
+    private static List<Map<String, Object>> nodes(JsonPath response) {
+        return response.getList("data.search.edges.node");
+    }
+
+    /** Hits as "Type:name-or-title-or-ordinal", in rank order. */
+    private static List<String> hits(JsonPath response) {
+        List<String> hits = new ArrayList<>();
+        for (Map<String, Object> node : nodes(response)) {
+            String type = (String) node.get("__typename");
+            Object label = switch (type) {
+                case "Statement" -> ((Map<?, ?>) node.get("source")).get("ordinal");
+                case "Commitment", "Dialogue" -> node.get("title");
+                default -> node.get("name");
+            };
+            hits.add(type + ":" + label);
+        }
+        return hits;
+    }
+
+    private static Set<String> statementOrdinals(String query) {
+        Set<String> ordinals = new HashSet<>();
+        for (String hit : hits(search(query, "types", List.of("STATEMENT"), "first", 100))) {
+            ordinals.add(hit.substring("Statement:".length()));
+        }
+        return ordinals;
+    }
+
+    private static String errorCode(JsonPath response) {
+        assertNull(response.get("data.search"), response.prettify());
+        return response.getString("errors[0].extensions.code");
+    }
+
+    @Test
+    void quotedPhraseMatchesWordsInThatOrderOnly() {
+        assertEquals(Set.of("9", "10"), statementOrdinals("free Indo-Pacific"));
+        assertEquals(Set.of("9"), statementOrdinals("\"free Indo-Pacific\""));
+        assertEquals(Set.of(), statementOrdinals("\"Indo-Pacific free\""));
+    }
+
+    @Test
+    void orMatchesEitherWordWhereWordsAloneMatchBoth() {
+        assertEquals(Set.of(), statementOrdinals("Gaza Taliban"));
+        assertEquals(Set.of("19", "22"), statementOrdinals("Gaza or Taliban"));
+    }
+
+    @Test
+    void minusExcludesAWord() {
+        assertEquals(Set.of("2", "8", "11"), statementOrdinals("armoured"));
+        assertEquals(Set.of("8", "11"), statementOrdinals("armoured -Quad"));
+    }
+
+    @Test
+    void theWordBeingTypedMatchesAsAPrefix() {
+        assertEquals(List.of("Official:S. Jaishankar"),
+                hits(search("Jaish", "types", List.of("OFFICIAL"))));
+        assertEquals(Set.of("13", "14"), statementOrdinals("Jaish"));
+        // A trailing space finishes the word: no word is "jaish".
+        assertEquals(Set.of(), statementOrdinals("Jaish "));
+        assertEquals(Set.of("4", "23"), statementOrdinals("F41"));
+        assertEquals(Set.of("16"), statementOrdinals("critical miner"));
+    }
+
+    @Test
+    void f414FindsTheStatementsWrittenF414TheCommitmentAndTheEngine() {
+        var hits = hits(search("F414"));
+        assertEquals(Set.of("Statement:4", "Statement:23", "Commitment:Co-production of the GE F414 jet engine",
+                "Subject:GE F414 jet engine"), new HashSet<>(hits));
+        // Written as in the source, the designation finds the same.
+        assertEquals(new HashSet<>(hits), new HashSet<>(hits(search("F-414"))));
+    }
+
+    @Test
+    void aHitInATitleRanksAboveAMentionInATextAndRanksNeverIncrease() {
+        var response = search("F414");
+        // The commitment's title and the engine's name hold it: both before the statements that mention it.
+        assertEquals(Set.of("Commitment:Co-production of the GE F414 jet engine", "Subject:GE F414 jet engine"),
+                new HashSet<>(hits(response).subList(0, 2)));
+        assertEquals(Set.of("Statement:4", "Statement:23"), new HashSet<>(hits(response).subList(2, 4)));
+        List<Float> ranks = response.getList("data.search.edges.rank", Float.class);
+        assertTrue(ranks.get(1) > ranks.get(2), "title hits must outrank text mentions: " + ranks);
+        for (int i = 1; i < ranks.size(); i++) {
+            assertTrue(ranks.get(i) <= ranks.get(i - 1), "ranks must not increase: " + ranks);
+        }
+        assertTrue(ranks.stream().allMatch(r -> r > 0 && r <= 1), ranks.toString());
+    }
+
+    @Test
+    void eachTypeFilterReturnsOnlyThatType() {
+        Map<String, String> queries = Map.of(
+                "STATEMENT", "drones", "COMMITMENT", "drones", "OFFICIAL", "Blinken",
+                "TOPIC", "security", "SUBJECT", "Gaza", "DIALOGUE", "Delhi");
+        Map<String, String> typeNames = Map.of("STATEMENT", "Statement", "COMMITMENT", "Commitment",
+                "OFFICIAL", "Official", "TOPIC", "Topic", "SUBJECT", "Subject", "DIALOGUE", "Dialogue");
+        queries.forEach((type, query) -> {
+            var response = search(query, "types", List.of(type), "first", 100);
+            List<String> typenames = response.getList("data.search.nodes.__typename");
+            assertFalse(typenames.isEmpty(), type + " search for '" + query + "' found nothing");
+            assertEquals(Set.of(typeNames.get(type)), new HashSet<>(typenames), type);
+            assertEquals(typenames.size(), response.getInt("data.search.totalCount"));
+        });
+        var mixed = search("security", "first", 100).getList("data.search.nodes.__typename");
+        assertTrue(mixed.containsAll(List.of("Statement", "Commitment", "Topic")), mixed.toString());
+        // An explicit null means the default, every type.
+        var explicitNull = GraphQL.query("{ search(query: \"security\", types: null, first: 100) { nodes { __typename } } }");
+        assertEquals(mixed, explicitNull.getList("data.search.nodes.__typename"), explicitNull.prettify());
+        var two = search("security", "types", List.of("TOPIC", "COMMITMENT"), "first", 100)
+                .getList("data.search.nodes.__typename");
+        assertEquals(Set.of("Topic", "Commitment"), new HashSet<>(two));
+    }
+
+    @Test
+    void snippetsMarkTheMatchedWords() {
+        var response = search("Jaishankar", "types", List.of("STATEMENT"));
+        List<String> snippets = response.getList("data.search.edges.snippet");
+        assertEquals(2, snippets.size());
+        assertTrue(snippets.stream().allMatch(s -> s.contains("<mark>Jaishankar</mark>")), snippets.toString());
+        // The prefix and the designation as written in the source are marked whole.
+        List<String> f41 = search("F41", "types", List.of("STATEMENT")).getList("data.search.edges.snippet");
+        assertTrue(f41.stream().allMatch(s -> s.contains("GE <mark>F-414</mark> jet engine")), f41.toString());
+        // Stems are marked as written.
+        List<String> drones = search("drone", "types", List.of("COMMITMENT")).getList("data.search.edges.snippet");
+        assertEquals(List.of("Supply of MQ-9B <mark>drones</mark> to India — The US is to supply MQ-9B <mark>drones</mark> to India."),
+                drones);
+    }
+
+    @Test
+    void anotherSpellingOfANameFindsTheOfficial() {
+        var response = search("Anthony Blinken");
+        assertEquals("Official:Antony J. Blinken", hits(response).get(0));
+        assertEquals(List.of("Anthony Blinken"), nodes(response).get(0).get("otherNames"));
+        assertEquals("Antony J. <mark>Blinken</mark> (<mark>Anthony</mark> <mark>Blinken</mark>)",
+                response.getString("data.search.edges[0].snippet"));
+    }
+
+    @Test
+    void aMisspelledNameIsFoundByTrigramSimilarityOnTheEmbeddedDatabase() {
+        var response = search("Blinkin");
+        // The embedded PostgreSQL ships pg_trgm: the fuzzy part must be on, or this test would prove nothing.
+        assertTrue(response.getBoolean("data.search.fuzzyMatchingAvailable"), "pg_trgm is expected on the embedded PostgreSQL");
+        assertEquals(List.of("Official:Antony J. Blinken"), hits(response));
+        assertTrue(response.getFloat("data.search.edges[0].rank") > 0);
+        // The correct spelling still ranks the official higher than the misspelling does.
+        assertTrue(search("Blinken").getFloat("data.search.edges[0].rank") > response.getFloat("data.search.edges[0].rank"));
+        // An exclusion turns the fuzzy part off, since a fuzzy hit could not honour it.
+        assertEquals(List.of(), hits(search("Blinkin -Austin")));
+    }
+
+    @Test
+    void cursorsPageThroughTheRankedListWithoutGapsOrRepeats() {
+        var all = search("India", "first", 100);
+        List<String> everything = all.getList("data.search.edges.node.id");
+        int total = all.getInt("data.search.totalCount");
+        assertEquals(total, everything.size());
+        assertTrue(total > 7, "the test needs several pages, got " + total);
+
+        List<String> paged = new ArrayList<>();
+        String after = null;
+        int pages = 0;
+        while (true) {
+            var page = after == null ? search("India", "first", 3) : search("India", "first", 3, "after", after);
+            paged.addAll(page.getList("data.search.edges.node.id"));
+            assertEquals(total, page.getInt("data.search.totalCount"));
+            assertEquals(after != null, page.getBoolean("data.search.pageInfo.hasPreviousPage"));
+            pages++;
+            if (!page.getBoolean("data.search.pageInfo.hasNextPage")) {
+                break;
+            }
+            after = page.getString("data.search.pageInfo.endCursor");
+            assertEquals(after, page.getString("data.search.edges[2].cursor"));
+        }
+        assertEquals(everything, paged);
+        assertEquals((total + 2) / 3, pages);
+    }
+
+    @Test
+    void aTamperedOrForeignCursorIsRefused() {
+        String cursor = search("India", "first", 2).getString("data.search.pageInfo.endCursor");
+        String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+        String tampered = Ids.base64(decoded.replaceAll(":\\d+$", ":x1"));
+        String otherType = Ids.base64(decoded.replaceAll(":[A-Z]+:(\\d+)$", ":NATION:$1"));
+        for (String bad : List.of(tampered, otherType, cursor + "A", "not a cursor", Ids.base64("cursor:v1:key:5"))) {
+            var response = GraphQL.file("search", "query", "India", "after", bad);
+            assertEquals("BAD_USER_INPUT", errorCode(response), bad);
+            assertEquals("Argument 'after' on the 'search' connection is not a valid cursor for this search.",
+                    response.getString("errors[0].message"));
+        }
+        // A cursor belongs to its search: another query or other types refuse it.
+        assertEquals("BAD_USER_INPUT", errorCode(GraphQL.file("search", "query", "defence", "after", cursor)));
+        assertEquals("BAD_USER_INPUT", errorCode(GraphQL.file("search", "query", "India", "types",
+                List.of("STATEMENT"), "after", cursor)));
+        assertNull(GraphQL.file("search", "query", "India", "after", cursor).get("errors"));
+    }
+
+    @Test
+    void emptyBlankOverlongQueriesEmptyTypesAndOversizedPagesAreRefused() {
+        for (String blank : List.of("", "   ", "\t\n", "\u0000")) {
+            var response = GraphQL.file("search", "query", blank);
+            assertEquals("BAD_USER_INPUT", errorCode(response));
+            assertEquals("Argument 'query' must not be empty.", response.getString("errors[0].message"));
+        }
+        var tooLong = GraphQL.file("search", "query", "a".repeat(257));
+        assertEquals("BAD_USER_INPUT", errorCode(tooLong));
+        assertEquals("Argument 'query' is 257 characters long, which exceeds the limit of 256.",
+                tooLong.getString("errors[0].message"));
+        assertNull(GraphQL.file("search", "query", "india ".repeat(42) + "defe").get("errors"));
+        assertEquals("BAD_USER_INPUT", errorCode(GraphQL.file("search", "query", "India", "types", List.of())));
+        assertEquals("BAD_USER_INPUT", errorCode(GraphQL.file("search", "query", "India", "first", 101)));
+        assertEquals("BAD_USER_INPUT", errorCode(GraphQL.file("search", "query", "India", "first", -1)));
+    }
+
+    @Test
+    void stopWordsOperatorsAndHostileTextFindNothingWithoutError() {
+        for (String query : List.of("the of and", "- or \"\"", "or", "\"", "!!! & | <-> :*", "'); drop table statement; --",
+                "the\u0000of", "(((")) {
+            var response = search(query);
+            assertEquals(List.of(), hits(response), query);
+            assertEquals(0, response.getInt("data.search.totalCount"), query);
+            assertFalse(response.getBoolean("data.search.pageInfo.hasNextPage"));
+            assertNull(response.get("data.search.pageInfo.endCursor"));
+        }
+        assertNotEquals(List.of(), hits(search("statement")));
+    }
+
+    @Test
+    void aSearchIsOneStatementWhateverItFindsAndNestedFieldsStayBatched() {
+        // types: OFFICIAL reaches no statement, so no source field is resolved: the search alone.
+        assertEquals(1, statementsFor("search", "query", "Jaishankar", "types", List.of("OFFICIAL")));
+        assertEquals(1, statementsFor("search", "query", "nothing matches this", "types", List.of("STATEMENT")));
+        // Many hits of every type: one search statement, plus one for Statement.source.
+        assertEquals(SEARCH_WITH_SOURCES, statementsFor("search", "query", "India or defence or security", "first", 100));
+        // search, Statement.source, Statement.speakers, Commitment.statements, Official.nation.
+        assertEquals(5, statementsFor("search-nested", "query", "India or defence or Jaishankar or Blinken"));
+    }
+
+    private static int statementsFor(String file, Object... variables) {
+        SqlStatementCounter.reset();
+        var response = GraphQL.file(file, variables);
+        int count = SqlStatementCounter.count();
+        assertNull(response.get("errors"), response.prettify());
+        assertFalse(response.getList("data.search.edges").isEmpty() && !variables[1].equals("nothing matches this"),
+                "the query must find something for the count to mean anything");
+        return count;
+    }
+}
