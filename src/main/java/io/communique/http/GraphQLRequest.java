@@ -86,6 +86,14 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
             throw new RequestRejected(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
                     "A POST request must declare its body with 'Content-Type: application/json'.");
         }
+        // A header sent twice arrives folded with commas; SmallRye's own GraphiQL page sends
+        // "application/json, application/json". Accept it when every value is acceptable.
+        for (String single : contentType.split(",")) {
+            requireSingleJsonContentType(single);
+        }
+    }
+
+    private static void requireSingleJsonContentType(String contentType) {
         String[] parts = contentType.split(";");
         if (!parts[0].trim().toLowerCase(Locale.ROOT).equals("application/json")) {
             throw new RequestRejected(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
