@@ -22,10 +22,6 @@ public final class SourceDocumentNode implements Node {
         return entity.id;
     }
 
-    String content() {
-        return entity.content;
-    }
-
     @Override
     @Id
     @NonNull

@@ -1,10 +1,12 @@
 package io.communique.graphql;
 
 import io.communique.errors.BadUserInputException;
+import io.communique.model.SourceDocument;
 import io.communique.service.GraphReader;
 import io.communique.service.Relations;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -34,11 +36,15 @@ public class StatementFields {
     @NonNull
     @Description("Where the statement stands in its source document.")
     public List<@NonNull SourceSpan> source(@Source List<StatementNode> statements) {
-        var keys = Batch.keys(statements, StatementNode::key);
-        var documents = reader.all(Relations.STATEMENT_DOCUMENT, keys);
-        return statements.stream().map(s -> new SourceSpan(
-                new SourceDocumentNode(documents.get(s.key()).get(0)),
-                s.entity().spanStart, s.entity().spanEnd, s.entity().ordinal)).toList();
+        return statements.stream().map(s -> new SourceSpan(s.entity().documentId, s.entity().spanStart,
+                s.entity().spanEnd, s.entity().ordinal)).toList();
+    }
+
+    @NonNull
+    @Description("The document the statement is taken from.")
+    public List<@NonNull SourceDocumentNode> document(@Source List<SourceSpan> spans) {
+        var documents = documents(spans);
+        return spans.stream().map(span -> new SourceDocumentNode(documents.get(span.documentKey()))).toList();
     }
 
     @NonNull
@@ -79,17 +85,26 @@ public class StatementFields {
 
     @NonNull
     @Description("The document text at the span, widened by `context` characters on each side (clipped to the document).")
-    public String excerpt(@Source SourceSpan span,
+    public List<@NonNull String> excerpt(@Source List<SourceSpan> spans,
             @DefaultValue("0") @Description("Characters of surrounding text to include on each side, 0 to 1000.") int context) {
         if (context < 0 || context > MAX_EXCERPT_CONTEXT) {
             throw new BadUserInputException("Argument 'context' on 'SourceSpan.excerpt' must be between 0 and "
                     + MAX_EXCERPT_CONTEXT + ", got " + context + ".");
         }
-        String text = span.document().content();
-        int length = text.codePointCount(0, text.length());
-        int from = Math.max(0, span.start() - context);
-        int to = Math.min(length, span.end() + context);
-        return text.substring(text.offsetByCodePoints(0, from), text.offsetByCodePoints(0, to));
+        var documents = documents(spans);
+        return spans.stream().map(span -> {
+            String text = documents.get(span.documentKey()).content;
+            int length = text.codePointCount(0, text.length());
+            int from = Math.max(0, span.start() - context);
+            int to = Math.min(length, span.end() + context);
+            return text.substring(text.offsetByCodePoints(0, from), text.offsetByCodePoints(0, to));
+        }).toList();
+    }
+
+    /** The spans' documents, each read once, in one statement. */
+    private Map<Long, SourceDocument> documents(List<SourceSpan> spans) {
+        var keys = spans.stream().map(SourceSpan::documentKey).distinct().toList();
+        return reader.findAll(SourceDocument.class, keys).stream().collect(Collectors.toMap(d -> d.id, d -> d));
     }
 
     private static <E, N> List<List<N>> lists(List<StatementNode> statements, Map<Long, List<E>> rows,

@@ -31,6 +31,10 @@ public class Statement extends PanacheEntityBase {
     @JoinColumn(name = "document_id")
     public SourceDocument document;
 
+    /** The document's key, read with the row: a span can name its document without loading it. */
+    @Column(name = "document_id", insertable = false, updatable = false)
+    public Long documentId;
+
     /** Position among the document's statements, from 1. */
     @Column(nullable = false)
     public int ordinal;

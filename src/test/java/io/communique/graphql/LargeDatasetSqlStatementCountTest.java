@@ -113,7 +113,7 @@ class LargeDatasetSqlStatementCountTest {
 
     @Test
     void searchCostsTheSameAsOnTheSeed() {
-        // A hundred times the hits, the same statements: the search itself, plus Statement.source.
+        // A hundred times the hits, the same statements: the search itself (sources come with the rows).
         SqlStatementCounter.reset();
         var response = GraphQL.file("search", "query", "India or defence or security", "first", 100);
         int count = SqlStatementCounter.count();

@@ -47,6 +47,18 @@ class SqlStatementCountTest {
         assertEquals(REVERSE_TRAVERSAL, statementsFor("reverse-traversal"));
     }
 
+    @Test
+    void aSpanReadsItsDocumentOnlyWhenAskedAndOnceForTheWholePage() {
+        // Offsets and ordinals come with the statement's row; the document text (long) only on request.
+        SqlStatementCounter.reset();
+        GraphQL.query("{ statements(first: 23) { nodes { source { start end ordinal } } } }");
+        assertEquals(1, SqlStatementCounter.count());
+        SqlStatementCounter.reset();
+        var withDocuments = GraphQL.query("{ statements(first: 23) { nodes { source { document { title } } } } }");
+        assertEquals(2, SqlStatementCounter.count());
+        assertEquals(23, withDocuments.getList("data.statements.nodes").size());
+    }
+
     static int statementsFor(String queryFile) {
         SqlStatementCounter.reset();
         var response = GraphQL.file(queryFile);
