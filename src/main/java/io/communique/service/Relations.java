@@ -1,5 +1,6 @@
 package io.communique.service;
 
+import io.communique.model.AuditEntry;
 import io.communique.model.Commitment;
 import io.communique.model.CommitmentParty;
 import io.communique.model.Dialogue;
@@ -124,6 +125,11 @@ public final class Relations {
             "status_entry_source x join external_source c on c.id = x.source_id", "x.entry_id");
     public static final Relation<StatusEntry> STATUS_CORRECTS = Relation.nested(StatusEntry.class,
             "commitment_status_entry x join commitment_status_entry c on c.id = x.corrects_entry_id", "x.id");
+
+    // Audit trail.
+    public static final Relation<AuditEntry> AUDIT_LOG = Relation.root(AuditEntry.class, "audit_entry");
+    public static final Relation<AuditEntry> COMMITMENT_AUDIT = Relation.nested(AuditEntry.class,
+            "(select * from audit_entry where node_type = 'Commitment') c", "c.node_key");
 
     // Topic and subject.
     public static final Relation<Statement> TOPIC_STATEMENTS = Relation.nested(Statement.class,

@@ -253,9 +253,10 @@ class FilterTest {
         assertEquals(0, response.getInt(topic(response, "mro") + ".commitments.totalCount"), "MRO's provider is US industry");
         assertEquals(List.of("S. Jaishankar", "Rajnath Singh", "Narendra Modi"),
                 response.getList("data.nations.nodes[0].officials.nodes.name"));
-        // One statement per database-backed field (topics, statements, their source, commitments, nations,
-        // officials), plus one look-up each of the ids, slugs and codes the official and commitment filters name.
-        assertEquals(6 + 2, count, String.join("\n", SqlStatementCounter.statements()));
+        // One statement per database-backed field (topics, statements, commitments, nations, officials; a
+        // span's ordinal comes with its statement), plus one look-up each of the ids, slugs and codes the
+        // official and commitment filters name.
+        assertEquals(5 + 2, count, String.join("\n", SqlStatementCounter.statements()));
     }
 
     /** The path of the topic with {@code slug} in the response, e.g. {@code data.topics.nodes[0]}. */

@@ -125,6 +125,38 @@ class CommitmentStatusMutationTest {
     }
 
     @Test
+    void everyWriteIsInTheNodesPublicHistoryAndInTheAdminsAuditLog() throws SQLException {
+        long key = DB.newCommitment("AGREED");
+        String id = Ids.base64("Commitment:" + key);
+        assertNull(update(Tokens.forRole("editor"), input(key, "IN_PROGRESS")).get("errors"));
+
+        var history = GraphQL.query("query($id: ID!) { commitment(id: $id) { history(first: 10) { totalCount"
+                + " nodes { action nodeId before after occurredAt } } } }", "id", id);
+        assertNull(history.get("errors"), history.prettify());
+        assertEquals(1, history.getInt("data.commitment.history.totalCount"));
+        assertEquals("updateCommitmentStatus", history.getString("data.commitment.history.nodes[0].action"));
+        assertEquals(id, history.getString("data.commitment.history.nodes[0].nodeId"));
+        assertTrue(history.getString("data.commitment.history.nodes[0].before").contains("AGREED"));
+        assertTrue(history.getString("data.commitment.history.nodes[0].after").contains("IN_PROGRESS"));
+
+        // Who wrote is for admins only, whether read through a node's history or the log.
+        var actorQuery = "query($id: ID!) { commitment(id: $id) { history(first: 10) { nodes { actor } } } }";
+        assertEquals("UNAUTHENTICATED", GraphQL.query(actorQuery, "id", id).getString("errors[0].extensions.code"));
+        assertEquals("FORBIDDEN", GraphQL.as(Tokens.forRole("editor"), actorQuery, "id", id).getString("errors[0].extensions.code"));
+        assertEquals("editor@tests.communique.example", GraphQL.as(Tokens.forRole("admin"), actorQuery, "id", id)
+                .getString("data.commitment.history.nodes[0].actor"));
+
+        String log = "{ auditLog(last: 100) { nodes { action nodeId actor } } }";
+        assertEquals("FORBIDDEN", GraphQL.as(Tokens.forRole("editor"), log).getString("errors[0].extensions.code"));
+        assertEquals("UNAUTHENTICATED", GraphQL.query(log).getString("errors[0].extensions.code"));
+        var entries = GraphQL.as(Tokens.forRole("admin"), log);
+        assertNull(entries.get("errors"), entries.prettify());
+        List<Map<String, String>> mine = entries.getList("data.auditLog.nodes.findAll { it.nodeId == '" + id + "' }");
+        assertEquals(1, mine.size());
+        assertEquals("editor@tests.communique.example", mine.get(0).get("actor"));
+    }
+
+    @Test
     void anonymousAndReaderWritesAreRefusedAndWriteNothing() throws SQLException {
         long key = DB.newCommitment("AGREED");
         var anonymous = refused("UNAUTHENTICATED", null, input(key, "IN_PROGRESS"));
