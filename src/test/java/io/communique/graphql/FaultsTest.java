@@ -8,13 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.agroal.api.AgroalDataSource;
 import io.communique.errors.ErrorCodes;
 import io.communique.errors.ErrorMapper;
-import io.communique.support.EmbeddedPostgresResource;
+import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.Errors;
 import io.communique.support.FaultyGraphReader;
 import io.communique.support.GraphQL;
 import io.communique.support.Ids;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -42,7 +41,11 @@ class FaultsTest {
 
     static final Duration TIMEOUT = Duration.ofSeconds(1);
 
-    public static class Faults implements QuarkusTestProfile {
+    public static class Faults extends OwnDatabaseProfile {
+        public Faults() {
+            super("communique_faults");
+        }
+
         @Override
         public Set<Class<?>> getEnabledAlternatives() {
             return Set.of(FaultyGraphReader.class);
@@ -53,16 +56,6 @@ class FaultsTest {
             return Map.of("communique.limits.statement-timeout", TIMEOUT.toMillis() + "ms");
         }
 
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(EmbeddedPostgresResource.class,
-                    Map.of(EmbeddedPostgresResource.DATABASE_ARG, "communique_faults")));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
     }
 
     @Inject

@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.communique.support.EmbeddedPostgresResource;
+import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.GraphQL;
 import io.communique.support.SqlStatementCounter;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,16 +27,9 @@ class LargeDatasetSqlStatementCountTest {
     static final String DATABASE = "communique_large";
     static final int COPIES = 99;
 
-    public static class Large implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(EmbeddedPostgresResource.class,
-                    Map.of(EmbeddedPostgresResource.DATABASE_ARG, DATABASE)));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
+    public static class Large extends OwnDatabaseProfile {
+        public Large() {
+            super(DATABASE);
         }
     }
 

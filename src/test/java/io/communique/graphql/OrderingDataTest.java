@@ -6,10 +6,10 @@ import static io.communique.graphql.OrderingTest.walk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.communique.support.EmbeddedPostgresResource;
+import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.GraphQL;
 import io.communique.support.Ids;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -33,16 +33,9 @@ class OrderingDataTest {
 
     static final String DATABASE = "communique_ordering";
 
-    public static class Ordering implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(EmbeddedPostgresResource.class,
-                    Map.of(EmbeddedPostgresResource.DATABASE_ARG, DATABASE)));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
+    public static class Ordering extends OwnDatabaseProfile {
+        public Ordering() {
+            super(DATABASE);
         }
     }
 

@@ -7,13 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.communique.support.EmbeddedPostgresResource;
+import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.GraphQL;
 import io.communique.support.Ids;
 import io.communique.support.Tokens;
 import io.communique.support.TrackingDatabase;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.sql.SQLException;
@@ -46,16 +45,9 @@ class CommitmentStatusMutationTest {
     static final String QUOTE = Ids.base64("Statement:14");
     static ExecutorService pool;
 
-    public static class Writable implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(EmbeddedPostgresResource.class,
-                    Map.of(EmbeddedPostgresResource.DATABASE_ARG, DATABASE)));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
+    public static class Writable extends OwnDatabaseProfile {
+        public Writable() {
+            super(DATABASE);
         }
     }
 
