@@ -30,6 +30,8 @@ public final class ErrorCodes {
     public static final String TOO_MANY_DIRECTIVES = "TOO_MANY_DIRECTIVES";
     /** The database cancelled a statement that ran past the statement timeout. */
     public static final String TIMEOUT = "TIMEOUT";
+    /** The database cannot be reached right now; retry later. Nothing was written. */
+    public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
     /** A fault on the server; the response carries a correlation id that the server log also names. */
     public static final String INTERNAL = "INTERNAL";
     /** The node changed since the caller read it (stale {@code expectedVersion}); read it again and retry. */

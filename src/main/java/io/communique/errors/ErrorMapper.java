@@ -117,6 +117,11 @@ public class ErrorMapper {
                 return ApiError.of(code != null ? code.value() : ErrorCodes.BAD_USER_INPUT, t.getMessage(),
                         error.getLocations(), error.getPath());
             }
+            if (databaseUnreachable(t)) {
+                LOG.warnf("Database unreachable at %s: %s", error.getPath(), t.getMessage());
+                return ApiError.of(ErrorCodes.SERVICE_UNAVAILABLE, "The database is unreachable right now. Retry later.",
+                        error.getLocations(), error.getPath());
+            }
             if (t instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
                 String id = correlationId();
                 LOG.warnf("Statement cancelled after the statement timeout [correlationId=%s] at %s", id, error.getPath());
@@ -128,6 +133,25 @@ public class ErrorMapper {
         String id = correlationId();
         LOG.errorf(thrown, "Internal server error [correlationId=%s] at %s", id, error.getPath());
         return internalError(id, error.getLocations(), error.getPath());
+    }
+
+    /**
+     * Connection failures (SQLState class 08), a server shutting down or starting up (57P01-57P03),
+     * and a pool that found no live connection in time: the database, not the request, is at fault.
+     */
+    static boolean databaseUnreachable(Throwable t) {
+        if (t instanceof org.hibernate.exception.JDBCConnectionException) {
+            return true;
+        }
+        if (t instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+                return true;
+            }
+            String message = sql.getMessage();
+            return state == null && message != null && message.contains("acquisition timeout");
+        }
+        return false;
     }
 
     private static ApiError internalError(String id, List<graphql.language.SourceLocation> locations, List<Object> path) {
