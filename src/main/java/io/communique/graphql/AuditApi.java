@@ -1,6 +1,5 @@
 package io.communique.graphql;
 
-import graphql.schema.DataFetchingEnvironment;
 import io.communique.relay.PageRequest;
 import io.communique.relay.SortKey;
 import io.communique.relay.SqlFilter;
@@ -40,7 +39,7 @@ public class AuditApi {
             @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
         Access.require(identity, Access.ADMIN, "auditLog");
         var request = PageRequest.of("auditLog", first, after, last, before, SortKey.BY_KEY, SqlFilter.NONE);
-        boolean wantsTotal = context.unwrap(DataFetchingEnvironment.class).getSelectionSet().contains("totalCount");
+        boolean wantsTotal = Selections.wantsTotal(context);
         return new AuditEntryConnection(reader.page(Relations.AUDIT_LOG, request, wantsTotal).map(AuditEntryView::new));
     }
 

@@ -1,6 +1,5 @@
 package io.communique.graphql;
 
-import graphql.schema.DataFetchingEnvironment;
 import io.communique.errors.BadUserInputException;
 import io.communique.errors.NotFoundException;
 import io.communique.model.Commitment;
@@ -246,8 +245,7 @@ public class QueryApi {
 
     private <E, N, C> C root(Relation<E> relation, PageRequest request, Function<E, N> node,
             Function<Page<N>, C> connection) {
-        boolean wantsTotal = context.unwrap(DataFetchingEnvironment.class).getSelectionSet().contains("totalCount");
-        // Counting a root list reads all of it, so it is done only for clients that ask.
+        boolean wantsTotal = Selections.wantsTotal(context);
         return connection.apply(reader.page(relation, request, wantsTotal).map(node));
     }
 

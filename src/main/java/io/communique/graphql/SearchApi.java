@@ -1,6 +1,5 @@
 package io.communique.graphql;
 
-import graphql.schema.DataFetchingEnvironment;
 import io.communique.model.Commitment;
 import io.communique.model.Dialogue;
 import io.communique.model.Official;
@@ -58,7 +57,7 @@ public class SearchApi {
         Set<SearchType> wanted = SearchType.parse(types, "types");
         var request = PageRequest.of(FIELD, first, null, null, null, SortKey.BY_KEY, SqlFilter.NONE);
         var cursor = after == null ? null : SearchCursor.decode(after, TextSearch.fingerprint(parsed, wanted), "after");
-        boolean wantsTotal = context.unwrap(DataFetchingEnvironment.class).getSelectionSet().contains("totalCount");
+        boolean wantsTotal = Selections.wantsTotal(context);
         var page = search.search(parsed, wanted, request.size(), cursor, wantsTotal);
         return new SearchResultConnection(page, SearchApi::node, search.fuzzyMatchingAvailable());
     }
