@@ -63,8 +63,9 @@ final class HttpCaching {
     }
 
     /**
-     * Adds the request headers a response depends on (the media type negotiated, the coding Vert.x
-     * picks, the caller) to any Vary field a filter set before (CORS: Origin), without repeats.
+     * Adds the request headers a response depends on to any Vary field a filter set before, without
+     * repeats: the media type negotiated, the coding Vert.x picks, the caller, and the origin (Quarkus's
+     * CORS filter echoes an allowed Origin in Access-Control-Allow-Origin but does not say it varies).
      */
     static void vary(HttpServerResponse response) {
         Set<String> fields = new LinkedHashSet<>();
@@ -75,7 +76,7 @@ final class HttpCaching {
                 }
             }
         }
-        for (String field : new String[] {"Accept", "Accept-Encoding", "Authorization"}) {
+        for (String field : new String[] {"Accept", "Accept-Encoding", "Authorization", "Origin"}) {
             if (fields.stream().noneMatch(field::equalsIgnoreCase)) {
                 fields.add(field);
             }

@@ -46,7 +46,7 @@ class HttpCachingTest {
         assertEquals(200, first.statusCode());
         assertEquals("public, max-age=60", header(first, "Cache-Control"));
         assertEquals("W/\"" + sha256(first.body()) + "\"", header(first, "ETag"));
-        assertEquals("Accept, Accept-Encoding, Authorization", header(first, "Vary"));
+        assertEquals("Accept, Accept-Encoding, Authorization, Origin", header(first, "Vary"));
 
         HttpResponse<byte[]> second = get(SMALL);
         assertEquals(header(first, "ETag"), header(second, "ETag"), "identical requests, identical tags");
@@ -64,7 +64,7 @@ class HttpCachingTest {
             assertEquals(0, response.body().length);
             assertEquals(etag, header(response, "ETag"));
             assertEquals("public, max-age=60", header(response, "Cache-Control"));
-            assertEquals("Accept, Accept-Encoding, Authorization", header(response, "Vary"));
+            assertEquals("Accept, Accept-Encoding, Authorization, Origin", header(response, "Vary"));
             assertEquals(Optional.empty(), response.headers().firstValue("Content-Encoding"));
         }
         HttpResponse<byte[]> changed = get(SMALL, "If-None-Match", "W/\"something-else\"");
@@ -95,7 +95,7 @@ class HttpCachingTest {
         assertEquals(200, response.statusCode());
         assertEquals("private, no-store", header(response, "Cache-Control"));
         assertTrue(response.headers().firstValue("ETag").isPresent(), "a client may still revalidate");
-        assertEquals("Accept, Accept-Encoding, Authorization", header(response, "Vary"));
+        assertEquals("Accept, Accept-Encoding, Authorization, Origin", header(response, "Vary"));
     }
 
     @Test
@@ -127,7 +127,7 @@ class HttpCachingTest {
         assertEquals(200, response.statusCode());
         assertEquals("no-store", header(response, "Cache-Control"));
         assertEquals(Optional.empty(), response.headers().firstValue("ETag"));
-        assertEquals("Accept, Accept-Encoding, Authorization", header(response, "Vary"));
+        assertEquals("Accept, Accept-Encoding, Authorization, Origin", header(response, "Vary"));
     }
 
     private HttpResponse<byte[]> get(String query, String... headers) throws IOException, InterruptedException {
