@@ -132,6 +132,8 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                 run(ctx, request.withQuery(document), media, null);
             } catch (RequestRejected rejected) {
                 reject(ctx, media, rejected);
+            } catch (RuntimeException e) {
+                ctx.fail(e); // nothing above this callback would see it
             } finally {
                 requestContext.deactivate();
             }
@@ -268,7 +270,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             return;
         }
         headers.forEach(response::putHeader);
-        HttpCaching.vary(response);
+        HttpCaching.vary(response.headers());
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (cacheable && ctx.request().method().name().equals("GET")) {
             String etag = HttpCaching.etag(bytes);

@@ -1,8 +1,8 @@
 package io.communique.http;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -67,9 +67,9 @@ final class HttpCaching {
      * repeats: the media type negotiated, the coding Vert.x picks, the caller, and the origin (Quarkus's
      * CORS filter echoes an allowed Origin in Access-Control-Allow-Origin but does not say it varies).
      */
-    static void vary(HttpServerResponse response) {
+    static void vary(MultiMap responseHeaders) {
         Set<String> fields = new LinkedHashSet<>();
-        for (String value : response.headers().getAll(HttpHeaders.VARY)) {
+        for (String value : responseHeaders.getAll(HttpHeaders.VARY)) {
             for (String field : value.split(",")) {
                 if (!field.isBlank()) {
                     fields.add(field.trim());
@@ -81,7 +81,7 @@ final class HttpCaching {
                 fields.add(field);
             }
         }
-        response.headers().set(HttpHeaders.VARY, String.join(", ", fields));
+        responseHeaders.set(HttpHeaders.VARY, String.join(", ", fields));
     }
 
     private static String opaque(String tag) {
