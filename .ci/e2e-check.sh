@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The client's view of the packaged server: typed client code generated from schema.graphql and the
-# README's example operations must compile, and GraphiQL must run those examples in a real browser.
+# README's example operations must compile, GraphiQL must run those examples in a real browser, and
+# Apollo Client's persisted-queries link must work against it (e2e/test/persisted-queries.test.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/lib.sh
@@ -39,10 +40,10 @@ unset QUARKUS_DATASOURCE_JDBC_URL || true
 phase "starting the packaged server"
 start_server target/e2e-server.log COMMUNIQUE_DATA_DIR="$DATA"
 
-phase "node --test: README operations, GraphiQL in headless Chromium"
+phase "node --test: README operations, GraphiQL in headless Chromium, Apollo Client persisted queries"
 (cd e2e && COMMUNIQUE_URL="http://127.0.0.1:$PORT" node --test test/*.test.mjs)
 
 stop_server
 no_postgres_on "$DATA"
 phase "done"
-echo "e2e OK: client contract compiles; GraphiQL ran the README examples (screenshots in e2e/artifacts/)"
+echo "e2e OK: client contract compiles; GraphiQL ran the README examples (screenshots in e2e/artifacts/); Apollo Client ran persisted queries over POST and GET"

@@ -50,6 +50,14 @@ public final class ErrorCodes {
     /** A POST body that is not declared as application/json in UTF-8. */
     public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
     // ---- end of GraphQL over HTTP codes ----
+    // ---- Automatic persisted queries (io.communique.apq): answered before execution ----
+    /** The {@code sha256Hash} names no stored document: resend the request with the document in {@code query}. */
+    public static final String PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND";
+    /** The document sent does not hash to the {@code sha256Hash} sent with it; nothing was run or stored. */
+    public static final String PERSISTED_QUERY_HASH_MISMATCH = "PERSISTED_QUERY_HASH_MISMATCH";
+    /** {@code extensions.persistedQuery.version} is not 1, the only version of the protocol. */
+    public static final String PERSISTED_QUERY_VERSION_NOT_SUPPORTED = "PERSISTED_QUERY_VERSION_NOT_SUPPORTED";
+    // ---- end of persisted query codes ----
 
     private ErrorCodes() {
     }

@@ -2,13 +2,21 @@ package io.communique.http;
 
 import static io.quarkus.jsonp.JsonProviderHolder.jsonProvider;
 
+import graphql.ExecutionResult;
 import graphql.language.OperationDefinition;
+import io.communique.apq.PersistedQuery;
+import io.communique.apq.PersistedQueryException;
+import io.communique.apq.PersistedQueryStore;
 import io.communique.errors.ErrorCodes;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
+import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -25,7 +33,9 @@ import org.jboss.logging.Logger;
  * application/graphql-response+json and application/json, request errors refused with 4xx and a
  * GraphQL-shaped body carrying {@code extensions.code}, and the status of an executed request
  * derived from its result. Extends SmallRye's abstract handler so that request context, security
- * identity and execution metadata are set up exactly as for SmallRye's own route.
+ * identity and execution metadata are set up exactly as for SmallRye's own route. A request may
+ * name its document by hash (automatic persisted queries, io.communique.apq), and a GET's answer
+ * carries caching headers ({@link HttpCaching}).
  */
 final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
 
@@ -34,11 +44,15 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     private static final Logger LOG = Logger.getLogger(GraphQLHttpHandler.class);
 
     private final long maxBodyBytes;
+    private final PersistedQueryStore persistedQueries;
+    private final HttpCaching caching;
 
     GraphQLHttpHandler(long maxBodyBytes, boolean runBlocking, CurrentIdentityAssociation identities,
-            CurrentVertxRequest currentVertxRequest) {
+            CurrentVertxRequest currentVertxRequest, PersistedQueryStore persistedQueries, HttpCaching caching) {
         super(identities, currentVertxRequest, runBlocking);
         this.maxBodyBytes = maxBodyBytes;
+        this.persistedQueries = persistedQueries;
+        this.caching = caching;
     }
 
     @Override
@@ -59,11 +73,88 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                     .orElseThrow(() -> new RequestRejected(406, ErrorCodes.NOT_ACCEPTABLE,
                             "The Accept header admits no media type this endpoint produces: accept "
                                     + "application/graphql-response+json or application/json."));
-            GraphQLRequest request = method.equals("GET") ? readGet(ctx) : readPost(ctx);
-            execute(ctx, request, media);
+            GraphQLRequest request = method.equals("GET")
+                    ? GraphQLRequest.fromQueryParameters(ctx.queryParams())
+                    : readPost(ctx);
+            Optional<PersistedQuery> persisted = persistedQuery(request, media);
+            if (persisted.isEmpty()) {
+                run(ctx, request, media, null);
+            } else if (request.query() != null) {
+                // Verified text: registered once it has run, unless this instance knows it already.
+                String hash = persisted.get().sha256Hash();
+                run(ctx, request, media, persistedQueries.cached(hash).isPresent() ? null : hash);
+            } else {
+                runPersisted(ctx, request, persisted.get().sha256Hash(), media);
+            }
         } catch (RequestRejected rejected) {
             reject(ctx, media, rejected);
         }
+    }
+
+    /** The request's persisted-query extension, its hash checked against the text when both are sent. */
+    private static Optional<PersistedQuery> persistedQuery(GraphQLRequest request, ResponseMediaType media) {
+        try {
+            Optional<PersistedQuery> persisted = PersistedQuery.of(request.extensions());
+            if (persisted.isPresent() && request.query() != null) {
+                persisted.get().verify(request.query());
+            }
+            return persisted;
+        } catch (PersistedQueryException e) {
+            throw rejected(e, media);
+        }
+    }
+
+    /**
+     * Runs the document a hash stands for. From memory at once; else the table is read on a worker
+     * (the event loop must not wait on JDBC) and the request continues in its own request context,
+     * which SmallRye's handler deactivated when doHandle returned and terminates when the response ends.
+     */
+    private void runPersisted(RoutingContext ctx, GraphQLRequest request, String hash, ResponseMediaType media) {
+        Optional<String> cached = persistedQueries.cached(hash);
+        if (cached.isPresent() || !Context.isOnEventLoopThread()) {
+            String document = cached.or(() -> persistedQueries.load(hash))
+                    .orElseThrow(() -> rejected(PersistedQueryException.notFound(), media));
+            run(ctx, request.withQuery(document), media, null);
+            return;
+        }
+        ManagedContext requestContext = Arc.container().requestContext();
+        InjectableContext.ContextState state = requestContext.getState();
+        ctx.vertx().executeBlocking(() -> persistedQueries.load(hash), false).onComplete(loaded -> {
+            if (!state.isValid()) {
+                return; // the client went away meanwhile
+            }
+            requestContext.activate(state);
+            try {
+                String document = loaded.succeeded() ? loaded.result().orElse(null) : null;
+                if (document == null) {
+                    throw rejected(PersistedQueryException.notFound(), media);
+                }
+                run(ctx, request.withQuery(document), media, null);
+            } catch (RequestRejected rejected) {
+                reject(ctx, media, rejected);
+            } catch (RuntimeException e) {
+                ctx.fail(e); // nothing above this callback would see it
+            } finally {
+                requestContext.deactivate();
+            }
+        });
+    }
+
+    /**
+     * A persisted-query error in this endpoint's shape. Not found is not the client's fault: like the
+     * engine's request errors it is 200 under application/json and 400 under graphql-response+json
+     * (Apollo's link reads the code from either); a malformed extension or a wrong hash is 400.
+     */
+    private static RequestRejected rejected(PersistedQueryException e, ResponseMediaType media) {
+        int status = e.isNotFound() && media == ResponseMediaType.JSON ? 200 : 400;
+        return new RequestRejected(status, e.code(), e.getMessage());
+    }
+
+    private void run(RoutingContext ctx, GraphQLRequest request, ResponseMediaType media, String registerAs) {
+        if (ctx.request().method().name().equals("GET")) {
+            refuseUnlessQuery(request);
+        }
+        execute(ctx, request, media, registerAs);
     }
 
     /**
@@ -98,8 +189,8 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         }
     }
 
-    private GraphQLRequest readGet(RoutingContext ctx) {
-        GraphQLRequest request = GraphQLRequest.fromQueryParameters(ctx.queryParams());
+    /** A GET's operation must be a query, whether its document came as text or by hash. */
+    private static void refuseUnlessQuery(GraphQLRequest request) {
         Optional<OperationDefinition.Operation> type = OperationTypes.selected(request.query(), request.operationName());
         if (type.isPresent() && type.get() != OperationDefinition.Operation.QUERY) {
             // Refused on the operation's type alone, before validation: GET must never change state.
@@ -107,7 +198,6 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                     "A " + type.get().name().toLowerCase(Locale.ROOT) + " cannot be sent with GET: use POST.",
                     Map.of(HttpHeaders.ALLOW.toString(), "POST"));
         }
-        return request;
     }
 
     private GraphQLRequest readPost(RoutingContext ctx) {
@@ -126,16 +216,29 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                 Map.of(HttpHeaders.CONNECTION.toString(), "close"));
     }
 
-    private void execute(RoutingContext ctx, GraphQLRequest request, ResponseMediaType media) {
+    /** Runs the request; {@code registerAs}, when set, is the verified hash to store its document under. */
+    private void execute(RoutingContext ctx, GraphQLRequest request, ResponseMediaType media, String registerAs) {
         getExecutionService().executeAsync(request.toJson(), getMetaData(ctx), new ExecutionResponseWriter() {
             @Override
             public void write(ExecutionResponse response) {
+                ExecutionResult result = response.getExecutionResult();
                 // Without graphql-response+json a client cannot tell request errors by status, so the legacy
                 // type always gets 200; with it, a result without data is a request error (parse, validation,
                 // variable coercion, unknown operation) and gets 400.
-                int status = media == ResponseMediaType.GRAPHQL_RESPONSE_JSON
-                        && !response.getExecutionResult().isDataPresent() ? 400 : 200;
-                send(ctx, status, media, response.getExecutionResultAsString(), Map.of());
+                int status = media == ResponseMediaType.GRAPHQL_RESPONSE_JSON && !result.isDataPresent() ? 400 : 200;
+                boolean cacheable = status == 200 && result.getErrors().isEmpty();
+                String body = response.getExecutionResultAsString();
+                // Data present means the document parsed, validated, passed the limits and its variables
+                // coerced: only then is it worth storing. Stored before answering, so that the client's next
+                // request by hash finds it on any instance.
+                if (registerAs != null && result.isDataPresent()) {
+                    ctx.vertx().executeBlocking(() -> {
+                        persistedQueries.save(registerAs, request.query());
+                        return null;
+                    }, false).onComplete(ignored -> send(ctx, status, media, body, Map.of(), cacheable));
+                } else {
+                    send(ctx, status, media, body, Map.of(), cacheable);
+                }
             }
 
             @Override
@@ -145,7 +248,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         });
     }
 
-    private static void reject(RoutingContext ctx, ResponseMediaType media, RequestRejected rejected) {
+    private void reject(RoutingContext ctx, ResponseMediaType media, RequestRejected rejected) {
         String body = jsonProvider().createObjectBuilder()
                 .add("errors", jsonProvider().createArrayBuilder()
                         .add(jsonProvider().createObjectBuilder()
@@ -155,24 +258,36 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         if ("close".equals(rejected.headers().get(HttpHeaders.CONNECTION.toString()))) {
             ctx.addEndHandler(ignored -> ctx.request().connection().close());
         }
-        send(ctx, rejected.status(), media, body, rejected.headers());
+        send(ctx, rejected.status(), media, body, rejected.headers(), false);
     }
 
-    private static void send(RoutingContext ctx, int status, ResponseMediaType media, String body,
-            Map<String, String> headers) {
+    /** {@code cacheable}: an executed request answered with 200 and no error; on a GET it gets an ETag. */
+    private void send(RoutingContext ctx, int status, ResponseMediaType media, String body,
+            Map<String, String> headers, boolean cacheable) {
         HttpServerResponse response = ctx.response();
         if (response.ended()) {
             LOG.debugf("response to %s already ended; dropping a %d answer", ctx.normalizedPath(), status);
             return;
         }
         headers.forEach(response::putHeader);
-        Buffer bytes = Buffer.buffer(body.getBytes(StandardCharsets.UTF_8));
+        HttpCaching.vary(response.headers());
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        if (cacheable && ctx.request().method().name().equals("GET")) {
+            String etag = HttpCaching.etag(bytes);
+            response.putHeader(HttpHeaders.ETAG, etag)
+                    .putHeader(HttpHeaders.CACHE_CONTROL, caching.successfulGet(ctx.request()));
+            if (HttpCaching.notModified(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+                response.setStatusCode(304).end();
+                return;
+            }
+        } else {
+            response.putHeader(HttpHeaders.CACHE_CONTROL, HttpCaching.notStorable(ctx.request()));
+        }
         // Declared up front (Vert.x would only add it after the headers-end handlers ran) so that
         // ops/GraphQLCompression can leave small bodies uncompressed.
         response.putHeader(HttpHeaders.CONTENT_TYPE, media.contentType())
-                .putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(bytes.length()))
-                .putHeader("Vary", "Accept")
+                .putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(bytes.length))
                 .setStatusCode(status)
-                .end(bytes);
+                .end(Buffer.buffer(bytes));
     }
 }

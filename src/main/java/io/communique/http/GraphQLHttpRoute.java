@@ -1,5 +1,6 @@
 package io.communique.http;
 
+import io.communique.apq.PersistedQueryStore;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -30,22 +31,29 @@ public class GraphQLHttpRoute {
     private final String path;
     private final long maxBodyBytes;
     private final boolean runBlocking;
+    private final PersistedQueryStore persistedQueries;
+    private final long cacheMaxAgeSeconds;
 
     public GraphQLHttpRoute(
             @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String path,
             @ConfigProperty(name = "communique.graphql.max-body-size", defaultValue = "256K") MemorySize maxBodySize,
-            @ConfigProperty(name = "quarkus.smallrye-graphql.nonblocking.enabled") Optional<Boolean> nonBlocking) {
+            @ConfigProperty(name = "quarkus.smallrye-graphql.nonblocking.enabled") Optional<Boolean> nonBlocking,
+            @ConfigProperty(name = "communique.http.cache.max-age", defaultValue = "60") long cacheMaxAgeSeconds,
+            PersistedQueryStore persistedQueries) {
         this.path = path.startsWith("/") ? path : "/" + path;
         this.maxBodyBytes = maxBodySize.asLongValue();
         // Same rule as SmallRye's processor: execution runs on a worker only when non-blocking is switched off.
         this.runBlocking = nonBlocking.map(enabled -> !enabled).orElse(false);
+        this.cacheMaxAgeSeconds = cacheMaxAgeSeconds;
+        this.persistedQueries = persistedQueries;
     }
 
     void install(@Observes Router router) {
         InstanceHandle<CurrentIdentityAssociation> identities = Arc.container().instance(CurrentIdentityAssociation.class);
         GraphQLHttpHandler handler = new GraphQLHttpHandler(maxBodyBytes, runBlocking,
                 identities.isAvailable() ? identities.get() : null,
-                Arc.container().instance(CurrentVertxRequest.class).get());
+                Arc.container().instance(CurrentVertxRequest.class).get(),
+                persistedQueries, new HttpCaching(cacheMaxAgeSeconds));
         router.route(path).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(handler::rejectDeclaredOversize);
         Route route = router.route(path).order(ORDER)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes).setDeleteUploadedFilesOnEnd(true));

@@ -24,7 +24,8 @@ import java.util.NoSuchElementException;
 /**
  * The parameters of one GraphQL-over-HTTP request, checked as the spec defines them: {@code query}
  * a string, {@code operationName} a string or null, {@code variables} and {@code extensions} maps
- * or null. Anything else is refused with 400 before it reaches the engine.
+ * or null. Anything else is refused with 400 before it reaches the engine. {@code query} is null
+ * only when {@code extensions.persistedQuery} stands for it, until the handler resolves it.
  */
 record GraphQLRequest(String query, String operationName, JsonObject variables, JsonObject extensions) {
 
@@ -60,25 +61,41 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
             throw badRequest("The request body must be a JSON object with a 'query' string.");
         }
         JsonObject json = value.asJsonObject();
+        JsonObject extensions = map("extensions", json.get("extensions"));
         return new GraphQLRequest(
-                query(json.get("query")),
+                query(json.get("query"), extensions),
                 operationName(json.get("operationName")),
                 map("variables", json.get("variables")),
-                map("extensions", json.get("extensions")));
+                extensions);
     }
 
     /** A GET: the parameters come URL-encoded in the query string, variables and extensions as JSON text. */
     static GraphQLRequest fromQueryParameters(MultiMap parameters) {
         String query = single(parameters, "query");
-        if (query == null) {
+        JsonObject extensions = mapFromText("extensions", single(parameters, "extensions"));
+        if (query == null && !persisted(extensions)) {
             throw badRequest("Missing 'query' parameter: it must hold the GraphQL document.");
         }
         String operationName = single(parameters, "operationName");
         return new GraphQLRequest(
-                query(jsonProvider().createValue(query)),
+                query == null ? null : query(jsonProvider().createValue(query), extensions),
                 operationName == null || operationName.isEmpty() ? null : operationName,
                 mapFromText("variables", single(parameters, "variables")),
-                mapFromText("extensions", single(parameters, "extensions")));
+                extensions);
+    }
+
+    /** The same request with the document a persisted-query hash stands for. */
+    GraphQLRequest withQuery(String document) {
+        return new GraphQLRequest(document, operationName, variables, extensions);
+    }
+
+    /**
+     * A request that names a persisted query may leave the document out (io.communique.apq
+     * resolves it); the extension's own shape is checked there.
+     */
+    private static boolean persisted(JsonObject extensions) {
+        JsonValue persistedQuery = extensions == null ? null : extensions.get("persistedQuery");
+        return persistedQuery != null && persistedQuery.getValueType() != JsonValue.ValueType.NULL;
     }
 
     private static void requireJsonContentType(String contentType) {
@@ -141,8 +158,11 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
         }
     }
 
-    private static String query(JsonValue value) {
+    private static String query(JsonValue value, JsonObject extensions) {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            if (persisted(extensions)) {
+                return null;
+            }
             throw badRequest("Missing 'query': the request must carry a GraphQL document in 'query'.");
         }
         if (value.getValueType() != JsonValue.ValueType.STRING) {

@@ -24,6 +24,11 @@ public class GraphQLCompression {
     void install(@Observes Router router) {
         router.route("/graphql*").order(-100).handler(context -> {
             context.addHeadersEndHandler(ignored -> {
+                if (context.response().getStatusCode() == 304) {
+                    // No body to code, and a 304's headers update a cache's stored response: a
+                    // Content-Encoding here would relabel a stored gzip body as identity.
+                    return;
+                }
                 var headers = context.response().headers();
                 String type = headers.get(HttpHeaders.CONTENT_TYPE);
                 String length = headers.get(HttpHeaders.CONTENT_LENGTH);

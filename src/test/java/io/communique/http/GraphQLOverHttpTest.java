@@ -51,7 +51,7 @@ class GraphQLOverHttpTest {
         post(GRAPHQL_RESPONSE, Map.of("query", "{ nation(code: \"IN\") { name } }"))
                 .statusCode(200)
                 .header("Content-Type", "application/graphql-response+json; charset=utf-8")
-                .header("Vary", "Accept")
+                .header("Vary", "Accept, Accept-Encoding, Authorization, Origin")
                 .body("data.nation.name", equalTo("India"));
     }
 
