@@ -32,7 +32,7 @@ public class DialogueExchangeApi {
     }
 
     @Query("exportDialogue")
-    @Description("One dialogue with everything it references (nations, officials, documents, statements, commitments and their status history) as a JSON document of the exchange format; its JSON Schema is `schema/dialogue.schema.json` in the repository. Rows are named by natural keys and lists are sorted, so equal data exports identically. `NOT_FOUND` for an unknown id.")
+    @Description("One dialogue with everything it references (nations, officials, documents, statements, commitments and their status history) as a JSON document of the exchange format; its JSON Schema is `src/main/resources/schema/dialogue.schema.json` in the repository (draft 2020-12). Rows are named by natural keys and lists are sorted, so equal data exports identically. `NOT_FOUND` for an unknown id.")
     public @NonNull JsonObject exportDialogue(@NonNull @Id @Name("id") @Description("Global ID of a Dialogue.") String id) {
         long key = GlobalId.decodeKey(id, DialogueNode.TYPE, "id");
         String text = DialogueExporter.canonical(exporter.export(key));
