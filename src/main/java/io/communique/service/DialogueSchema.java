@@ -37,11 +37,24 @@ public class DialogueSchema {
         if (errors.isEmpty()) {
             return;
         }
-        // The deepest location first: "oneOf" failures also report their parent, which says less.
-        Error first = errors.stream().min(Comparator.comparing((Error e) -> -pointer(e).length()).thenComparing(DialogueSchema::pointer))
-                .orElseThrow();
+        // The first location (indexes compared as numbers), and there the deepest: a failed "oneOf" also reports its parent, which says less.
+        Error first = errors.stream().min(Comparator.comparing((Error e) -> pointer(e), DialogueSchema::documentOrder)).orElseThrow();
         throw new BadUserInputException("Argument '" + argument + "' does not match the dialogue schema at " + pointer(first) + ": "
                 + first.getMessage() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more problems)" : ""));
+    }
+
+    /** Compares pointers segment by segment, list indexes as numbers; a longer pointer first when one contains the other. */
+    static int documentOrder(String a, String b) {
+        String[] x = a.split("/");
+        String[] y = b.split("/");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = x[i].matches("\\d+") && y[i].matches("\\d+") ? Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]))
+                    : x[i].compareTo(y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(y.length, x.length);
     }
 
     /** The instance location as a JSON pointer ("/statements/3/kind"), whatever path notation the validator uses. */
