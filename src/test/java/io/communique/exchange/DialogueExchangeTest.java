@@ -257,6 +257,66 @@ class DialogueExchangeTest {
     }
 
     @Test
+    @Order(6)
+    void aNewStatementTakesItsPlaceInTheTextAndOfficesFollowTheDocument() throws Exception {
+        ObjectNode document = export(SEED);
+        String content = document.at("/documents/0/content").asText();
+        String heading = "Key Takeaways From India-US 2+2 Ministerial Dialogue";
+        int start = content.indexOf("\n" + heading) + 1;
+        ObjectNode changed = changed(document, d -> {
+            // Listed last: the importer orders statements by their place in the text, not by their place in the list.
+            ObjectNode added = ((ArrayNode) d.get("statements")).addObject();
+            added.put("document", d.at("/documents/0/slug").asText()).put("start", start).put("end", start + heading.length())
+                    .put("text", heading).put("kind", "SUMMARY");
+            added.putArray("speakers");
+            added.putArray("nations").add("IN").add("US");
+            added.putArray("topics");
+            added.putArray("subjects");
+            for (JsonNode o : d.get("officials")) {
+                if (o.get("slug").asText().equals("s-jaishankar")) {
+                    ((ArrayNode) o.get("offices")).addObject().put("title", "Foreign Secretary").put("startDate", "2015-01-29")
+                            .put("endDate", "2018-01-28");
+                }
+            }
+        });
+        var before = DB.rowCounts();
+        var response = imported(changed);
+        assertEquals(1, response.getInt("data.importDialogue.created"), response.prettify());
+        assertEquals(1, response.getInt("data.importDialogue.updated"), response.prettify());
+        var after = DB.rowCounts();
+        assertEquals(before.get("statement") + 1, after.get("statement"));
+        assertEquals(before.get("statement_nation") + 2, after.get("statement_nation"));
+        assertEquals(before.get("office") + 1, after.get("office"));
+        try (var c = DB.connect(); var st = c.createStatement()) {
+            var rs = st.executeQuery("select count(*) filter (where ordinal <> n), max(ordinal) filter (where span_start = " + start + ")"
+                    + " from (select ordinal, span_start, row_number() over (order by span_start, span_end) as n from statement) s");
+            rs.next();
+            assertEquals(0, rs.getInt(1), "ordinals follow the text after an insertion in the middle");
+            assertEquals(5, rs.getInt(2), "the heading follows the four lead paragraphs");
+        }
+        ObjectNode exported = export(SEED);
+        assertEquals(heading, exported.at("/statements/4/text").asText());
+        assertEquals(24, exported.get("statements").size());
+        for (JsonNode o : exported.get("officials")) {
+            if (o.get("slug").asText().equals("s-jaishankar")) {
+                assertEquals("Foreign Secretary", o.at("/offices/0/title").asText(), "offices sort by start date");
+                assertEquals(2, o.get("offices").size());
+            }
+        }
+        var again = imported(exported);
+        assertEquals(0, again.getInt("data.importDialogue.created") + again.getInt("data.importDialogue.updated"), again.prettify());
+    }
+
+    @Test
+    @Order(7)
+    void exportingAnUnknownDialogueIsNotFound() {
+        var response = GraphQL.file("export-dialogue", "id", Ids.base64("Dialogue:99999"));
+        assertEquals("NOT_FOUND", response.getString("errors[0].extensions.code"), response.prettify());
+        var wrongType = GraphQL.file("export-dialogue", "id", Ids.base64("Statement:1"));
+        assertEquals("BAD_USER_INPUT", wrongType.getString("errors[0].extensions.code"), wrongType.prettify());
+    }
+
+    @Test
     @Order(10)
     void anExportImportedIntoAnEmptyDatabaseExportsIdentically() throws Exception {
         ObjectNode original = export(SEED);
