@@ -88,7 +88,7 @@ public final class CommuniqueMain {
                 }
                 System.err.println(args[0] + " failed: the application could not start: " + root.getMessage());
             }
-            System.exit(failure != null && exitCode == 0 ? DialogueCommand.FAILED : exitCode);
+            System.exit(failure != null ? DialogueCommand.FAILED : exitCode);
         }, args);
     }
 

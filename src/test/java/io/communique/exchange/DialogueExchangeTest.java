@@ -317,6 +317,44 @@ class DialogueExchangeTest {
     }
 
     @Test
+    @Order(8)
+    void aSecondDialogueSharesReferenceRowsButNotStatementsOrCommitments() throws Exception {
+        ObjectNode seed = export(SEED);
+        String sixth = "sixth-india-us-2-2-ministerial-dialogue";
+        ObjectNode next = changed(seed, d -> {
+            ((ObjectNode) d.get("dialogue")).put("slug", sixth).put("title", "Sixth India-US 2+2 Ministerial Dialogue")
+                    .put("edition", 6).put("heldOn", "2024-11-20");
+            ((ArrayNode) d.get("statements")).removeAll();
+            ((ArrayNode) d.get("commitments")).removeAll();
+        });
+        // A commitment or a statement belongs to one dialogue: the second one cannot take them over.
+        refused("BAD_USER_INPUT", Tokens.forRole("editor"), changed(next, d -> ((ArrayNode) d.get("commitments"))
+                .add(commitment(seed, "counter-terrorism-cooperation").deepCopy().put("title", "Taken over"))
+                .forEach(m -> ((ArrayNode) m.get("history")).removeAll())), "/commitments/0/slug");
+        refused("BAD_USER_INPUT", Tokens.forRole("editor"), changed(next, d -> ((ArrayNode) d.get("statements"))
+                .add(seed.at("/statements/13").deepCopy())), "/statements/0");
+
+        long audits = auditCount();
+        var response = imported(next);
+        assertEquals(1, response.getInt("data.importDialogue.created"), "only the dialogue is new: " + response.prettify());
+        assertEquals(0, response.getInt("data.importDialogue.updated"), response.prettify());
+        assertEquals("Sixth India-US 2+2 Ministerial Dialogue", response.getString("data.importDialogue.dialogue.title"));
+        assertEquals(audits + 1, auditCount());
+        try (var c = DB.connect(); var st = c.createStatement()) {
+            var rs = st.executeQuery("select a.node_type, a.before, a.after ->> 'slug', a.actor from audit_entry a"
+                    + " order by a.id desc limit 1");
+            rs.next();
+            assertEquals("Dialogue", rs.getString(1));
+            assertNull(rs.getString(2), "a created node has no before");
+            assertEquals(sixth, rs.getString(3));
+            assertEquals("editor@tests.communique.example", rs.getString(4));
+        }
+        ObjectNode exported = export(sixth);
+        assertEquals(0, exported.get("statements").size());
+        assertEquals(5, exported.get("officials").size(), "its participants, shared with the seed dialogue");
+    }
+
+    @Test
     @Order(10)
     void anExportImportedIntoAnEmptyDatabaseExportsIdentically() throws Exception {
         ObjectNode original = export(SEED);
