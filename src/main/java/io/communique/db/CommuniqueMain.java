@@ -30,6 +30,10 @@ public final class CommuniqueMain {
     }
 
     public static void main(String... args) {
+        if (DialogueCommand.isCommand(args)) {
+            runCommand(args);
+            return;
+        }
         if (externalDatabaseConfigured(System.getenv())) {
             Quarkus.run(args);
             return;
@@ -56,6 +60,35 @@ public final class CommuniqueMain {
             if (!ApplicationLifecycleManager.isVmShuttingDown()) {
                 System.exit(exitCode);
             }
+        }, args);
+    }
+
+    /**
+     * {@code import FILE} / {@code export DIALOGUE [FILE]}: the application starts (datasource,
+     * migrations) without opening its HTTP port, runs the command once, and exits with its status.
+     */
+    private static void runCommand(String... args) {
+        // Results on stdout, everything else on stderr, and only what matters: a command is not a server.
+        System.setProperty("quarkus.http.host-enabled", "false");
+        System.setProperty("quarkus.log.console.stderr", "true");
+        System.setProperty("quarkus.banner.enabled", "false");
+        if (System.getProperty("quarkus.log.level") == null && System.getenv("QUARKUS_LOG_LEVEL") == null) {
+            System.setProperty("quarkus.log.level", "WARN");
+        }
+        EmbeddedDatabase database = externalDatabaseConfigured(System.getenv()) ? null : startEmbedded();
+        Quarkus.run(DialogueCommand.class, (exitCode, failure) -> {
+            if (database != null) {
+                database.close();
+            }
+            if (failure != null) {
+                // Startup failed (database unreachable, migration refused): one line, not a stack trace.
+                Throwable root = failure;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                System.err.println(args[0] + " failed: the application could not start: " + root.getMessage());
+            }
+            System.exit(failure != null ? DialogueCommand.FAILED : exitCode);
         }, args);
     }
 

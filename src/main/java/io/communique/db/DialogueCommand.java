@@ -1,0 +1,122 @@
+package io.communique.db;
+
+import io.communique.errors.ApiException;
+import io.communique.relay.GlobalId;
+import io.communique.service.DialogueExporter;
+import io.communique.service.DialogueImporter;
+import io.communique.service.DialogueImporter.Count;
+import io.communique.service.DialogueImporter.Summary;
+import io.quarkus.arc.Arc;
+import io.quarkus.runtime.QuarkusApplication;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The command-line modes of the packaged jar (README, "Import and export"):
+ * {@code import FILE} and {@code export DIALOGUE [FILE]}. Quarkus starts as for the server (so
+ * migrations run first) but without the HTTP listener; the command runs once and its result is the
+ * process's exit status. Only results go to standard output; logs go to standard error.
+ */
+public class DialogueCommand implements QuarkusApplication {
+
+    static final int OK = 0;
+    /** The document or the arguments were refused; nothing was written. */
+    static final int REFUSED = 1;
+    /** Wrong usage: unknown command, missing argument, unreadable file. */
+    static final int USAGE = 2;
+    static final int FAILED = 3;
+
+    static final String USAGE_TEXT = """
+            usage: java -jar quarkus-run.jar import FILE
+                   java -jar quarkus-run.jar export DIALOGUE [FILE]
+              import FILE        loads a dialogue document (format: README, "Import and export")
+              export DIALOGUE    writes a dialogue, named by slug, key or global ID, to FILE or standard output""";
+
+    /** True if the arguments ask for a command rather than the server. */
+    static boolean isCommand(String... args) {
+        return args.length > 0 && (args[0].equals("import") || args[0].equals("export"));
+    }
+
+    @Override
+    public int run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        try {
+            if (args[0].equals("import") && args.length == 2) {
+                return importFile(Path.of(args[1]), out);
+            }
+            if (args[0].equals("export") && (args.length == 2 || args.length == 3)) {
+                return export(args[1], args.length == 3 ? Path.of(args[2]) : null, out, err);
+            }
+            err.println(USAGE_TEXT);
+            return USAGE;
+        } catch (ApiException e) {
+            err.println(args[0] + " refused: " + e.getMessage().replace("Argument 'input.document'", "The document"));
+            return REFUSED;
+        } catch (NoSuchFileException e) {
+            err.println(args[0] + " failed: no such file: " + e.getFile());
+            return USAGE;
+        } catch (IOException e) {
+            err.println(args[0] + " failed: cannot read or write " + e.getMessage());
+            return USAGE;
+        } catch (RuntimeException e) {
+            // A fault, not bad input: say what it was, without a stack trace; the log (stderr) has details.
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            err.println(args[0] + " failed: " + root.getMessage());
+            return FAILED;
+        }
+    }
+
+    private static int importFile(Path file, PrintStream out) throws IOException {
+        String json = Files.readString(file, StandardCharsets.UTF_8);
+        DialogueImporter importer = Arc.container().instance(DialogueImporter.class).get();
+        Summary summary = importer.importAs("cli:" + System.getProperty("user.name", "operator"), json);
+        out.printf("Imported dialogue '%s' from %s: %d created, %d updated, %d unchanged%n", summary.dialogueSlug(), file,
+                summary.created(), summary.updated(), summary.unchanged());
+        for (Count c : summary.counts()) {
+            out.printf("  %-14s %4d created %4d updated %4d unchanged%n", c.kind(), c.created(), c.updated(), c.unchanged());
+        }
+        return OK;
+    }
+
+    private static int export(String dialogue, Path file, PrintStream out, PrintStream err) throws IOException {
+        DialogueExporter exporter = Arc.container().instance(DialogueExporter.class).get();
+        Optional<Long> key = resolve(exporter, dialogue);
+        if (key.isEmpty()) {
+            err.println("export refused: no dialogue '" + dialogue + "' (give its slug, its key or its global ID)");
+            return REFUSED;
+        }
+        String text = DialogueExporter.canonical(exporter.export(key.get()));
+        if (file == null) {
+            out.print(text);
+            out.flush();
+        } else {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            err.println("Exported dialogue '" + dialogue + "' to " + file);
+        }
+        return OK;
+    }
+
+    private static Optional<Long> resolve(DialogueExporter exporter, String dialogue) {
+        Optional<Long> bySlug = exporter.findBySlug(dialogue);
+        if (bySlug.isPresent()) {
+            return bySlug;
+        }
+        if (dialogue.matches("[0-9]{1,18}")) {
+            return Optional.of(Long.parseLong(dialogue));
+        }
+        try {
+            return Optional.of(GlobalId.decodeKey(dialogue, "Dialogue", "dialogue"));
+        } catch (ApiException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.communique.graphql;
+
+import io.communique.model.Dialogue;
+import io.communique.relay.GlobalId;
+import io.communique.service.DialogueExporter;
+import io.communique.service.DialogueImporter;
+import io.communique.service.DialogueImporter.Summary;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import java.io.StringReader;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+/** Whole dialogues in and out, as documents of the exchange format (README, "Import and export"). */
+@GraphQLApi
+public class DialogueExchangeApi {
+
+    private final DialogueExporter exporter;
+    private final DialogueImporter importer;
+    private final EntityManager em;
+
+    public DialogueExchangeApi(DialogueExporter exporter, DialogueImporter importer, EntityManager em) {
+        this.exporter = exporter;
+        this.importer = importer;
+        this.em = em;
+    }
+
+    @Query("exportDialogue")
+    @Description("One dialogue with everything it references (nations, officials, documents, statements, commitments and their status history) as a JSON document of the exchange format; its JSON Schema is `src/main/resources/schema/dialogue.schema.json` in the repository (draft 2020-12). Rows are named by natural keys and lists are sorted, so equal data exports identically. `NOT_FOUND` for an unknown id.")
+    public @NonNull JsonObject exportDialogue(@NonNull @Id @Name("id") @Description("Global ID of a Dialogue.") String id) {
+        long key = GlobalId.decodeKey(id, DialogueNode.TYPE, "id");
+        String text = DialogueExporter.canonical(exporter.export(key));
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    @Mutation("importDialogue")
+    @Description("Loads a dialogue document of the exchange format (editor role): creates and updates rows found by their natural keys so that the database holds what the document says. Idempotent: importing the same document again writes nothing. Atomic: a document that fails the schema, a span check, a reference or the append-only history is refused with `BAD_USER_INPUT` naming the offending part as a JSON pointer, and nothing is written.")
+    public @NonNull ImportDialoguePayload importDialogue(
+            @NonNull @Name("input") @Description("The document to load.") ImportDialogueInput input) {
+        Summary summary = importer.importDocument(input.document().toString());
+        Dialogue dialogue = em.find(Dialogue.class, summary.dialogueKey());
+        return new ImportDialoguePayload(new DialogueNode(dialogue), summary.created(), summary.updated(), summary.unchanged(),
+                summary.counts().stream().map(c -> new ImportCount(c.kind(), c.created(), c.updated(), c.unchanged())).toList(),
+                input.clientMutationId());
+    }
+}
