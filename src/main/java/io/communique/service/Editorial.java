@@ -385,8 +385,6 @@ public class Editorial {
         applySpan(statement, document, change);
         statement.kind = change.kind();
         applyStatementLinks(statement, change);
-        // A provisional position past the others; renumbering below puts the statement in document order.
-        statement.ordinal = nextOrdinal(document.id);
         em.persist(statement);
         renumber(document.id);
         em.refresh(statement);
@@ -419,7 +417,6 @@ public class Editorial {
         applyStatementLinks(statement, change);
         statement.version++;
         if (statement.document.id != previousDocument) {
-            statement.ordinal = nextOrdinal(statement.document.id);
             renumber(previousDocument);
         }
         renumber(statement.document.id);
@@ -499,6 +496,11 @@ public class Editorial {
         }
         if (slice.isBlank()) {
             throw bad("input.start", "and 'input.end' span only white space in the document.");
+        }
+        if (statement.document == null || !statement.document.id.equals(document.id)) {
+            // A provisional position past the document's others, taken before the row joins the document
+            // so that no flush can put two statements at one position; renumbering puts it in span order.
+            statement.ordinal = nextOrdinal(document.id);
         }
         statement.document = document;
         statement.spanStart = start;
@@ -635,7 +637,11 @@ public class Editorial {
 
     /** Replaces the parties with those given; a party that stays keeps its row, with the role given. */
     private void applyParties(Commitment commitment, List<PartySpec> specs) {
-        List<Object> parties = new ArrayList<>();
+        // Nations and organisations are each read in one statement, whatever the number of parties.
+        List<Long> nationKeys = new ArrayList<>();
+        List<Integer> nationAt = new ArrayList<>();
+        List<Long> orgKeys = new ArrayList<>();
+        List<Integer> orgAt = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < specs.size(); i++) {
             String path = "input.parties[" + i + "]";
@@ -644,22 +650,35 @@ public class Editorial {
             if ((spec.nationId() == null) == (spec.organizationId() == null)) {
                 throw bad(path, "must give exactly one of 'nationId' and 'organizationId'.");
             }
-            Object party;
+            String partyKey;
             if (spec.nationId() != null) {
-                party = find(Nation.class, "Nation", key(spec.nationId(), "Nation", path + ".nationId"), path + ".nationId");
+                long k = key(spec.nationId(), "Nation", path + ".nationId");
+                nationKeys.add(k);
+                nationAt.add(i);
+                partyKey = "N" + k;
             } else {
-                Subject org = find(Subject.class, "Subject", key(spec.organizationId(), "Subject", path + ".organizationId"),
-                        path + ".organizationId");
-                if (org.kind != SubjectKind.ORGANIZATION && org.kind != SubjectKind.COMPANY) {
-                    throw bad(path + ".organizationId", "names a subject of kind " + org.kind
-                            + "; a party is a nation, an organisation or a company.");
-                }
-                party = org;
+                long k = key(spec.organizationId(), "Subject", path + ".organizationId");
+                orgKeys.add(k);
+                orgAt.add(i);
+                partyKey = "S" + k;
             }
-            if (!seen.add(party.getClass().getSimpleName() + ":" + (party instanceof Nation n ? n.id : ((Subject) party).id))) {
+            if (!seen.add(partyKey)) {
                 throw bad(path, "names a party given earlier in the list: a party takes part once, in one role.");
             }
-            parties.add(party);
+        }
+        Object[] parties = new Object[specs.size()];
+        List<Nation> nations = resolveEach(Nation.class, "Nation", nationKeys, j -> "input.parties[" + nationAt.get(j) + "].nationId");
+        for (int j = 0; j < nations.size(); j++) {
+            parties[nationAt.get(j)] = nations.get(j);
+        }
+        List<Subject> orgs = resolveEach(Subject.class, "Subject", orgKeys, j -> "input.parties[" + orgAt.get(j) + "].organizationId");
+        for (int j = 0; j < orgs.size(); j++) {
+            Subject org = orgs.get(j);
+            if (org.kind != SubjectKind.ORGANIZATION && org.kind != SubjectKind.COMPANY) {
+                throw bad("input.parties[" + orgAt.get(j) + "].organizationId", "names a subject of kind " + org.kind
+                        + "; a party is a nation, an organisation or a company.");
+            }
+            parties[orgAt.get(j)] = org;
         }
         Map<String, CommitmentParty> existing = new HashMap<>();
         if (commitment.id != null) {
@@ -668,8 +687,8 @@ public class Editorial {
                 existing.put(p.nation != null ? "N" + p.nation.id : "S" + p.organization.id, p);
             }
         }
-        for (int i = 0; i < parties.size(); i++) {
-            Object party = parties.get(i);
+        for (int i = 0; i < parties.length; i++) {
+            Object party = parties[i];
             String k = party instanceof Nation n ? "N" + n.id : "S" + ((Subject) party).id;
             CommitmentParty row = existing.remove(k);
             if (row == null) {

@@ -416,6 +416,50 @@ class EditorialMutationTest {
     }
 
     @Test
+    void aStatementMovedToAnotherDocumentTakesItsTextAndPlaceThere() throws SQLException {
+        String dialogue = newDialogue();
+        String from = newDocument(TEXT);
+        String to = newDocument("Intro. " + TEXT);
+        String moving = newStatement(dialogue, from, 0, 24).getString("data.createStatement.statement.id");
+        String staying = newStatement(dialogue, from, 25, 68).getString("data.createStatement.statement.id");
+        String there = newStatement(dialogue, to, 32, 75).getString("data.createStatement.statement.id");
+        var moved = ok(EDITOR, "editorial-update-statement", map("statementId", moving, "documentId", to, "start", 7, "end", 31,
+                "text", "Both sides met in Delhi."));
+        assertEquals(to, moved.getString("data.updateStatement.statement.source.document.id"));
+        assertEquals(1, moved.getInt("data.updateStatement.statement.source.ordinal"));
+        var ordinals = GraphQL.query("query($ids: [String!]!) { nodes(ids: $ids) { ... on Statement { source { ordinal } } } }",
+                "ids", List.of(staying, there));
+        assertEquals(List.of(1, 2), ordinals.getList("data.nodes.source.ordinal"), "both documents are numbered again");
+    }
+
+    @Test
+    void concurrentUpdatesOfOneVersionLeaveOneWinner() throws Exception {
+        String dialogue = newDialogue();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<JsonPath>> futures = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String place = "Place " + i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return send(EDITOR, "editorial-update-dialogue", map("dialogueId", dialogue, "expectedVersion", 0, "place", place));
+                }));
+            }
+            start.countDown();
+            List<JsonPath> responses = new ArrayList<>();
+            for (var f : futures) {
+                responses.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(1, responses.stream().filter(r -> r.get("errors") == null).count());
+            assertEquals(5, responses.stream().filter(r -> "CONFLICT".equals(r.getString("errors[0].extensions.code"))).count());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(2, audit("Dialogue", dialogue).size(), "the creation and the one winning update");
+    }
+
+    @Test
     void aStatementACommitmentReliesOnIsNotDeleted() throws SQLException {
         String seedQuote = Ids.base64("Statement:2");
         String message = refused("BAD_USER_INPUT", ADMIN, "editorial-delete-statement", map("statementId", seedQuote));
