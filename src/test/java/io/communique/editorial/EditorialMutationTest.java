@@ -460,6 +460,29 @@ class EditorialMutationTest {
     }
 
     @Test
+    void everyWrittenNodeShowsItsWritesInItsHistory() throws SQLException {
+        String dialogue = newDialogue();
+        String document = newDocument(TEXT);
+        String statement = newStatement(dialogue, document, 0, 24).getString("data.createStatement.statement.id");
+        String official = ok(EDITOR, "editorial-create-official", map("name", "Historic", "nationId", INDIA))
+                .getString("data.createOfficial.official.id");
+        ok(EDITOR, "editorial-update-statement", map("statementId", statement, "kind", "JOINT_POSITION"));
+        ok(EDITOR, "editorial-update-official", map("officialId", official, "otherNames", List.of("H.")));
+        var history = GraphQL.query("query($ids: [String!]!) { nodes(ids: $ids) {"
+                + " ... on Dialogue { history { nodes { action nodeId before after } } }"
+                + " ... on SourceDocument { history { nodes { action nodeId before after } } }"
+                + " ... on Statement { history { nodes { action nodeId before after } } }"
+                + " ... on Official { history { nodes { action nodeId before after } } } } }",
+                "ids", List.of(dialogue, document, statement, official));
+        assertNull(history.get("errors"), history.prettify());
+        assertEquals(List.of(List.of("createDialogue"), List.of("createSourceDocument"), List.of("createStatement", "updateStatement"),
+                List.of("createOfficial", "updateOfficial")), history.getList("data.nodes.history.nodes.action"));
+        assertEquals(statement, history.getString("data.nodes[2].history.nodes[1].nodeId"));
+        assertTrue(history.getString("data.nodes[2].history.nodes[1].before").contains("SUMMARY"));
+        assertTrue(history.getString("data.nodes[2].history.nodes[1].after").contains("JOINT_POSITION"));
+    }
+
+    @Test
     void aStatementACommitmentReliesOnIsNotDeleted() throws SQLException {
         String seedQuote = Ids.base64("Statement:2");
         String message = refused("BAD_USER_INPUT", ADMIN, "editorial-delete-statement", map("statementId", seedQuote));
