@@ -483,6 +483,21 @@ class EditorialMutationTest {
     }
 
     @Test
+    void writtenNodesAreFoundBySearch() {
+        String dialogue = newDialogue();
+        String document = newDocument("The ministers discussed quokkanomics at length.");
+        String statement = newStatement(dialogue, document, 0, 47).getString("data.createStatement.statement.id");
+        String official = ok(EDITOR, "editorial-create-official", map("name", "Zebulon Quixwort", "nationId", INDIA))
+                .getString("data.createOfficial.official.id");
+        var found = GraphQL.file("search", "query", "quokkanomics");
+        assertEquals(List.of(statement), found.getList("data.search.edges.node.id"));
+        assertEquals(List.of(official), GraphQL.file("search", "query", "Quixwort").getList("data.search.edges.node.id"));
+        ok(EDITOR, "editorial-update-official", map("officialId", official, "name", "Zebulon Quaxwort"));
+        assertEquals(List.of(official), GraphQL.file("search", "query", "Quaxwort").getList("data.search.edges.node.id"),
+                "an update is searchable at once");
+    }
+
+    @Test
     void aStatementACommitmentReliesOnIsNotDeleted() throws SQLException {
         String seedQuote = Ids.base64("Statement:2");
         String message = refused("BAD_USER_INPUT", ADMIN, "editorial-delete-statement", map("statementId", seedQuote));
