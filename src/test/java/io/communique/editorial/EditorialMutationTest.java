@@ -497,6 +497,43 @@ class EditorialMutationTest {
                 "an update is searchable at once");
     }
 
+    /** Reads (select statements) the write prepared, whatever the number of rows they read. */
+    static long readsOf(Runnable write) {
+        io.communique.support.SqlStatementCounter.reset();
+        write.run();
+        return io.communique.support.SqlStatementCounter.statements().stream()
+                .filter(sql -> sql.stripLeading().toLowerCase().startsWith("select")).count();
+    }
+
+    @Test
+    void theIdsOfAWriteAreReadInOneStatementPerListWhateverTheirNumber() {
+        String dialogue = newDialogue();
+        String document = newDocument(TEXT);
+        List<String> officials = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            officials.add(ok(EDITOR, "editorial-create-official", map("name", "Speaker " + i, "nationId", INDIA))
+                    .getString("data.createOfficial.official.id"));
+        }
+        long one = readsOf(() -> ok(EDITOR, "editorial-create-statement", map("dialogueId", dialogue, "documentId", document,
+                "start", 0, "end", 24, "kind", "SUMMARY", "speakerIds", officials.subList(0, 1), "nationIds", List.of(INDIA),
+                "topicIds", List.of(DEFENCE), "subjectIds", List.of(US_INDUSTRY))));
+        long many = readsOf(() -> ok(EDITOR, "editorial-create-statement", map("dialogueId", dialogue, "documentId", document,
+                "start", 25, "end", 68, "kind", "SUMMARY", "speakerIds", officials, "nationIds", List.of(INDIA, US),
+                "topicIds", List.of(DEFENCE, Ids.base64("Topic:2"), Ids.base64("Topic:3")),
+                "subjectIds", List.of(US_INDUSTRY, Ids.base64("Subject:1")))));
+        assertTrue(one > 0, "the counter sees the write's reads");
+        assertEquals(one, many, "six speakers cost the reads of one");
+
+        String made = newStatement(dialogue, document, 68, TEXT.length()).getString("data.createStatement.statement.id");
+        long oneParty = readsOf(() -> ok(EDITOR, "editorial-create-commitment", with(commitmentInput(dialogue, made),
+                "parties", List.of(map("nationId", INDIA, "role", "PARTICIPANT")))));
+        long threeParties = readsOf(() -> ok(EDITOR, "editorial-create-commitment", with(commitmentInput(dialogue, made),
+                "parties", List.of(map("nationId", INDIA, "role", "PARTICIPANT"), map("nationId", US, "role", "PARTICIPANT"),
+                        map("organizationId", US_INDUSTRY, "role", "PROVIDER")))));
+        // The organisations are read by one more statement of their own, however many there are.
+        assertTrue(threeParties <= oneParty + 1, oneParty + " reads for one party, " + threeParties + " for three");
+    }
+
     @Test
     void aStatementACommitmentReliesOnIsNotDeleted() throws SQLException {
         String seedQuote = Ids.base64("Statement:2");
