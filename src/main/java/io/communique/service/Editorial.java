@@ -397,7 +397,8 @@ public class Editorial {
         String actor = Access.require(identity, Access.EDITOR, "updateStatement");
         long key = key(change.statementId(), "Statement", "input.statementId");
         checkStatement(change, false);
-        Statement statement = lock(Statement.class, "Statement", key, "input.statementId", change.expectedVersion(), s -> s.version);
+        Long target = optionalKey(change.documentId(), "SourceDocument", "input.documentId");
+        Statement statement = lockStatement(key, change.expectedVersion(), target);
         JsonObject before = snapshot(statement);
         long previousDocument = statement.documentId;
         if (change.dialogueId() != null) {
@@ -430,8 +431,7 @@ public class Editorial {
     public long deleteStatement(String statementId, Integer expectedVersion) {
         String actor = Access.require(identity, Access.ADMIN, "deleteStatement");
         long key = key(statementId, "Statement", "input.statementId");
-        Statement statement = lock(Statement.class, "Statement", key, "input.statementId", expectedVersion, s -> s.version);
-        lockDocument(GlobalId.encode("SourceDocument", statement.documentId));
+        Statement statement = lockStatement(key, expectedVersion, null);
         Number links = (Number) em.createNativeQuery("select (select count(*) from commitment_statement where statement_id = :s)"
                 + " + (select count(*) from commitment_status_entry where evidence_statement_id = :s)")
                 .setParameter("s", key).getSingleResult();
@@ -451,6 +451,33 @@ public class Editorial {
         renumber(document);
         audit(actor, "deleteStatement", "Statement", key, before, null);
         return key;
+    }
+
+    /**
+     * Locks a statement for writing, after its document (and the document it moves to, if any): every
+     * statement write locks documents first, then statements, so that renumbering a document (which
+     * updates all its statements) never waits on a writer that waits on it.
+     */
+    private Statement lockStatement(long key, Integer expectedVersion, Long targetDocument) {
+        List<?> current = em.createNativeQuery("select document_id from statement where id = :s").setParameter("s", key).getResultList();
+        if (current.isEmpty()) {
+            throw bad("input.statementId", "names no Statement.");
+        }
+        long document = ((Number) current.get(0)).longValue();
+        List<Long> documents = new ArrayList<>(List.of(document));
+        if (targetDocument != null && targetDocument != document) {
+            documents.add(targetDocument);
+        }
+        documents.sort(null);
+        for (long d : documents) {
+            lockDocument(GlobalId.encode("SourceDocument", d));
+        }
+        Statement statement = lock(Statement.class, "Statement", key, "input.statementId", expectedVersion, s -> s.version);
+        if (statement.documentId != document) {
+            // Moved to another document between the two reads: its lock is not held, so start again from a fresh read.
+            throw new ConflictException("The Statement moved to another document while this write waited: read it again and retry.");
+        }
+        return statement;
     }
 
     private void checkStatement(StatementChange c, boolean create) {

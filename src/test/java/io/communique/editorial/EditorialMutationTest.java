@@ -535,6 +535,53 @@ class EditorialMutationTest {
     }
 
     @Test
+    void concurrentStatementWritesToOneDocumentAllSucceedInSpanOrder() throws Exception {
+        String dialogue = newDialogue();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            text.append("Sentence number ").append(i < 10 ? "0" + i : i).append(". ");
+        }
+        String document = newDocument(text.toString());
+        // Sentence i spans [20 i, 20 i + 19). The even ones exist; the odd ones are created while the even ones change.
+        List<String> existing = new ArrayList<>();
+        for (int i = 0; i < 12; i += 2) {
+            existing.add(newStatement(dialogue, document, 20 * i, 20 * i + 19).getString("data.createStatement.statement.id"));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<JsonPath>> futures = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return n % 2 == 0
+                            ? send(EDITOR, "editorial-update-statement", map("statementId", existing.get(n / 2), "kind", "DIRECT_QUOTE"))
+                            : send(EDITOR, "editorial-create-statement", map("dialogueId", dialogue, "documentId", document,
+                                    "start", 20 * n, "end", 20 * n + 19, "kind", "SUMMARY"));
+                }));
+            }
+            start.countDown();
+            for (var f : futures) {
+                JsonPath r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertNull(r.get("errors"), r.prettify());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (var c = DB.connect(); var st = c.createStatement()) {
+            var rs = st.executeQuery("select ordinal, span_start from statement where document_id = " + key(document) + " order by ordinal");
+            int expected = 1;
+            while (rs.next()) {
+                assertEquals(expected, rs.getInt(1));
+                assertEquals(20 * (expected - 1), rs.getInt(2), "numbered in span order");
+                expected++;
+            }
+            assertEquals(13, expected);
+        }
+    }
+
+    @Test
     void aStatementACommitmentReliesOnIsNotDeleted() throws SQLException {
         String seedQuote = Ids.base64("Statement:2");
         String message = refused("BAD_USER_INPUT", ADMIN, "editorial-delete-statement", map("statementId", seedQuote));
