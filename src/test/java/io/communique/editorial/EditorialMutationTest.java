@@ -632,6 +632,10 @@ class EditorialMutationTest {
         // Commitment.history shows editorial writes as well as status changes.
         var history = GraphQL.query("query($id: ID!) { commitment(id: $id) { history(first: 10) { nodes { action } } } }", "id", id);
         assertEquals(List.of("createCommitment", "updateCommitment"), history.getList("data.commitment.history.nodes.action"));
+
+        // The making statement stays at the commitment's dialogue; a statement it no longer links may move.
+        badInput("input.dialogueId", EDITOR, "editorial-update-statement", map("statementId", made, "dialogueId", DIALOGUE));
+        ok(EDITOR, "editorial-update-statement", map("statementId", reaffirmed, "dialogueId", DIALOGUE));
     }
 
     @Test
