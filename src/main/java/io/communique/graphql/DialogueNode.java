@@ -58,4 +58,10 @@ public final class DialogueNode implements Node, SearchResult {
     public String getPlace() {
         return entity.place;
     }
+
+    @NonNull
+    @Description("Bumped by every change; pass it as `expectedVersion` when you write.")
+    public Integer getVersion() {
+        return entity.version;
+    }
 }

@@ -41,4 +41,10 @@ public final class OfficialNode implements Node, SearchResult {
     public List<@NonNull String> getOtherNames() {
         return List.copyOf(entity.otherNames);
     }
+
+    @NonNull
+    @Description("Bumped by every change; pass it as `expectedVersion` when you write.")
+    public Integer getVersion() {
+        return entity.version;
+    }
 }

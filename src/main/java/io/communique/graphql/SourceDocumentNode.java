@@ -63,4 +63,10 @@ public final class SourceDocumentNode implements Node {
     public Integer getLength() {
         return entity.content.codePointCount(0, entity.content.length());
     }
+
+    @NonNull
+    @Description("Bumped by every change; pass it as `expectedVersion` when you write.")
+    public Integer getVersion() {
+        return entity.version;
+    }
 }

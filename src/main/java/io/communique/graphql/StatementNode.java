@@ -45,4 +45,10 @@ public final class StatementNode implements Node, SearchResult {
     public StatementKind getKind() {
         return entity.kind;
     }
+
+    @NonNull
+    @Description("Bumped by every change; pass it as `expectedVersion` when you write.")
+    public Integer getVersion() {
+        return entity.version;
+    }
 }

@@ -21,6 +21,10 @@ public class Official extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    /** Optimistic lock: bumped by every write; writers state the version they read. */
+    @Column(nullable = false)
+    public int version;
+
     /** Canonical name, e.g. "Antony J. Blinken". */
     @Column(nullable = false)
     public String name;

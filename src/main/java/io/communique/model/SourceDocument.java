@@ -17,6 +17,10 @@ public class SourceDocument extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    /** Optimistic lock: bumped by every write; writers state the version they read. */
+    @Column(nullable = false)
+    public int version;
+
     @Column(nullable = false)
     public String title;
 

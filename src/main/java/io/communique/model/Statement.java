@@ -23,6 +23,10 @@ public class Statement extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    /** Optimistic lock: bumped by every write; writers state the version they read. */
+    @Column(nullable = false)
+    public int version;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "dialogue_id")
     public Dialogue dialogue;

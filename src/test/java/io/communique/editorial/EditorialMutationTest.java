@@ -1,0 +1,682 @@
+package io.communique.editorial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.communique.support.Errors;
+import io.communique.support.GraphQL;
+import io.communique.support.Ids;
+import io.communique.support.OwnDatabaseProfile;
+import io.communique.support.Tokens;
+import io.communique.support.TrackingDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The editorial mutations: who may write, what is checked (each refusal names the argument path and
+ * leaves every table as it was), optimistic locking, span integrity, office history and the audit
+ * trail. Runs on a database of its own; every test creates the rows it changes.
+ */
+@QuarkusTest
+@TestProfile(EditorialMutationTest.Writable.class)
+class EditorialMutationTest {
+
+    static final String DATABASE = "communique_editorial";
+    static final TrackingDatabase DB = new TrackingDatabase(DATABASE);
+    static final String EDITOR = Tokens.forRole("editor");
+    static final String ADMIN = Tokens.forRole("admin");
+    static final String READER = Tokens.forRole("reader");
+    static final String INDIA = Ids.base64("Nation:1");
+    static final String US = Ids.base64("Nation:2");
+    static final String MODI = Ids.base64("Official:1");
+    static final String RAJNATH = Ids.base64("Official:2");
+    static final String BLINKEN = Ids.base64("Official:5");
+    static final String DIALOGUE = Ids.base64("Dialogue:1");
+    static final String DEFENCE = Ids.base64("Topic:1");
+    static final String US_INDUSTRY = Ids.base64("Subject:19");
+
+    public static class Writable extends OwnDatabaseProfile {
+        public Writable() {
+            super(DATABASE);
+        }
+    }
+
+    // ---- helpers ----
+
+    static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    static Map<String, Object> with(Map<String, Object> base, Object... kv) {
+        Map<String, Object> m = new HashMap<>(base);
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    static JsonPath send(String token, String file, Map<String, Object> input) {
+        return GraphQL.as(token, GraphQL.load(file), "input", input);
+    }
+
+    static JsonPath ok(String token, String file, Map<String, Object> input) {
+        JsonPath response = send(token, file, input);
+        assertNull(response.get("errors"), response.prettify());
+        return response;
+    }
+
+    /** Sends a write that must be refused with {@code code}; checks that no table changed. Returns the message. */
+    static String refused(String code, String token, String file, Map<String, Object> input) throws SQLException {
+        var before = DB.rowCounts();
+        JsonPath response = send(token, file, input);
+        Errors.single(response, code);
+        assertNull(response.get("data"), "the payload is non-null, so a refused mutation nulls data");
+        assertEquals(before, DB.rowCounts(), "a refused write must leave every table unchanged");
+        return response.getString("errors[0].message");
+    }
+
+    /** Refused as bad input whose message names {@code path}. */
+    static void badInput(String path, String token, String file, Map<String, Object> input) throws SQLException {
+        String message = refused("BAD_USER_INPUT", token, file, input);
+        assertTrue(message.contains("'" + path + "'"), "expected the message to name '" + path + "': " + message);
+    }
+
+    static long key(String globalId) {
+        String raw = new String(java.util.Base64.getUrlDecoder().decode(globalId));
+        return Long.parseLong(raw.substring(raw.indexOf(':') + 1));
+    }
+
+    /** Audit rows of one node, oldest first: action, before, after (JSON text). */
+    static List<String[]> audit(String nodeType, String globalId) throws SQLException {
+        List<String[]> rows = new ArrayList<>();
+        try (var c = DB.connect(); var s = c.prepareStatement("select action, before::text, after::text, actor from audit_entry"
+                + " where node_type = ? and node_key = ? order by id")) {
+            s.setString(1, nodeType);
+            s.setLong(2, key(globalId));
+            var rs = s.executeQuery();
+            while (rs.next()) {
+                rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+            }
+        }
+        return rows;
+    }
+
+    static Map<String, Object> dialogueInput() {
+        return map("title", "Sixth India-US 2+2 Ministerial Dialogue " + UUID.randomUUID(), "format", "2+2 Ministerial Dialogue",
+                "edition", 6, "heldOn", "2024-09-01", "place", "Washington, D.C.", "nationIds", List.of(INDIA, US),
+                "participants", List.of(map("officialId", RAJNATH, "role", "DELEGATION_MEMBER"),
+                        map("officialId", BLINKEN, "role", "HOST")));
+    }
+
+    static String newDialogue() {
+        return ok(EDITOR, "editorial-create-dialogue", dialogueInput()).getString("data.createDialogue.dialogue.id");
+    }
+
+    static final String TEXT = "Both sides met in Delhi. The ministers agreed to co-produce engines. Talks will resume in 2025.";
+
+    static String newDocument(String text) {
+        return ok(EDITOR, "editorial-create-source-document", map("title", "Readout " + UUID.randomUUID(),
+                "publishedOn", "2024-09-02", "text", text)).getString("data.createSourceDocument.sourceDocument.id");
+    }
+
+    static JsonPath newStatement(String dialogue, String document, int start, int end) {
+        return ok(EDITOR, "editorial-create-statement", map("dialogueId", dialogue, "documentId", document,
+                "start", start, "end", end, "kind", "SUMMARY"));
+    }
+
+    static Map<String, Object> commitmentInput(String dialogue, String madeBy) {
+        return map("dialogueId", dialogue, "title", "Engine co-production", "description", "The two sides will co-produce engines.",
+                "kind", "CO_PRODUCTION", "madeById", madeBy,
+                "parties", List.of(map("nationId", INDIA, "role", "CO_PRODUCER"), map("nationId", US, "role", "CO_PRODUCER")),
+                "topicIds", List.of(DEFENCE));
+    }
+
+    // ---- roles ----
+
+    @Test
+    void everyEditorialWriteNeedsTheEditorRoleAndARefusalWritesNothing() throws SQLException {
+        String dialogue = newDialogue();
+        String document = newDocument(TEXT);
+        String statement = newStatement(dialogue, document, 0, 24).getString("data.createStatement.statement.id");
+        String commitment = ok(EDITOR, "editorial-create-commitment", commitmentInput(dialogue, statement))
+                .getString("data.createCommitment.commitment.id");
+        Map<String, Map<String, Object>> writes = new LinkedHashMap<>();
+        writes.put("editorial-create-dialogue", dialogueInput());
+        writes.put("editorial-update-dialogue", map("dialogueId", dialogue, "place", "Delhi"));
+        writes.put("editorial-create-official", map("name", "Test Official", "nationId", INDIA));
+        writes.put("editorial-update-official", map("officialId", MODI, "name", "Someone else"));
+        writes.put("editorial-create-source-document", map("title", "t", "publishedOn", "2024-01-01", "text", "x"));
+        writes.put("editorial-update-source-document", map("sourceDocumentId", document, "title", "t"));
+        writes.put("editorial-create-statement", map("dialogueId", dialogue, "documentId", document, "start", 25, "end", 40, "kind", "SUMMARY"));
+        writes.put("editorial-update-statement", map("statementId", statement, "kind", "JOINT_POSITION"));
+        writes.put("editorial-create-commitment", commitmentInput(dialogue, statement));
+        writes.put("editorial-update-commitment", map("commitmentId", commitment, "title", "Changed"));
+        writes.put("editorial-delete-statement", map("statementId", statement));
+        for (var write : writes.entrySet()) {
+            String message = refused("UNAUTHENTICATED", null, write.getKey(), write.getValue());
+            assertTrue(message.contains("Bearer"), message);
+            refused("FORBIDDEN", READER, write.getKey(), write.getValue());
+        }
+        // Deleting is for admins: an editor is refused too.
+        refused("FORBIDDEN", EDITOR, "editorial-delete-statement", map("statementId", statement));
+        // The role is checked before the ids: a malformed id still gets UNAUTHENTICATED without a token.
+        refused("UNAUTHENTICATED", null, "editorial-update-statement", map("statementId", "not-an-id"));
+    }
+
+    // ---- dialogues ----
+
+    @Test
+    void anEditorCreatesAndUpdatesADialogueAndBothWritesAreAudited() throws SQLException {
+        var created = ok(EDITOR, "editorial-create-dialogue", with(dialogueInput(), "clientMutationId", "d-1"));
+        assertEquals("d-1", created.getString("data.createDialogue.clientMutationId"));
+        String id = created.getString("data.createDialogue.dialogue.id");
+        assertEquals(0, created.getInt("data.createDialogue.dialogue.version"));
+        assertEquals(6, created.getInt("data.createDialogue.dialogue.edition"));
+        assertEquals(List.of("IN", "US"), created.getList("data.createDialogue.dialogue.nations.code").stream().sorted().toList());
+        assertEquals(2, created.getList("data.createDialogue.dialogue.participants").size());
+
+        var updated = ok(EDITOR, "editorial-update-dialogue", map("dialogueId", id, "expectedVersion", 0, "place", "New Delhi",
+                "nationIds", List.of(INDIA), "participants", List.of(map("officialId", BLINKEN, "role", "DELEGATION_MEMBER"),
+                        map("officialId", MODI, "role", "CALLED_ON"))));
+        assertEquals("New Delhi", updated.getString("data.updateDialogue.dialogue.place"));
+        assertEquals(created.getString("data.createDialogue.dialogue.title"), updated.getString("data.updateDialogue.dialogue.title"),
+                "a field left out stays as it is");
+        assertEquals(1, updated.getInt("data.updateDialogue.dialogue.version"));
+        assertEquals(List.of("IN"), updated.getList("data.updateDialogue.dialogue.nations.code"));
+        Map<String, String> roles = new HashMap<>();
+        List<Map<String, Object>> participants = updated.getList("data.updateDialogue.dialogue.participants");
+        participants.forEach(p -> roles.put((String) ((Map<?, ?>) p.get("official")).get("id"), (String) p.get("role")));
+        assertEquals(Map.of(BLINKEN, "DELEGATION_MEMBER", MODI, "CALLED_ON"), roles);
+
+        var trail = audit("Dialogue", id);
+        assertEquals(2, trail.size());
+        assertEquals("createDialogue", trail.get(0)[0]);
+        assertNull(trail.get(0)[1], "a creation has no before");
+        assertEquals("updateDialogue", trail.get(1)[0]);
+        assertTrue(trail.get(1)[1].contains("Washington"), trail.get(1)[1]);
+        assertTrue(trail.get(1)[2].contains("New Delhi"), trail.get(1)[2]);
+        assertEquals("editor@tests.communique.example", trail.get(1)[3]);
+    }
+
+    @Test
+    void badDialogueInputNamesTheArgumentPath() throws SQLException {
+        String f = "editorial-create-dialogue";
+        badInput("input.title", EDITOR, f, with(dialogueInput(), "title", "  "));
+        badInput("input.heldOn", EDITOR, f, with(dialogueInput(), "heldOn", LocalDate.now().plusDays(3).toString()));
+        badInput("input.edition", EDITOR, f, with(dialogueInput(), "edition", 0));
+        badInput("input.place", EDITOR, f, with(dialogueInput(), "place", "x".repeat(201)));
+        badInput("input.nationIds[1]", EDITOR, f, with(dialogueInput(), "nationIds", List.of(INDIA, Ids.base64("Nation:99999"))));
+        badInput("input.nationIds[1]", EDITOR, f, with(dialogueInput(), "nationIds", List.of(INDIA, INDIA)));
+        badInput("input.nationIds[0]", EDITOR, f, with(dialogueInput(), "nationIds", List.of(MODI)));
+        badInput("input.participants[1].officialId", EDITOR, f, with(dialogueInput(), "participants",
+                List.of(map("officialId", MODI, "role", "HOST"), map("officialId", MODI, "role", "OBSERVER"))));
+        badInput("input.participants[0].officialId", EDITOR, f, with(dialogueInput(), "participants",
+                List.of(map("officialId", Ids.base64("Official:99999"), "role", "HOST"))));
+        badInput("input.title", EDITOR, f, with(dialogueInput(), "title", "nul\u0000byte"));
+        badInput("input.dialogueId", EDITOR, "editorial-update-dialogue", map("dialogueId", Ids.base64("Dialogue:99999"), "place", "x"));
+    }
+
+    @Test
+    void aStaleVersionIsAConflictOnEveryUpdate() throws SQLException {
+        String dialogue = newDialogue();
+        ok(EDITOR, "editorial-update-dialogue", map("dialogueId", dialogue, "expectedVersion", 0, "place", "Agra"));
+        assertTrue(refused("CONFLICT", EDITOR, "editorial-update-dialogue", map("dialogueId", dialogue, "expectedVersion", 0,
+                "place", "Pune")).contains("version 1"));
+
+        String official = ok(EDITOR, "editorial-create-official", map("name", "Conflicted", "nationId", US))
+                .getString("data.createOfficial.official.id");
+        ok(EDITOR, "editorial-update-official", map("officialId", official, "expectedVersion", 0, "name", "A"));
+        refused("CONFLICT", EDITOR, "editorial-update-official", map("officialId", official, "expectedVersion", 0, "name", "B"));
+
+        String document = newDocument(TEXT);
+        ok(EDITOR, "editorial-update-source-document", map("sourceDocumentId", document, "expectedVersion", 0, "title", "A"));
+        refused("CONFLICT", EDITOR, "editorial-update-source-document", map("sourceDocumentId", document, "expectedVersion", 0, "title", "B"));
+
+        String statement = newStatement(dialogue, document, 0, 24).getString("data.createStatement.statement.id");
+        ok(EDITOR, "editorial-update-statement", map("statementId", statement, "expectedVersion", 0, "kind", "JOINT_POSITION"));
+        refused("CONFLICT", EDITOR, "editorial-update-statement", map("statementId", statement, "expectedVersion", 0, "kind", "SUMMARY"));
+
+        String commitment = ok(EDITOR, "editorial-create-commitment", commitmentInput(dialogue, statement))
+                .getString("data.createCommitment.commitment.id");
+        ok(EDITOR, "editorial-update-commitment", map("commitmentId", commitment, "expectedVersion", 0, "title", "A"));
+        refused("CONFLICT", EDITOR, "editorial-update-commitment", map("commitmentId", commitment, "expectedVersion", 0, "title", "B"));
+        refused("CONFLICT", ADMIN, "editorial-delete-statement", map("statementId", statement, "expectedVersion", 0));
+    }
+
+    // ---- officials ----
+
+    @Test
+    void aNewOfficeEndsTheCurrentOneWhichStaysInHistory() throws SQLException {
+        var created = ok(EDITOR, "editorial-create-official", map("name", "Jane Roe", "otherNames", List.of("J. Roe"),
+                "nationId", US, "office", map("title", "Deputy Secretary of State", "startedOn", "2021-04-01"), "clientMutationId", "o-1"));
+        String id = created.getString("data.createOfficial.official.id");
+        assertEquals("US", created.getString("data.createOfficial.official.nation.code"));
+        assertEquals(List.of("J. Roe"), created.getList("data.createOfficial.official.otherNames"));
+        assertEquals(1, created.getList("data.createOfficial.official.offices").size());
+
+        var appointed = ok(EDITOR, "editorial-update-official", map("officialId", id, "expectedVersion", 0,
+                "newOffice", map("title", "Secretary of State", "startedOn", "2025-01-21")));
+        List<Map<String, Object>> offices = appointed.getList("data.updateOfficial.official.offices");
+        assertEquals(2, offices.size(), "the old office stays in history");
+        assertEquals(map("title", "Deputy Secretary of State", "startDate", "2021-04-01", "endDate", "2025-01-21"), offices.get(0));
+        assertEquals("Secretary of State", offices.get(1).get("title"));
+        assertNull(offices.get(1).get("endDate"), "the new office is the current one");
+        assertEquals(1, appointed.getInt("data.updateOfficial.official.version"));
+
+        badInput("input.newOffice.startedOn", EDITOR, "editorial-update-official", map("officialId", id,
+                "newOffice", map("title", "Ambassador", "startedOn", "2024-12-31")));
+        badInput("input.newOffice.startedOn", EDITOR, "editorial-update-official", map("officialId", id,
+                "newOffice", map("title", "Ambassador", "startedOn", LocalDate.now().plusDays(1).toString())));
+        badInput("input.newOffice.title", EDITOR, "editorial-update-official", map("officialId", id,
+                "newOffice", map("title", "", "startedOn", "2025-02-01")));
+
+        var trail = audit("Official", id);
+        assertEquals(List.of("createOfficial", "updateOfficial"), trail.stream().map(r -> r[0]).toList());
+        assertFalse(trail.get(1)[1].contains("2025-01-21"), trail.get(1)[1]);
+        assertTrue(trail.get(1)[2].contains("\"endDate\": \"2025-01-21\"") || trail.get(1)[2].contains("\"endDate\":\"2025-01-21\""),
+                trail.get(1)[2]);
+    }
+
+    @Test
+    void badOfficialInputNamesTheArgumentPath() throws SQLException {
+        String f = "editorial-create-official";
+        badInput("input.name", EDITOR, f, map("name", "", "nationId", INDIA));
+        badInput("input.nationId", EDITOR, f, map("name", "X", "nationId", Ids.base64("Nation:99999")));
+        badInput("input.nationId", EDITOR, f, map("name", "X", "nationId", DIALOGUE));
+        badInput("input.otherNames[1]", EDITOR, f, map("name", "X", "nationId", INDIA, "otherNames", List.of("A", " ")));
+        badInput("input.otherNames[2]", EDITOR, f, map("name", "X", "nationId", INDIA, "otherNames", List.of("A", "B", "A")));
+        badInput("input.office.startedOn", EDITOR, f, map("name", "X", "nationId", INDIA,
+                "office", map("title", "Minister", "startedOn", "1850-01-01")));
+        badInput("input.officialId", EDITOR, "editorial-update-official", map("officialId", Ids.base64("Official:99999"), "name", "X"));
+    }
+
+    // ---- source documents and span integrity ----
+
+    @Test
+    void aDocumentTextChangeThatWouldBreakASpanIsRefused() throws SQLException {
+        String dialogue = newDialogue();
+        var created = ok(EDITOR, "editorial-create-source-document", map("title", "Readout", "url", "https://example.org/readout",
+                "publisher", "Ministry", "publishedOn", "2024-09-02", "text", TEXT));
+        String document = created.getString("data.createSourceDocument.sourceDocument.id");
+        assertEquals(TEXT.length(), created.getInt("data.createSourceDocument.sourceDocument.length"));
+        String statement = newStatement(dialogue, document, 25, 68).getString("data.createStatement.statement.id");
+
+        // Text after the span, and a typo outside it, may change: the statement still stands at its offsets.
+        String appended = TEXT.replace("Delhi", "Dehli") + " A joint statement followed.";
+        var changed = ok(EDITOR, "editorial-update-source-document", map("sourceDocumentId", document, "text", appended));
+        assertEquals(appended, changed.getString("data.updateSourceDocument.sourceDocument.text"));
+
+        // A change inside the span, or one that shifts it, is refused and names the statement.
+        String message = refused("BAD_USER_INPUT", EDITOR, "editorial-update-source-document", map("sourceDocumentId", document,
+                "text", appended.replace("co-produce", "coproduce")));
+        assertTrue(message.contains("'input.text'") && message.contains(statement), message);
+        badInput("input.text", EDITOR, "editorial-update-source-document", map("sourceDocumentId", document, "text", "Prefix. " + appended));
+        badInput("input.text", EDITOR, "editorial-update-source-document", map("sourceDocumentId", document, "text", "Too short."));
+
+        badInput("input.url", EDITOR, "editorial-create-source-document", map("title", "t", "publishedOn", "2024-01-01", "text", "x",
+                "url", "ftp://example.org/x"));
+        badInput("input.publishedOn", EDITOR, "editorial-create-source-document", map("title", "t",
+                "publishedOn", LocalDate.now().plusDays(1).toString(), "text", "x"));
+        badInput("input.text", EDITOR, "editorial-create-source-document", map("title", "t", "publishedOn", "2024-01-01", "text", " "));
+        badInput("input.title", EDITOR, "editorial-create-source-document", map("title", "t".repeat(501), "publishedOn", "2024-01-01", "text", "x"));
+        badInput("input.sourceDocumentId", EDITOR, "editorial-update-source-document", map("sourceDocumentId", statement, "title", "x"));
+
+        var trail = audit("SourceDocument", document);
+        assertEquals(List.of("createSourceDocument", "updateSourceDocument"), trail.stream().map(r -> r[0]).toList());
+        assertTrue(trail.get(1)[1].contains("in Delhi") && trail.get(1)[2].contains("in Dehli"), "the text before and after is kept");
+    }
+
+    @Test
+    void aStatementsTextIsTheDocumentsTextAtItsSpan() throws SQLException {
+        String dialogue = newDialogue();
+        // Offsets count code points: the emoji before the span is one character, not two UTF-16 units.
+        String text = "\uD83C\uDDEE\uD83C\uDDF3 Both sides welcomed the talks.";
+        String document = newDocument(text);
+        var created = ok(EDITOR, "editorial-create-statement", map("dialogueId", dialogue, "documentId", document,
+                "start", 3, "end", 33, "kind", "JOINT_POSITION", "text", "Both sides welcomed the talks.",
+                "speakerIds", List.of(RAJNATH, BLINKEN), "nationIds", List.of(INDIA, US), "topicIds", List.of(DEFENCE),
+                "subjectIds", List.of(US_INDUSTRY), "clientMutationId", "s-1"));
+        String s = "data.createStatement.statement.";
+        assertEquals("s-1", created.getString("data.createStatement.clientMutationId"));
+        assertEquals("Both sides welcomed the talks.", created.getString(s + "text"));
+        assertEquals(created.getString(s + "text"), created.getString(s + "source.excerpt"));
+        assertEquals(document, created.getString(s + "source.document.id"));
+        assertEquals(1, created.getInt(s + "source.ordinal"));
+        assertEquals(List.of("defence"), created.getList(s + "topics.slug"));
+        assertEquals(List.of("us-industry"), created.getList(s + "subjects.slug"));
+        assertEquals(2, created.getList(s + "speakers").size());
+
+        String f = "editorial-create-statement";
+        Map<String, Object> base = map("dialogueId", dialogue, "documentId", document, "start", 3, "end", 13, "kind", "SUMMARY");
+        String mismatch = refused("BAD_USER_INPUT", EDITOR, f, with(base, "text", "Both side"));
+        assertTrue(mismatch.contains("'input.text'") && mismatch.contains("Both sides"), mismatch);
+        badInput("input.end", EDITOR, f, with(base, "end", 34));
+        badInput("input.end", EDITOR, f, with(base, "end", 3));
+        badInput("input.start", EDITOR, f, with(base, "start", -1));
+        badInput("input.start", EDITOR, f, with(base, "start", 2, "end", 3));
+        badInput("input.speakerIds[2]", EDITOR, f, with(base, "speakerIds", List.of(MODI, RAJNATH, Ids.base64("Official:99999"))));
+        badInput("input.topicIds[0]", EDITOR, f, with(base, "topicIds", List.of(US_INDUSTRY)));
+        badInput("input.subjectIds[0]", EDITOR, f, with(base, "subjectIds", List.of(Ids.base64("Subject:99999"))));
+        badInput("input.documentId", EDITOR, f, with(base, "documentId", Ids.base64("SourceDocument:99999")));
+        badInput("input.dialogueId", EDITOR, f, with(base, "dialogueId", Ids.base64("Dialogue:99999")));
+
+        // An update to the span takes the text from the document again; a wrong text is refused.
+        String id = created.getString(s + "id");
+        var moved = ok(EDITOR, "editorial-update-statement", map("statementId", id, "start", 3, "end", 13, "speakerIds", List.of(MODI)));
+        assertEquals("Both sides", moved.getString("data.updateStatement.statement.text"));
+        assertEquals(List.of(MODI), moved.getList("data.updateStatement.statement.speakers.id"));
+        assertEquals(List.of("defence"), moved.getList("data.updateStatement.statement.topics.slug"), "a list left out stays");
+        badInput("input.text", EDITOR, "editorial-update-statement", map("statementId", id, "text", "Both"));
+        var trail = audit("Statement", id);
+        assertEquals(List.of("createStatement", "updateStatement"), trail.stream().map(r -> r[0]).toList());
+        assertTrue(trail.get(1)[1].contains("welcomed the talks") && !trail.get(1)[2].contains("welcomed"), trail.get(1)[2]);
+    }
+
+    @Test
+    void statementsAreNumberedInDocumentOrder() throws SQLException {
+        String dialogue = newDialogue();
+        String document = newDocument(TEXT);
+        String last = newStatement(dialogue, document, 68, TEXT.length()).getString("data.createStatement.statement.id");
+        String first = newStatement(dialogue, document, 0, 24).getString("data.createStatement.statement.id");
+        var middle = newStatement(dialogue, document, 25, 68);
+        assertEquals(2, middle.getInt("data.createStatement.statement.source.ordinal"));
+        var ordinals = GraphQL.query("query($ids: [String!]!) { nodes(ids: $ids) { ... on Statement { source { ordinal } } } }",
+                "ids", List.of(first, last));
+        assertEquals(List.of(1, 3), ordinals.getList("data.nodes.source.ordinal"));
+
+        // Deleting (admin) closes the gap, and is audited with the statement as it was.
+        var deleted = ok(ADMIN, "editorial-delete-statement", map("statementId", first, "expectedVersion", 0, "clientMutationId", "x-1"));
+        assertEquals(first, deleted.getString("data.deleteStatement.deletedStatementId"));
+        assertEquals("NOT_FOUND", GraphQL.query("query($id: ID!) { node(id: $id) { id } }", "id", first)
+                .getString("errors[0].extensions.code"));
+        ordinals = GraphQL.query("query($ids: [String!]!) { nodes(ids: $ids) { ... on Statement { source { ordinal } } } }",
+                "ids", List.of(middle.getString("data.createStatement.statement.id"), last));
+        assertEquals(List.of(1, 2), ordinals.getList("data.nodes.source.ordinal"));
+        var trail = audit("Statement", first);
+        assertEquals("deleteStatement", trail.get(trail.size() - 1)[0]);
+        assertTrue(trail.get(trail.size() - 1)[1].contains("Both sides met"));
+        assertNull(trail.get(trail.size() - 1)[2], "a deletion has no after");
+        assertEquals("admin@tests.communique.example", trail.get(trail.size() - 1)[3]);
+    }
+
+    @Test
+    void aStatementMovedToAnotherDocumentTakesItsTextAndPlaceThere() throws SQLException {
+        String dialogue = newDialogue();
+        String from = newDocument(TEXT);
+        String to = newDocument("Intro. " + TEXT);
+        String moving = newStatement(dialogue, from, 0, 24).getString("data.createStatement.statement.id");
+        String staying = newStatement(dialogue, from, 25, 68).getString("data.createStatement.statement.id");
+        String there = newStatement(dialogue, to, 32, 75).getString("data.createStatement.statement.id");
+        var moved = ok(EDITOR, "editorial-update-statement", map("statementId", moving, "documentId", to, "start", 7, "end", 31,
+                "text", "Both sides met in Delhi."));
+        assertEquals(to, moved.getString("data.updateStatement.statement.source.document.id"));
+        assertEquals(1, moved.getInt("data.updateStatement.statement.source.ordinal"));
+        var ordinals = GraphQL.query("query($ids: [String!]!) { nodes(ids: $ids) { ... on Statement { source { ordinal } } } }",
+                "ids", List.of(staying, there));
+        assertEquals(List.of(1, 2), ordinals.getList("data.nodes.source.ordinal"), "both documents are numbered again");
+    }
+
+    @Test
+    void concurrentUpdatesOfOneVersionLeaveOneWinner() throws Exception {
+        String dialogue = newDialogue();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<JsonPath>> futures = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String place = "Place " + i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return send(EDITOR, "editorial-update-dialogue", map("dialogueId", dialogue, "expectedVersion", 0, "place", place));
+                }));
+            }
+            start.countDown();
+            List<JsonPath> responses = new ArrayList<>();
+            for (var f : futures) {
+                responses.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(1, responses.stream().filter(r -> r.get("errors") == null).count());
+            assertEquals(5, responses.stream().filter(r -> "CONFLICT".equals(r.getString("errors[0].extensions.code"))).count());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(2, audit("Dialogue", dialogue).size(), "the creation and the one winning update");
+    }
+
+    @Test
+    void everyWrittenNodeShowsItsWritesInItsHistory() throws SQLException {
+        String dialogue = newDialogue();
+        String document = newDocument(TEXT);
+        String statement = newStatement(dialogue, document, 0, 24).getString("data.createStatement.statement.id");
+        String official = ok(EDITOR, "editorial-create-official", map("name", "Historic", "nationId", INDIA))
+                .getString("data.createOfficial.official.id");
+        ok(EDITOR, "editorial-update-statement", map("statementId", statement, "kind", "JOINT_POSITION"));
+        ok(EDITOR, "editorial-update-official", map("officialId", official, "otherNames", List.of("H.")));
+        var history = GraphQL.query("query($ids: [String!]!) { nodes(ids: $ids) {"
+                + " ... on Dialogue { history { nodes { action nodeId before after } } }"
+                + " ... on SourceDocument { history { nodes { action nodeId before after } } }"
+                + " ... on Statement { history { nodes { action nodeId before after } } }"
+                + " ... on Official { history { nodes { action nodeId before after } } } } }",
+                "ids", List.of(dialogue, document, statement, official));
+        assertNull(history.get("errors"), history.prettify());
+        assertEquals(List.of(List.of("createDialogue"), List.of("createSourceDocument"), List.of("createStatement", "updateStatement"),
+                List.of("createOfficial", "updateOfficial")), history.getList("data.nodes.history.nodes.action"));
+        assertEquals(statement, history.getString("data.nodes[2].history.nodes[1].nodeId"));
+        assertTrue(history.getString("data.nodes[2].history.nodes[1].before").contains("SUMMARY"));
+        assertTrue(history.getString("data.nodes[2].history.nodes[1].after").contains("JOINT_POSITION"));
+    }
+
+    @Test
+    void writtenNodesAreFoundBySearch() {
+        String dialogue = newDialogue();
+        String document = newDocument("The ministers discussed quokkanomics at length.");
+        String statement = newStatement(dialogue, document, 0, 47).getString("data.createStatement.statement.id");
+        String official = ok(EDITOR, "editorial-create-official", map("name", "Zebulon Quixwort", "nationId", INDIA))
+                .getString("data.createOfficial.official.id");
+        var found = GraphQL.file("search", "query", "quokkanomics");
+        assertEquals(List.of(statement), found.getList("data.search.edges.node.id"));
+        assertEquals(List.of(official), GraphQL.file("search", "query", "Quixwort").getList("data.search.edges.node.id"));
+        ok(EDITOR, "editorial-update-official", map("officialId", official, "name", "Zebulon Quaxwort"));
+        assertEquals(List.of(official), GraphQL.file("search", "query", "Quaxwort").getList("data.search.edges.node.id"),
+                "an update is searchable at once");
+    }
+
+    /** Reads (select statements) the write prepared, whatever the number of rows they read. */
+    static long readsOf(Runnable write) {
+        io.communique.support.SqlStatementCounter.reset();
+        write.run();
+        return io.communique.support.SqlStatementCounter.statements().stream()
+                .filter(sql -> sql.stripLeading().toLowerCase().startsWith("select")).count();
+    }
+
+    @Test
+    void theIdsOfAWriteAreReadInOneStatementPerListWhateverTheirNumber() {
+        String dialogue = newDialogue();
+        String document = newDocument(TEXT);
+        List<String> officials = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            officials.add(ok(EDITOR, "editorial-create-official", map("name", "Speaker " + i, "nationId", INDIA))
+                    .getString("data.createOfficial.official.id"));
+        }
+        long one = readsOf(() -> ok(EDITOR, "editorial-create-statement", map("dialogueId", dialogue, "documentId", document,
+                "start", 0, "end", 24, "kind", "SUMMARY", "speakerIds", officials.subList(0, 1), "nationIds", List.of(INDIA),
+                "topicIds", List.of(DEFENCE), "subjectIds", List.of(US_INDUSTRY))));
+        long many = readsOf(() -> ok(EDITOR, "editorial-create-statement", map("dialogueId", dialogue, "documentId", document,
+                "start", 25, "end", 68, "kind", "SUMMARY", "speakerIds", officials, "nationIds", List.of(INDIA, US),
+                "topicIds", List.of(DEFENCE, Ids.base64("Topic:2"), Ids.base64("Topic:3")),
+                "subjectIds", List.of(US_INDUSTRY, Ids.base64("Subject:1")))));
+        assertTrue(one > 0, "the counter sees the write's reads");
+        assertEquals(one, many, "six speakers cost the reads of one");
+
+        String made = newStatement(dialogue, document, 68, TEXT.length()).getString("data.createStatement.statement.id");
+        long oneParty = readsOf(() -> ok(EDITOR, "editorial-create-commitment", with(commitmentInput(dialogue, made),
+                "parties", List.of(map("nationId", INDIA, "role", "PARTICIPANT")))));
+        long threeParties = readsOf(() -> ok(EDITOR, "editorial-create-commitment", with(commitmentInput(dialogue, made),
+                "parties", List.of(map("nationId", INDIA, "role", "PARTICIPANT"), map("nationId", US, "role", "PARTICIPANT"),
+                        map("organizationId", US_INDUSTRY, "role", "PROVIDER")))));
+        // The organisations are read by one more statement of their own, however many there are.
+        assertTrue(threeParties <= oneParty + 1, oneParty + " reads for one party, " + threeParties + " for three");
+    }
+
+    @Test
+    void concurrentStatementWritesToOneDocumentAllSucceedInSpanOrder() throws Exception {
+        String dialogue = newDialogue();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            text.append("Sentence number ").append(i < 10 ? "0" + i : i).append(". ");
+        }
+        String document = newDocument(text.toString());
+        // Sentence i spans [20 i, 20 i + 19). The even ones exist; the odd ones are created while the even ones change.
+        List<String> existing = new ArrayList<>();
+        for (int i = 0; i < 12; i += 2) {
+            existing.add(newStatement(dialogue, document, 20 * i, 20 * i + 19).getString("data.createStatement.statement.id"));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<JsonPath>> futures = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return n % 2 == 0
+                            ? send(EDITOR, "editorial-update-statement", map("statementId", existing.get(n / 2), "kind", "DIRECT_QUOTE"))
+                            : send(EDITOR, "editorial-create-statement", map("dialogueId", dialogue, "documentId", document,
+                                    "start", 20 * n, "end", 20 * n + 19, "kind", "SUMMARY"));
+                }));
+            }
+            start.countDown();
+            for (var f : futures) {
+                JsonPath r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertNull(r.get("errors"), r.prettify());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (var c = DB.connect(); var st = c.createStatement()) {
+            var rs = st.executeQuery("select ordinal, span_start from statement where document_id = " + key(document) + " order by ordinal");
+            int expected = 1;
+            while (rs.next()) {
+                assertEquals(expected, rs.getInt(1));
+                assertEquals(20 * (expected - 1), rs.getInt(2), "numbered in span order");
+                expected++;
+            }
+            assertEquals(13, expected);
+        }
+    }
+
+    @Test
+    void aStatementACommitmentReliesOnIsNotDeleted() throws SQLException {
+        String seedQuote = Ids.base64("Statement:2");
+        String message = refused("BAD_USER_INPUT", ADMIN, "editorial-delete-statement", map("statementId", seedQuote));
+        assertTrue(message.contains("'input.statementId'"), message);
+        badInput("input.statementId", ADMIN, "editorial-delete-statement", map("statementId", Ids.base64("Statement:99999")));
+    }
+
+    // ---- commitments ----
+
+    @Test
+    void aCommitmentIsMadeByAStatementOfItsDialogueAndStartsItsHistory() throws SQLException {
+        String dialogue = newDialogue();
+        String document = newDocument(TEXT);
+        String made = newStatement(dialogue, document, 25, 68).getString("data.createStatement.statement.id");
+        String reaffirmed = newStatement(dialogue, document, 68, TEXT.length()).getString("data.createStatement.statement.id");
+        var created = ok(EDITOR, "editorial-create-commitment", with(commitmentInput(dialogue, made), "status", "AGREED",
+                "reaffirmedByIds", List.of(reaffirmed), "clientMutationId", "c-1",
+                "parties", List.of(map("nationId", INDIA, "role", "RECIPIENT"), map("organizationId", US_INDUSTRY, "role", "PROVIDER"))));
+        String c = "data.createCommitment.commitment.";
+        String id = created.getString(c + "id");
+        assertEquals("c-1", created.getString("data.createCommitment.clientMutationId"));
+        assertEquals("AGREED", created.getString(c + "status"));
+        assertEquals(0, created.getInt(c + "version"));
+        assertEquals(dialogue, created.getString(c + "dialogue.id"));
+        assertEquals(List.of(made, reaffirmed).stream().sorted().toList(),
+                created.getList(c + "statements.nodes.id").stream().map(Object::toString).sorted().toList());
+        assertEquals(1, created.getList(c + "statusHistory").size());
+        assertEquals("2024-09-01", created.getString(c + "statusHistory[0].asOf"), "dated the day of the dialogue");
+        assertEquals(made, created.getString(c + "statusHistory[0].evidence.id"));
+        assertEquals(List.of("IN", "us-industry"), List.of(created.getString(c + "parties.find { it.role == 'RECIPIENT' }.party.code"),
+                created.getString(c + "parties.find { it.role == 'PROVIDER' }.party.slug")));
+
+        var updated = ok(EDITOR, "editorial-update-commitment", map("commitmentId", id, "expectedVersion", 0,
+                "description", "Revised.", "parties", List.of(map("nationId", INDIA, "role", "BENEFICIARY")),
+                "reaffirmedByIds", List.of()));
+        String u = "data.updateCommitment.commitment.";
+        assertEquals("Revised.", updated.getString(u + "description"));
+        assertEquals("Engine co-production", updated.getString(u + "title"));
+        assertEquals(1, updated.getInt(u + "version"));
+        assertEquals(List.of("BENEFICIARY"), updated.getList(u + "parties.role"));
+        assertEquals(List.of(made), updated.getList(u + "statements.nodes.id"));
+        assertEquals("AGREED", updated.getString(u + "status"), "the status changes only with updateCommitmentStatus");
+        assertEquals(List.of("defence"), updated.getList(u + "topics.slug"));
+
+        var trail = audit("Commitment", id);
+        assertEquals(List.of("createCommitment", "updateCommitment"), trail.stream().map(r -> r[0]).toList());
+        assertTrue(trail.get(1)[1].contains("PROVIDER") && !trail.get(1)[2].contains("PROVIDER"), trail.get(1)[2]);
+        // Commitment.history shows editorial writes as well as status changes.
+        var history = GraphQL.query("query($id: ID!) { commitment(id: $id) { history(first: 10) { nodes { action } } } }", "id", id);
+        assertEquals(List.of("createCommitment", "updateCommitment"), history.getList("data.commitment.history.nodes.action"));
+
+        // The making statement stays at the commitment's dialogue; a statement it no longer links may move.
+        badInput("input.dialogueId", EDITOR, "editorial-update-statement", map("statementId", made, "dialogueId", DIALOGUE));
+        ok(EDITOR, "editorial-update-statement", map("statementId", reaffirmed, "dialogueId", DIALOGUE));
+    }
+
+    @Test
+    void badCommitmentInputNamesTheArgumentPath() throws SQLException {
+        String dialogue = newDialogue();
+        String document = newDocument(TEXT);
+        String made = newStatement(dialogue, document, 25, 68).getString("data.createStatement.statement.id");
+        String f = "editorial-create-commitment";
+        Map<String, Object> base = commitmentInput(dialogue, made);
+        badInput("input.madeById", EDITOR, f, with(base, "madeById", Ids.base64("Statement:2")));
+        badInput("input.madeById", EDITOR, f, with(base, "madeById", Ids.base64("Statement:99999")));
+        badInput("input.parties", EDITOR, f, with(base, "parties", List.of()));
+        badInput("input.parties[1]", EDITOR, f, with(base, "parties", List.of(map("nationId", INDIA, "role", "SUPPLIER"),
+                map("nationId", US, "organizationId", US_INDUSTRY, "role", "RECIPIENT"))));
+        badInput("input.parties[1]", EDITOR, f, with(base, "parties", List.of(map("nationId", INDIA, "role", "SUPPLIER"),
+                map("nationId", INDIA, "role", "RECIPIENT"))));
+        badInput("input.parties[0].organizationId", EDITOR, f, with(base, "parties",
+                List.of(map("organizationId", Ids.base64("Subject:1"), "role", "SUPPLIER"))));
+        badInput("input.reaffirmedByIds[0]", EDITOR, f, with(base, "reaffirmedByIds", List.of(made)));
+        badInput("input.reaffirmedByIds[1]", EDITOR, f, with(base, "reaffirmedByIds",
+                List.of(Ids.base64("Statement:3"), Ids.base64("Statement:99999"))));
+        badInput("input.topicIds[0]", EDITOR, f, with(base, "topicIds", List.of(Ids.base64("Topic:99999"))));
+        badInput("input.title", EDITOR, f, with(base, "title", ""));
+        badInput("input.description", EDITOR, f, with(base, "description", "d".repeat(5001)));
+        badInput("input.commitmentId", EDITOR, "editorial-update-commitment", map("commitmentId", made, "title", "x"));
+    }
+
+    @Test
+    void aRefusalLateInAWriteRollsBackItsEarlierSteps() throws SQLException {
+        // The parties are written before the statements are checked: the refusal must undo them too.
+        String dialogue = newDialogue();
+        String document = newDocument(TEXT);
+        String made = newStatement(dialogue, document, 25, 68).getString("data.createStatement.statement.id");
+        String commitment = ok(EDITOR, "editorial-create-commitment", commitmentInput(dialogue, made))
+                .getString("data.createCommitment.commitment.id");
+        badInput("input.reaffirmedByIds[0]", EDITOR, "editorial-update-commitment", map("commitmentId", commitment,
+                "title", "Should not stick", "parties", List.of(map("nationId", US, "role", "SUPPLIER")),
+                "reaffirmedByIds", List.of(Ids.base64("Statement:99999"))));
+        var now = GraphQL.query("query($id: ID!) { commitment(id: $id) { title version parties { role } } }", "id", commitment);
+        assertEquals("Engine co-production", now.getString("data.commitment.title"));
+        assertEquals(0, now.getInt("data.commitment.version"));
+        assertEquals(List.of("CO_PRODUCER", "CO_PRODUCER"), now.getList("data.commitment.parties.role"));
+    }
+}
