@@ -27,6 +27,9 @@ as $$
     values (node_type, node_key, pg_current_xact_id(), nextval('node_change_seq'), case when deleted then now() end)
     on conflict on constraint node_change_pkey do update
         set xid = excluded.xid, seq = excluded.seq, deleted_at = excluded.deleted_at
+        -- Once per node and transaction is enough (the transaction becomes visible as a whole), and
+        -- keeps a bulk import from rewriting one row thousands of times.
+        where node_change.xid <> excluded.xid or (node_change.deleted_at is null) <> (excluded.deleted_at is null)
 $$;
 
 -- Node tables: created_at/updated_at. Existing rows take the migration's time unless a better one
@@ -101,74 +104,88 @@ end $$;
 
 -- A change to a row that is not a node marks the nodes it references as changed: their
 -- updated_at moves, and so does their change position. Status entries are append-only, so an
--- entry gets a new change position without an update of its row.
-create function node_touch(node_type text, node_key bigint) returns void language plpgsql as $$
+-- entry gets a new change position without an update of its row. Statement-level triggers over
+-- transition tables touch each node once per statement, and not at all when the transaction has
+-- already changed it: a bulk import of a thousand topic links updates each topic once, not a
+-- thousand times (which would also grow a chain of row versions PostgreSQL walks on every update).
+create function node_touch(node_type text, node_keys bigint[]) returns void language plpgsql as $$
 declare
     target text := case node_type
         when 'Nation' then 'nation' when 'Official' then 'official' when 'Dialogue' then 'dialogue'
         when 'SourceDocument' then 'source_document' when 'Statement' then 'statement'
         when 'Commitment' then 'commitment' when 'Topic' then 'topic' when 'Subject' then 'subject' end;
 begin
-    if node_key is null then
+    if node_keys is null or cardinality(node_keys) = 0 then
         return;
     end if;
     if node_type = 'CommitmentStatusChange' then
-        if exists (select 1 from commitment_status_entry where id = node_key) then
-            perform node_changed(node_type, node_key, false);
-        end if;
+        perform node_changed(node_type, e.id, false)
+           from commitment_status_entry e where e.id = any (node_keys);
     elsif target is not null then
-        execute format('update %I set updated_at = now() where id = $1', target) using node_key;
+        execute format('update %I t set updated_at = now() where t.id = any ($1) and not exists ('
+                       'select 1 from node_change c where c.node_type = $2 and c.node_key = t.id'
+                       ' and c.xid = pg_current_xact_id())', target)
+            using node_keys, node_type;
     end if;
 end $$;
 
--- TG_ARGV: pairs of (GraphQL type, foreign key column) of the row.
+-- TG_ARGV: pairs of (GraphQL type, foreign key column); the transition tables are new_rows and old_rows.
 create function node_touch_referenced() returns trigger language plpgsql as $$
 declare
     i int := 0;
-    r jsonb;
+    node_keys bigint[];
 begin
     while i < tg_nargs loop
         if tg_op in ('INSERT', 'UPDATE') then
-            r := to_jsonb(new);
-            perform node_touch(tg_argv[i], (r ->> tg_argv[i + 1])::bigint);
+            execute format('select array_agg(distinct %I order by %I) from new_rows', tg_argv[i + 1], tg_argv[i + 1])
+                into node_keys;
+            perform node_touch(tg_argv[i], node_keys);
         end if;
         if tg_op in ('UPDATE', 'DELETE') then
-            r := to_jsonb(old);
-            if tg_op = 'DELETE' or (r ->> tg_argv[i + 1]) is distinct from (to_jsonb(new) ->> tg_argv[i + 1]) then
-                perform node_touch(tg_argv[i], (r ->> tg_argv[i + 1])::bigint);
-            end if;
+            execute format('select array_agg(distinct %I order by %I) from old_rows', tg_argv[i + 1], tg_argv[i + 1])
+                into node_keys;
+            perform node_touch(tg_argv[i], node_keys);
         end if;
         i := i + 2;
     end loop;
     return null;
 end $$;
 
-create trigger office_touch after insert or update or delete on office
-    for each row execute function node_touch_referenced('Official', 'official_id');
-create trigger dialogue_nation_touch after insert or update or delete on dialogue_nation
-    for each row execute function node_touch_referenced('Dialogue', 'dialogue_id', 'Nation', 'nation_id');
-create trigger dialogue_participant_touch after insert or update or delete on dialogue_participant
-    for each row execute function node_touch_referenced('Dialogue', 'dialogue_id', 'Official', 'official_id');
-create trigger statement_speaker_touch after insert or update or delete on statement_speaker
-    for each row execute function node_touch_referenced('Statement', 'statement_id', 'Official', 'official_id');
-create trigger statement_nation_touch after insert or update or delete on statement_nation
-    for each row execute function node_touch_referenced('Statement', 'statement_id', 'Nation', 'nation_id');
-create trigger statement_topic_touch after insert or update or delete on statement_topic
-    for each row execute function node_touch_referenced('Statement', 'statement_id', 'Topic', 'topic_id');
-create trigger statement_subject_touch after insert or update or delete on statement_subject
-    for each row execute function node_touch_referenced('Statement', 'statement_id', 'Subject', 'subject_id');
-create trigger commitment_party_touch after insert or update or delete on commitment_party
-    for each row execute function node_touch_referenced('Commitment', 'commitment_id', 'Nation', 'nation_id', 'Subject', 'subject_id');
-create trigger commitment_statement_touch after insert or update or delete on commitment_statement
-    for each row execute function node_touch_referenced('Commitment', 'commitment_id', 'Statement', 'statement_id');
-create trigger commitment_topic_touch after insert or update or delete on commitment_topic
-    for each row execute function node_touch_referenced('Commitment', 'commitment_id', 'Topic', 'topic_id');
-create trigger status_entry_source_touch after insert or update or delete on status_entry_source
-    for each row execute function node_touch_referenced('CommitmentStatusChange', 'entry_id');
+do $$
+declare
+    child record;
+    args text;
+begin
+    for child in select * from (values
+            ('office', array['Official', 'official_id']),
+            ('dialogue_nation', array['Dialogue', 'dialogue_id', 'Nation', 'nation_id']),
+            ('dialogue_participant', array['Dialogue', 'dialogue_id', 'Official', 'official_id']),
+            ('statement_speaker', array['Statement', 'statement_id', 'Official', 'official_id']),
+            ('statement_nation', array['Statement', 'statement_id', 'Nation', 'nation_id']),
+            ('statement_topic', array['Statement', 'statement_id', 'Topic', 'topic_id']),
+            ('statement_subject', array['Statement', 'statement_id', 'Subject', 'subject_id']),
+            ('commitment_party', array['Commitment', 'commitment_id', 'Nation', 'nation_id', 'Subject', 'subject_id']),
+            ('commitment_statement', array['Commitment', 'commitment_id', 'Statement', 'statement_id']),
+            ('commitment_topic', array['Commitment', 'commitment_id', 'Topic', 'topic_id']),
+            ('status_entry_source', array['CommitmentStatusChange', 'entry_id']))
+            as c(table_name, pairs) loop
+        select string_agg(quote_literal(a), ', ') into args from unnest(child.pairs) a;
+        execute format('create trigger %I after insert on %I referencing new table as new_rows'
+                       ' for each statement execute function node_touch_referenced(%s)',
+                       child.table_name || '_touch_insert', child.table_name, args);
+        execute format('create trigger %I after update on %I referencing old table as old_rows new table as new_rows'
+                       ' for each statement execute function node_touch_referenced(%s)',
+                       child.table_name || '_touch_update', child.table_name, args);
+        execute format('create trigger %I after delete on %I referencing old table as old_rows'
+                       ' for each statement execute function node_touch_referenced(%s)',
+                       child.table_name || '_touch_delete', child.table_name, args);
+    end loop;
+end $$;
+
 -- Audit entries name their node (a commitment's history is part of it).
 create function node_touch_audited() returns trigger language plpgsql as $$
 begin
-    perform node_touch(new.node_type, new.node_key);
+    perform node_touch(new.node_type, array[new.node_key]);
     return null;
 end $$;
 
