@@ -15,7 +15,10 @@ import org.jboss.logging.MDC;
  * {@code X-Request-ID} response header, put in the logging MDC as {@value #MDC_KEY} (so every log
  * line of the request carries it, in text and JSON logs alike), and named by errors that report a
  * fault ({@code extensions.correlationId}). Quarkus keeps the MDC of a request in its Vert.x
- * context, so it follows the request onto worker threads and is never seen by another request.
+ * duplicated Vert.x context, so it follows the request onto worker threads and is discarded with
+ * that context. No end handler clears it: with one, a refused oversize request's connection was
+ * no longer closed (GraphQLOverHttpTest, declared length over the limit), and every request sets
+ * its own id here before anything logs.
  */
 @ApplicationScoped
 public class CorrelationIds {
@@ -46,7 +49,6 @@ public class CorrelationIds {
         if (CORRELATION_ID.equals(header) && given != null) {
             ctx.response().putHeader(CORRELATION_ID, id);
         }
-        ctx.addEndHandler(ignored -> MDC.remove(MDC_KEY));
         ctx.next();
     }
 
