@@ -14,7 +14,7 @@ import org.jboss.logging.MDC;
  * {@code X-Correlation-ID}) when it is well-formed, a new UUID otherwise. The id is echoed in the
  * {@code X-Request-ID} response header, put in the logging MDC as {@value #MDC_KEY} (so every log
  * line of the request carries it, in text and JSON logs alike), and named by errors that report a
- * fault ({@code extensions.correlationId}). Quarkus keeps the MDC of a request in its Vert.x
+ * fault ({@code extensions.correlationId}). Quarkus keeps the MDC of a request in its
  * duplicated Vert.x context, so it follows the request onto worker threads and is discarded with
  * that context. No end handler clears it: with one, a refused oversize request's connection was
  * no longer closed (GraphQLOverHttpTest, declared length over the limit), and every request sets

@@ -131,6 +131,9 @@ class FaultsTest {
             var records = log.stream().filter(r -> r instanceof ExtLogRecord e && id.equals(e.getMdc("correlationId"))).toList();
             assertEquals(1, records.size(), "the fault's log line carries the id in its MDC: " + log);
             assertNotNull(records.get(0).getThrown());
+            // The formatter JSON logs use (QUARKUS_LOG_CONSOLE_JSON_ENABLED=true) writes the MDC with the line.
+            String json = new org.jboss.logmanager.formatters.JsonFormatter().format(records.get(0));
+            assertTrue(json.contains("\"correlationId\":\"" + id + "\""), json);
         }
     }
 
