@@ -127,6 +127,36 @@ class DeltaSyncTest {
     }
 
     @Test
+    void aNodeChangedBehindAPagedSyncComesAgainAndOneDeletedAheadComesAsATombstone() throws SQLException {
+        long passed;
+        long ahead;
+        try (var c = DB.connect()) {
+            passed = insertTopic(c, "passed-" + System.nanoTime());
+            ahead = insertTopic(c, "ahead-" + System.nanoTime());
+        }
+        String passedId = Ids.base64("Topic:" + passed);
+        String aheadId = Ids.base64("Topic:" + ahead);
+        // Walk to just past the first topic, so the second is on a page still to come.
+        String token = null;
+        List<String> seen = new ArrayList<>();
+        while (!seen.contains(passedId)) {
+            var response = page(token, 1);
+            seen.addAll(response.getList("data.changes.nodes.id"));
+            token = response.getString("data.changes.nextToken");
+            assertTrue(response.getBoolean("data.changes.hasMore"), "the walk must reach the topic before the end");
+        }
+        assertFalse(seen.contains(aheadId));
+
+        sql("update topic set name = 'Renamed while a client was syncing' where id = " + passed);
+        sql("delete from topic where id = " + ahead);
+        var rest = drain(token, 3);
+        assertTrue(rest.nodes().contains(passedId), "a node changed behind the walk comes again");
+        assertFalse(rest.nodes().contains(aheadId));
+        assertEquals(List.of(aheadId), rest.tombstones(), "a node deleted ahead of the walk is dropped, by tombstone");
+        assertEquals(1, rest.nodes().stream().filter(passedId::equals).count());
+    }
+
+    @Test
     void aSyncAfterWritesReturnsExactlyTheChangedNodesAndTombstones() throws SQLException {
         long commitment = DB.newCommitment("AGREED");
         String commitmentId = Ids.base64("Commitment:" + commitment);
