@@ -3,9 +3,6 @@ package io.communique.model;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import java.time.OffsetDateTime;
-import org.hibernate.annotations.Generated;
-import org.hibernate.generator.EventType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -13,8 +10,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.Set;
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 
 /** One meeting of a diplomatic format, e.g. the fifth India-US 2+2 Ministerial Dialogue. */
 @Entity

@@ -3,12 +3,12 @@ package io.communique.model;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import java.time.OffsetDateTime;
-import org.hibernate.annotations.Generated;
-import org.hibernate.generator.EventType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.time.OffsetDateTime;
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 
 /** A sovereign state, identified by its ISO 3166-1 alpha-2 code. */
 @Entity

@@ -3,9 +3,6 @@ package io.communique.model;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import java.time.OffsetDateTime;
-import org.hibernate.annotations.Generated;
-import org.hibernate.generator.EventType;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -16,8 +13,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.Set;
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 
 /** Something said at a dialogue, verbatim from a source document, with its exact span in that document. */
 @Entity

@@ -3,9 +3,6 @@ package io.communique.model;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import java.time.OffsetDateTime;
-import org.hibernate.annotations.Generated;
-import org.hibernate.generator.EventType;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -14,6 +11,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import java.time.OffsetDateTime;
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 
 /** Something a statement mentions or a commitment binds: a country, region, organisation, company, system or event. */
 @Entity

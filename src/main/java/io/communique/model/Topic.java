@@ -3,12 +3,12 @@ package io.communique.model;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import java.time.OffsetDateTime;
-import org.hibernate.annotations.Generated;
-import org.hibernate.generator.EventType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.time.OffsetDateTime;
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 
 /** A policy area that statements and commitments are about (defence, semiconductors, ...). */
 @Entity
