@@ -17,6 +17,7 @@ import graphql.parser.InvalidSyntaxException;
 import graphql.parser.exceptions.ParseCancelledException;
 import graphql.parser.exceptions.ParseCancelledTooDeepException;
 import graphql.validation.ValidationError;
+import io.communique.ops.CorrelationIds;
 import io.smallrye.graphql.api.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -120,7 +121,7 @@ public class ErrorMapper {
             if (databaseUnreachable(t)) {
                 LOG.warnf("Database unreachable at %s: %s", error.getPath(), t.getMessage());
                 return ApiError.of(ErrorCodes.SERVICE_UNAVAILABLE, "The database is unreachable right now. Retry later.",
-                        error.getLocations(), error.getPath());
+                        error.getLocations(), error.getPath()).with(Map.of("correlationId", correlationId()));
             }
             if (t instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
                 String id = correlationId();
@@ -282,7 +283,9 @@ public class ErrorMapper {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
+    /** The request's id (README, "Correlation ids"), the one its log lines and X-Request-ID header carry. */
     private static String correlationId() {
-        return UUID.randomUUID().toString();
+        String id = CorrelationIds.current();
+        return id != null ? id : UUID.randomUUID().toString();
     }
 }

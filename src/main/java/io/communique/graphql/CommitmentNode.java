@@ -4,6 +4,7 @@ import io.communique.model.Commitment;
 import io.communique.model.CommitmentKind;
 import io.communique.model.CommitmentStatus;
 import io.communique.relay.GlobalId;
+import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -29,6 +30,20 @@ public final class CommitmentNode implements Node, SearchResult {
     @Description(Node.ID_DESCRIPTION)
     public String getId() {
         return GlobalId.encode(TYPE, entity.id);
+    }
+
+    @Override
+    @NonNull
+    @Description(Node.CREATED_AT_DESCRIPTION)
+    public OffsetDateTime getCreatedAt() {
+        return entity.createdAt;
+    }
+
+    @Override
+    @NonNull
+    @Description(Node.UPDATED_AT_DESCRIPTION)
+    public OffsetDateTime getUpdatedAt() {
+        return entity.updatedAt;
     }
 
     @NonNull

@@ -1,5 +1,6 @@
 package io.communique.graphql;
 
+import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -14,4 +15,16 @@ public interface Node {
     @NonNull
     @Description(ID_DESCRIPTION)
     String getId();
+
+    String CREATED_AT_DESCRIPTION = "When this object was first stored (set by the database).";
+    String UPDATED_AT_DESCRIPTION = "When this object, or a part of it that is not a node of its own (an office, a party, a"
+            + " topic link...), last changed. Informational: sync with `changes(since:)`, not by comparing timestamps.";
+
+    @NonNull
+    @Description(CREATED_AT_DESCRIPTION)
+    OffsetDateTime getCreatedAt();
+
+    @NonNull
+    @Description(UPDATED_AT_DESCRIPTION)
+    OffsetDateTime getUpdatedAt();
 }

@@ -3,6 +3,7 @@ package io.communique.graphql;
 import io.communique.model.Official;
 import io.communique.relay.GlobalId;
 import java.util.List;
+import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -28,6 +29,20 @@ public final class OfficialNode implements Node, SearchResult {
     @Description(Node.ID_DESCRIPTION)
     public String getId() {
         return GlobalId.encode(TYPE, entity.id);
+    }
+
+    @Override
+    @NonNull
+    @Description(Node.CREATED_AT_DESCRIPTION)
+    public OffsetDateTime getCreatedAt() {
+        return entity.createdAt;
+    }
+
+    @Override
+    @NonNull
+    @Description(Node.UPDATED_AT_DESCRIPTION)
+    public OffsetDateTime getUpdatedAt() {
+        return entity.updatedAt;
     }
 
     @NonNull

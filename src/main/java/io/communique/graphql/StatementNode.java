@@ -3,6 +3,7 @@ package io.communique.graphql;
 import io.communique.model.Statement;
 import io.communique.model.StatementKind;
 import io.communique.relay.GlobalId;
+import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -32,6 +33,20 @@ public final class StatementNode implements Node, SearchResult {
     @Description(Node.ID_DESCRIPTION)
     public String getId() {
         return GlobalId.encode(TYPE, entity.id);
+    }
+
+    @Override
+    @NonNull
+    @Description(Node.CREATED_AT_DESCRIPTION)
+    public OffsetDateTime getCreatedAt() {
+        return entity.createdAt;
+    }
+
+    @Override
+    @NonNull
+    @Description(Node.UPDATED_AT_DESCRIPTION)
+    public OffsetDateTime getUpdatedAt() {
+        return entity.updatedAt;
     }
 
     @NonNull

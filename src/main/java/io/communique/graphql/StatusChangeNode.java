@@ -32,6 +32,20 @@ public final class StatusChangeNode implements Node {
         return GlobalId.encode(TYPE, entity.id);
     }
 
+    @Override
+    @NonNull
+    @Description(Node.CREATED_AT_DESCRIPTION)
+    public OffsetDateTime getCreatedAt() {
+        return entity.createdAt;
+    }
+
+    @Override
+    @NonNull
+    @Description(Node.UPDATED_AT_DESCRIPTION)
+    public OffsetDateTime getUpdatedAt() {
+        return entity.updatedAt;
+    }
+
     @NonNull
     @Description("The status as of `asOf`.")
     public CommitmentStatus getStatus() {

@@ -2,6 +2,7 @@ package io.communique.graphql;
 
 import io.communique.model.Topic;
 import io.communique.relay.GlobalId;
+import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -27,6 +28,20 @@ public final class TopicNode implements Node, SearchResult {
     @Description(Node.ID_DESCRIPTION)
     public String getId() {
         return GlobalId.encode(TYPE, entity.id);
+    }
+
+    @Override
+    @NonNull
+    @Description(Node.CREATED_AT_DESCRIPTION)
+    public OffsetDateTime getCreatedAt() {
+        return entity.createdAt;
+    }
+
+    @Override
+    @NonNull
+    @Description(Node.UPDATED_AT_DESCRIPTION)
+    public OffsetDateTime getUpdatedAt() {
+        return entity.updatedAt;
     }
 
     @NonNull

@@ -9,9 +9,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.generator.EventType;
 import org.hibernate.type.SqlTypes;
 
 /** A person who acts for a nation (Popolo's Person). */
@@ -24,6 +27,16 @@ public class Official extends PanacheEntityBase {
     /** Optimistic lock: bumped by every write; writers state the version they read. */
     @Column(nullable = false)
     public int version;
+
+    /** Set by the database when the row is inserted (README, "Delta sync"). */
+    @Generated(event = EventType.INSERT)
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    /** Moved by the database on every change to the row or to a row that belongs to it. */
+    @Generated(event = {EventType.INSERT, EventType.UPDATE})
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
 
     /** Canonical name, e.g. "Antony J. Blinken". */
     @Column(nullable = false)

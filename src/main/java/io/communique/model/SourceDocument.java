@@ -8,6 +8,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 
 /** A published text that statements are taken from, stored verbatim. */
 @Entity
@@ -20,6 +23,16 @@ public class SourceDocument extends PanacheEntityBase {
     /** Optimistic lock: bumped by every write; writers state the version they read. */
     @Column(nullable = false)
     public int version;
+
+    /** Set by the database when the row is inserted (README, "Delta sync"). */
+    @Generated(event = EventType.INSERT)
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    /** Moved by the database on every change to the row or to a row that belongs to it. */
+    @Generated(event = {EventType.INSERT, EventType.UPDATE})
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
 
     @Column(nullable = false)
     public String title;

@@ -13,8 +13,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.Set;
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 
 /** Something said at a dialogue, verbatim from a source document, with its exact span in that document. */
 @Entity
@@ -26,6 +29,16 @@ public class Statement extends PanacheEntityBase {
     /** Optimistic lock: bumped by every write; writers state the version they read. */
     @Column(nullable = false)
     public int version;
+
+    /** Set by the database when the row is inserted (README, "Delta sync"). */
+    @Generated(event = EventType.INSERT)
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    /** Moved by the database on every change to the row or to a row that belongs to it. */
+    @Generated(event = {EventType.INSERT, EventType.UPDATE})
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "dialogue_id")

@@ -10,14 +10,16 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.Set;
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 
 /** A dated assessment of a commitment's status, with the statement that evidences it. Append-only. */
 @Entity
@@ -26,6 +28,16 @@ public class StatusEntry extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
+    /** Set by the database when the row is inserted (README, "Delta sync"). */
+    @Generated(event = EventType.INSERT)
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    /** Moved by the database on every change to the row or to a row that belongs to it. */
+    @Generated(event = {EventType.INSERT, EventType.UPDATE})
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "commitment_id")

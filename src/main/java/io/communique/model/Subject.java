@@ -11,6 +11,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import java.time.OffsetDateTime;
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 
 /** Something a statement mentions or a commitment binds: a country, region, organisation, company, system or event. */
 @Entity
@@ -18,6 +21,16 @@ public class Subject extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
+    /** Set by the database when the row is inserted (README, "Delta sync"). */
+    @Generated(event = EventType.INSERT)
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    /** Moved by the database on every change to the row or to a row that belongs to it. */
+    @Generated(event = {EventType.INSERT, EventType.UPDATE})
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
 
     @Column(nullable = false, unique = true)
     public String slug;

@@ -1,5 +1,6 @@
 package io.communique.graphql;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -25,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,10 @@ class FaultsTest {
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {
+            if (record instanceof ExtLogRecord ext) {
+                // As an async handler does: the MDC is the logging thread's, read it before the request ends.
+                ext.copyMdc();
+            }
             log.add(record);
         }
 
@@ -103,6 +109,32 @@ class FaultsTest {
                 || String.valueOf(formatted(r)).contains(id)).findFirst();
         assertTrue(line.isPresent(), "no log line names " + id);
         assertNotNull(line.get().getThrown(), "the log line carries the stack trace");
+    }
+
+    @Test
+    void theCorrelationIdOfAFaultIsTheRequestsIdInTheResponseHeaderAndInTheMdcOfItsLogLines() {
+        for (String sent : new String[] {null, "client-req-77"}) {
+            log.clear();
+            var request = given().contentType("application/json")
+                    .body(Map.of("query", GraphQL.load("fault-internal"), "variables", Map.of("id", Ids.base64("Dialogue:1"))));
+            if (sent != null) {
+                request.header("X-Request-ID", sent);
+            }
+            var response = request.when().post("/graphql").then().statusCode(200).extract();
+            String header = response.header("X-Request-ID");
+            String id = response.jsonPath().getString("errors[0].extensions.correlationId");
+            assertEquals(ErrorCodes.INTERNAL, response.jsonPath().getString("errors[0].extensions.code"));
+            assertEquals(header, id, "the error names the request's id");
+            if (sent != null) {
+                assertEquals(sent, id, "a well-formed id from the client is kept");
+            }
+            var records = log.stream().filter(r -> r instanceof ExtLogRecord e && id.equals(e.getMdc("correlationId"))).toList();
+            assertEquals(1, records.size(), "the fault's log line carries the id in its MDC: " + log);
+            assertNotNull(records.get(0).getThrown());
+            // The formatter JSON logs use (QUARKUS_LOG_CONSOLE_JSON_ENABLED=true) writes the MDC with the line.
+            String json = new org.jboss.logmanager.formatters.JsonFormatter().format(records.get(0));
+            assertTrue(json.contains("\"correlationId\":\"" + id + "\""), json);
+        }
     }
 
     @Test
