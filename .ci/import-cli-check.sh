@@ -35,7 +35,7 @@ python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); assert len(d["st
 # 2. An empty database: migrate it (every migrated database holds the seed, V2), then truncate the graph.
 cli "$TARGET_DB" export "$SEED" > /dev/null 2> "$WORK/migrate.log"
 PGOPTIONS="-c client_min_messages=warning" psql -h 127.0.0.1 -U postgres -d "$TARGET_DB" -v ON_ERROR_STOP=1 -qc \
-  "truncate nation, topic, subject, official, office, dialogue, source_document, external_source, audit_entry restart identity cascade"
+  "truncate nation, topic, subject, official, office, dialogue, source_document, external_source, audit_entry, node_change restart identity cascade"
 [ "$(psql -h 127.0.0.1 -U postgres -d "$TARGET_DB" -tAc "select count(*) from statement")" = 0 ]
 
 # 3. Import it there, with INFO logs to prove that no HTTP listener opens.
