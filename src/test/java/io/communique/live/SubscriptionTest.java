@@ -193,10 +193,10 @@ class SubscriptionTest {
 
     @Test
     void limitsApplyToSubscriptions() throws Exception {
+        // 2 + 3 levels per repetition + 3: 26 levels, over the limit of 20.
         String deep = "subscription Deep { commitmentStatusChanged { commitment { "
-                + "statements(first: 1) { nodes { commitments { statements(first: 1) { nodes { commitments { "
-                + "statements(first: 1) { nodes { commitments { statements(first: 1) { nodes { commitments { "
-                + "statements(first: 1) { nodes { commitments { statements(first: 1) { nodes { id } } } } } } } } } } } } } } } } } } } }";
+                + "statements(first: 1) { nodes { commitments { ".repeat(7) + "statements(first: 1) { nodes { id } }"
+                + " }".repeat(3 * 7) + " } } }";
         try (GraphQLWs ws = GraphQLWs.connect()) {
             ws.subscribe("deep", deep, Map.of());
             JsonObject message = ws.next("deep");
