@@ -24,7 +24,7 @@ trap cleanup EXIT
 DATABASE_ENV=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
   QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=
   # The check writes with a development token, so these servers trust the development key.
-  MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/tools/dev-keys/public.pem")
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$PWD/src/main/resources/dev-keys/public.pem")
 
 PORT=$(free_port)
 start_server target/subscriptions-a.log "${DATABASE_ENV[@]}"

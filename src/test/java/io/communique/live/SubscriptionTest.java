@@ -192,6 +192,15 @@ class SubscriptionTest {
     }
 
     @Test
+    void aSubscriptionOverPlainHttpIsRefused() {
+        var response = io.restassured.RestAssured.given().contentType("application/json")
+                .body(Map.of("query", WATCH_STATEMENTS, "variables", Map.of("dialogue", Ids.base64("Dialogue:1"))))
+                .post("/graphql");
+        assertEquals(400, response.statusCode(), response.asString());
+        assertEquals("BAD_REQUEST", response.jsonPath().getString("errors[0].extensions.code"));
+    }
+
+    @Test
     void limitsApplyToSubscriptions() throws Exception {
         // 2 + 3 levels per repetition + 3: 26 levels, over the limit of 20.
         String deep = "subscription Deep { commitmentStatusChanged { commitment { "
