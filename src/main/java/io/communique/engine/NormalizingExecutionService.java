@@ -16,6 +16,10 @@ import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 
 /**
  * SmallRye's execution service with one addition: every response passes through
@@ -71,9 +75,53 @@ public class NormalizingExecutionService extends ExecutionService {
         }
 
         private ExecutionResult normalize(ExecutionResult result) {
+            ExecutionResult normalized = withCost(mapErrors(result));
+            if (normalized.getData() instanceof Publisher<?> events) {
+                // A subscription: each event is a result of its own, with errors of its own to map.
+                @SuppressWarnings("unchecked")
+                Publisher<ExecutionResult> stream = (Publisher<ExecutionResult>) events;
+                Publisher<ExecutionResult> mapped = new MappedPublisher(stream, this::mapErrors);
+                return normalized.transform(b -> b.data(mapped));
+            }
+            return normalized;
+        }
+
+        private ExecutionResult mapErrors(ExecutionResult result) {
+            if (result.getErrors().isEmpty()) {
+                return result;
+            }
             var request = new ErrorMapper.Request(query, result.isDataPresent(), limits.statementTimeout());
             List<GraphQLError> errors = mapper.map(result.getErrors(), request);
-            return withCost(result.transform(b -> b.errors(errors)));
+            return result.transform(b -> b.errors(errors));
+        }
+    }
+
+    /** Passes each item of a subscription's stream through a function, leaving demand and cancellation as they are. */
+    private record MappedPublisher(Publisher<ExecutionResult> upstream, UnaryOperator<ExecutionResult> map)
+            implements Publisher<ExecutionResult> {
+        @Override
+        public void subscribe(Subscriber<? super ExecutionResult> downstream) {
+            upstream.subscribe(new Subscriber<ExecutionResult>() {
+                @Override
+                public void onSubscribe(Subscription subscription) {
+                    downstream.onSubscribe(subscription);
+                }
+
+                @Override
+                public void onNext(ExecutionResult item) {
+                    downstream.onNext(map.apply(item));
+                }
+
+                @Override
+                public void onError(Throwable failure) {
+                    downstream.onError(failure);
+                }
+
+                @Override
+                public void onComplete() {
+                    downstream.onComplete();
+                }
+            });
         }
     }
 

@@ -206,7 +206,14 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         if (body != null && body.length() > maxBodyBytes) {
             throw tooLarge();
         }
-        return GraphQLRequest.fromPost(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE), body);
+        GraphQLRequest request = GraphQLRequest.fromPost(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE), body);
+        if (OperationTypes.selected(request.query(), request.operationName())
+                .filter(type -> type == OperationDefinition.Operation.SUBSCRIPTION).isPresent()) {
+            // A stream of events has no single HTTP response; subscriptions are served over WebSocket.
+            throw new RequestRejected(400, ErrorCodes.BAD_REQUEST, "A subscription needs a WebSocket: connect to this path"
+                    + " with the graphql-transport-ws (or graphql-ws) subprotocol.", Map.of());
+        }
+        return request;
     }
 
     private RequestRejected tooLarge() {

@@ -34,11 +34,11 @@ public final class SqlFilter {
     }
 
     /** {@code " and (...) and (...)"}, or the empty string. */
-    String sql() {
+    public String sql() {
         return conditions.stream().map(c -> " and (" + c + ")").collect(Collectors.joining());
     }
 
-    Map<String, Object> parameters() {
+    public Map<String, Object> parameters() {
         return parameters;
     }
 

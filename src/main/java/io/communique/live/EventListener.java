@@ -1,0 +1,212 @@
+package io.communique.live;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * Hears the notifications that the V10 triggers send on {@value #CHANNEL} when a status entry or a
+ * statement is committed, on one connection of its own (outside the pool: a pooled connection would
+ * be validated, recycled or handed to a request), and passes them on to {@link LiveEvents}.
+ *
+ * <p>The connection is opened again whenever it breaks (database restart, the backend terminated),
+ * after a delay that grows to {@link #MAX_BACKOFF_MS}. Notifications sent while it was down are not
+ * replayed: PostgreSQL only queues them for connections that are listening.
+ */
+@ApplicationScoped
+public class EventListener {
+
+    public static final String CHANNEL = "communique_events";
+    /** The listener's {@code application_name}, so that operators (and tests) can find its backend. */
+    public static final String APPLICATION_NAME = "communique-live-listener";
+
+    private static final Logger LOG = Logger.getLogger(EventListener.class);
+    private static final int POLL_MS = 500;
+    /** A listening connection only reads; this often it also sends a query, to notice a dead socket. */
+    private static final long PING_EVERY_MS = 10_000;
+    private static final long MAX_BACKOFF_MS = 5_000;
+
+    private final LiveEvents events;
+    private final String url;
+    private final Optional<String> username;
+    private final Optional<String> password;
+    private final AtomicReference<Connection> current = new AtomicReference<>();
+    private volatile boolean running;
+    private volatile boolean listening;
+    private Thread thread;
+
+    public EventListener(LiveEvents events, MeterRegistry registry,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this.events = events;
+        this.url = url;
+        this.username = username;
+        this.password = password;
+        Gauge.builder("communique.live.listening", this, l -> l.listening ? 1 : 0)
+                .description("1 while this instance's connection listening for database events is open").register(registry);
+    }
+
+    void start(@Observes StartupEvent started) {
+        running = true;
+        thread = new Thread(this::run, "communique-live-listener");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
+        running = false;
+        closeQuietly(current.getAndSet(null));
+        if (thread != null) {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        }
+    }
+
+    /** True while the listening connection is open and LISTEN has been issued on it. */
+    public boolean listening() {
+        return listening;
+    }
+
+    private void run() {
+        long backoff = 250;
+        boolean warned = false;
+        while (running) {
+            try (Connection connection = connect()) {
+                current.set(connection);
+                try (Statement s = connection.createStatement()) {
+                    s.execute("LISTEN " + CHANNEL);
+                }
+                listening = true;
+                if (warned) {
+                    LOG.infof("Live updates: listening on '%s' again", CHANNEL);
+                } else {
+                    LOG.debugf("Live updates: listening on '%s'", CHANNEL);
+                }
+                warned = false;
+                backoff = 250;
+                listen(connection);
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                if (!warned) {
+                    LOG.warnf("Live updates: the listening connection failed (%s); reconnecting", e.getMessage());
+                    warned = true;
+                } else {
+                    LOG.debugf("Live updates: reconnect failed: %s", e.getMessage());
+                }
+            } finally {
+                listening = false;
+                current.set(null);
+            }
+            pause(backoff);
+            backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        Properties props = new Properties();
+        username.ifPresent(u -> props.setProperty("user", u));
+        password.ifPresent(p -> props.setProperty("password", p));
+        props.setProperty("ApplicationName", APPLICATION_NAME);
+        props.setProperty("tcpKeepAlive", "true");
+        props.setProperty("connectTimeout", "5");
+        Connection connection = DriverManager.getConnection(url, props);
+        connection.setAutoCommit(true);
+        return connection;
+    }
+
+    private void listen(Connection connection) throws SQLException {
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        long lastTraffic = System.currentTimeMillis();
+        while (running) {
+            PGNotification[] received = pg.getNotifications(POLL_MS);
+            long now = System.currentTimeMillis();
+            if (received != null && received.length > 0) {
+                lastTraffic = now;
+                dispatch(received);
+            } else if (now - lastTraffic > PING_EVERY_MS) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("select 1");
+                }
+                lastTraffic = now;
+            }
+        }
+    }
+
+    private void dispatch(PGNotification[] received) {
+        List<Notice> notices = new ArrayList<>(received.length);
+        for (PGNotification n : received) {
+            Notice notice = parse(n.getParameter());
+            if (notice != null) {
+                notices.add(notice);
+            }
+        }
+        if (notices.isEmpty()) {
+            return;
+        }
+        try {
+            // Loaded and committed first, so that subscribers never see rows of an open transaction.
+            events.emit(events.load(notices));
+        } catch (RuntimeException e) {
+            // A failed load must not take the listener down; those events are lost, later ones still flow.
+            LOG.errorf(e, "Live updates: could not load %d event(s); they were not delivered", notices.size());
+        }
+    }
+
+    static Notice parse(String payload) {
+        try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+            JsonObject json = reader.readObject();
+            return switch (json.getString("type", "")) {
+                case "commitmentStatusChanged" -> new Notice.StatusEntryAdded(
+                        json.getJsonNumber("commitmentId").longValue(), json.getJsonNumber("entryId").longValue());
+                case "statementAdded" -> new Notice.StatementAdded(
+                        json.getJsonNumber("statementId").longValue(), json.getJsonNumber("dialogueId").longValue());
+                default -> null;
+            };
+        } catch (RuntimeException e) {
+            LOG.warnf("Live updates: ignored a malformed notification: %s", payload);
+            return null;
+        }
+    }
+
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Closing is all that is left to do with it.
+            }
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package io.communique.live;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.communique.support.GraphQL;
+import io.communique.support.GraphQLWs;
+import io.communique.support.Ids;
+import io.communique.support.OwnDatabaseProfile;
+import io.communique.support.Tokens;
+import io.communique.support.TrackingDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Subscriptions over graphql-transport-ws on /graphql, in process: events come from the database's
+ * notifications (V10 triggers, {@link EventListener}), whoever wrote the row. Runs on a database of
+ * its own, since it writes.
+ */
+@QuarkusTest
+@TestProfile(SubscriptionTest.Writable.class)
+class SubscriptionTest {
+
+    static final String DATABASE = "communique_live";
+    static final TrackingDatabase DB = new TrackingDatabase(DATABASE);
+    static final String WATCH_STATUS = GraphQL.load("subscribe-status-changed");
+    static final String WATCH_STATEMENTS = GraphQL.load("subscribe-statement-added");
+    static final String MUTATION = GraphQL.load("update-commitment-status");
+    static final String EDITOR = Tokens.forRole("editor");
+
+    public static class Writable extends OwnDatabaseProfile {
+        public Writable() {
+            super(DATABASE);
+        }
+    }
+
+    @Inject
+    LiveEvents events;
+
+    @Inject
+    EventListener listener;
+
+    /** Subscribes and waits until the subscription is attached to this instance's event stream. */
+    private void subscribe(GraphQLWs ws, String id, String query, Map<String, Object> variables) {
+        int before = events.subscribers();
+        ws.subscribe(id, query, variables);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.subscribers() > before);
+    }
+
+    /** A commitment of the test's own, once the event of its first status entry has gone by. */
+    private long newCommitment() throws SQLException {
+        long before = events.emitted();
+        long key = DB.newCommitment("ANNOUNCED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.emitted() > before);
+        return key;
+    }
+
+    private static Map<String, Object> filter(String field, Object values) {
+        Map<String, Object> filter = new HashMap<>();
+        filter.put(field, values);
+        return Map.of("filter", filter);
+    }
+
+    private static JsonPath update(long commitment, String status, String note) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("commitmentId", Ids.base64("Commitment:" + commitment));
+        input.put("status", status);
+        input.put("asOf", "2024-03-01");
+        input.put("note", note);
+        input.put("evidence", Map.of("statementId", Ids.base64("Statement:14")));
+        JsonPath response = GraphQL.as(EDITOR, MUTATION, "input", input);
+        assertNull(response.get("errors"), () -> "the mutation failed: " + response.prettify());
+        return response;
+    }
+
+    private static JsonObject payload(JsonObject message, String field) {
+        assertEquals("next", message.getString("type"), () -> "expected a next message: " + message);
+        JsonObject payload = message.getJsonObject("payload");
+        assertNull(payload.getValue("errors"), () -> "the event carries errors: " + payload);
+        return payload.getJsonObject("data").getJsonObject(field);
+    }
+
+    @Test
+    void aStatusChangeReachesItsSubscriberWithNestedFields() throws Exception {
+        long commitment = newCommitment();
+        try (GraphQLWs ws = GraphQLWs.connect()) {
+            subscribe(ws, "s1", WATCH_STATUS, filter("commitment", List.of(Ids.base64("Commitment:" + commitment))));
+
+            JsonPath written = update(commitment, "AGREED", "Signed in a test");
+
+            JsonObject event = payload(ws.next("s1"), "commitmentStatusChanged");
+            assertEquals(written.getString("data.updateCommitmentStatus.statusChange.id"),
+                    event.getJsonObject("statusChange").getString("id"));
+            assertEquals("AGREED", event.getJsonObject("statusChange").getString("status"));
+            assertEquals("Signed in a test", event.getJsonObject("statusChange").getString("note"));
+            assertEquals(Ids.base64("Statement:14"),
+                    event.getJsonObject("statusChange").getJsonObject("evidence").getString("id"));
+            assertEquals("AGREED", event.getJsonObject("commitment").getString("status"));
+            assertEquals(written.getInt("data.updateCommitmentStatus.commitment.version"),
+                    event.getJsonObject("commitment").getInteger("version"));
+            // The arranged commitment has no parties or topics: the batched list fields still resolve.
+            assertEquals(new JsonArray(), event.getJsonObject("commitment").getJsonArray("parties"));
+        }
+    }
+
+    @Test
+    void filtersLetOnlyMatchingChangesThrough() throws Exception {
+        long unrelated = newCommitment();
+        try (GraphQLWs ws = GraphQLWs.connect()) {
+            // Commitment 2 (GE F414) binds IN and US and is about defence; the arranged one has no links.
+            subscribe(ws, "defence", WATCH_STATUS, filter("topic", List.of("defence")));
+            subscribe(ws, "india", WATCH_STATUS, Map.of("filter", Map.of("nation", List.of("IN", Ids.base64("Nation:2")))));
+            subscribe(ws, "space", WATCH_STATUS, filter("topic", List.of("space")));
+            subscribe(ws, "all", WATCH_STATUS, Map.of());
+
+            update(unrelated, "AGREED", "Not about defence");
+            update(2, "IN_PROGRESS", "Re-assessed: about defence");
+
+            // Events arrive in commit order: the unfiltered subscriber sees both, in order...
+            assertEquals(String.valueOf(unrelated), key(payload(ws.next("all"), "commitmentStatusChanged")));
+            assertEquals("2", key(payload(ws.next("all"), "commitmentStatusChanged")));
+            // ...the filtered ones see the second first, so the first was left out.
+            JsonObject defence = payload(ws.next("defence"), "commitmentStatusChanged");
+            assertEquals("2", key(defence));
+            assertTrue(defence.getJsonObject("commitment").getJsonArray("topics").contains(new JsonObject().put("slug", "defence")));
+            assertEquals("2", key(payload(ws.next("india"), "commitmentStatusChanged")));
+            assertEquals(0, ws.pending("space"), "no space commitment changed");
+            assertEquals(0, ws.pending("defence"));
+        }
+    }
+
+    private static String key(JsonObject event) {
+        String id = event.getJsonObject("commitment").getString("id");
+        String decoded = new String(java.util.Base64.getUrlDecoder().decode(id));
+        return decoded.substring(decoded.indexOf(':') + 1);
+    }
+
+    @Test
+    void aStatementInsertedWithSqlReachesTheDialoguesSubscribers() throws Exception {
+        try (GraphQLWs ws = GraphQLWs.connect()) {
+            subscribe(ws, "st", WATCH_STATEMENTS, Map.of("dialogue", Ids.base64("Dialogue:1")));
+            long key;
+            try (var c = DB.connect(); var s = c.createStatement()) {
+                var rs = s.executeQuery("insert into statement (dialogue_id, document_id, ordinal, span_start, span_end, text, kind)"
+                        + " select 1, 1, max(ordinal) + 1, 0, 24, (select substr(content, 1, 24) from source_document where id = 1),"
+                        + " 'SUMMARY' from statement where document_id = 1 returning id, text");
+                rs.next();
+                key = rs.getLong(1);
+            }
+            JsonObject statement = payload(ws.next("st"), "statementAdded");
+            assertEquals(Ids.base64("Statement:" + key), statement.getString("id"));
+            assertEquals(Ids.base64("Dialogue:1"), statement.getJsonObject("dialogue").getString("id"));
+            assertEquals("SUMMARY", statement.getString("kind"));
+        }
+    }
+
+    @Test
+    void idsThatNameNothingAreBadUserInput() throws Exception {
+        try (GraphQLWs ws = GraphQLWs.connect()) {
+            ws.subscribe("nation", WATCH_STATUS, filter("nation", List.of("IN", "XX")));
+            ws.subscribe("commitment", WATCH_STATUS, filter("commitment", List.of(Ids.base64("Topic:1"))));
+            ws.subscribe("topic", WATCH_STATUS, filter("topic", List.of("no-such-topic")));
+            ws.subscribe("dialogue", WATCH_STATEMENTS, Map.of("dialogue", Ids.base64("Dialogue:999")));
+            expectBadInput(ws, "nation", "filter.nation[1]");
+            expectBadInput(ws, "commitment", "filter.commitment[0]");
+            expectBadInput(ws, "topic", "filter.topic[0]");
+            expectBadInput(ws, "dialogue", "dialogueId");
+            assertEquals(0, events.subscribers(), "a refused subscription stays attached to nothing");
+        }
+    }
+
+    private static void expectBadInput(GraphQLWs ws, String id, String argument) throws InterruptedException {
+        JsonObject message = ws.next(id);
+        assertEquals("next", message.getString("type"), message::encode);
+        JsonObject error = message.getJsonObject("payload").getJsonArray("errors").getJsonObject(0);
+        assertEquals("BAD_USER_INPUT", error.getJsonObject("extensions").getString("code"), message::encode);
+        assertTrue(error.getString("message").contains(argument), error::encode);
+        assertEquals("complete", ws.next(id).getString("type"));
+    }
+
+    @Test
+    void aSubscriptionOverPlainHttpIsRefused() {
+        var response = io.restassured.RestAssured.given().contentType("application/json")
+                .body(Map.of("query", WATCH_STATEMENTS, "variables", Map.of("dialogue", Ids.base64("Dialogue:1"))))
+                .post("/graphql");
+        assertEquals(400, response.statusCode(), response.asString());
+        assertEquals("BAD_REQUEST", response.jsonPath().getString("errors[0].extensions.code"));
+    }
+
+    @Test
+    void limitsApplyToSubscriptions() throws Exception {
+        // 2 + 3 levels per repetition + 3: 26 levels, over the limit of 20.
+        String deep = "subscription Deep { commitmentStatusChanged { commitment { "
+                + "statements(first: 1) { nodes { commitments { ".repeat(7) + "statements(first: 1) { nodes { id } }"
+                + " }".repeat(3 * 7) + " } } }";
+        try (GraphQLWs ws = GraphQLWs.connect()) {
+            ws.subscribe("deep", deep, Map.of());
+            JsonObject message = ws.next("deep");
+            assertEquals("error", message.getString("type"), message::encode);
+            assertEquals("QUERY_TOO_DEEP",
+                    message.getJsonArray("payload").getJsonObject(0).getJsonObject("extensions").getString("code"));
+        }
+    }
+
+    @Test
+    void theListenerReconnectsAfterItsConnectionIsKilledAndOpenSubscriptionsStayOpen() throws Exception {
+        long commitment = newCommitment();
+        try (GraphQLWs ws = GraphQLWs.connect()) {
+            subscribe(ws, "across", WATCH_STATUS, filter("commitment", List.of(Ids.base64("Commitment:" + commitment))));
+            int before = listenerBackend();
+            try (var c = DB.connect(); var s = c.createStatement()) {
+                s.execute("select pg_terminate_backend(" + before + ")");
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                int now = listenerBackend();
+                return now != 0 && now != before && listener.listening();
+            });
+            update(commitment, "IN_PROGRESS", "After the listener came back");
+            assertEquals("IN_PROGRESS", payload(ws.next("across"), "commitmentStatusChanged")
+                    .getJsonObject("statusChange").getString("status"));
+            assertNotEquals(before, listenerBackend());
+        }
+    }
+
+    /** The pid of the backend LISTENing for this application (0 when there is none). */
+    private static int listenerBackend() throws SQLException {
+        try (var c = DB.connect(); var s = c.createStatement()) {
+            var rs = s.executeQuery("select coalesce(max(pid), 0) from pg_stat_activity where application_name = '"
+                    + EventListener.APPLICATION_NAME + "' and datname = '" + DATABASE + "'");
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
