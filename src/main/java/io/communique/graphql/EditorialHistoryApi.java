@@ -38,6 +38,10 @@ public class EditorialHistoryApi {
     private static final Relation<AuditEntry> OFFICIAL = trail(OfficialNode.TYPE);
     private static final Relation<AuditEntry> SOURCE_DOCUMENT = trail(SourceDocumentNode.TYPE);
     private static final Relation<AuditEntry> STATEMENT = trail(StatementNode.TYPE);
+    // Nations, topics and subjects are written by importDialogue only, but their trail is as public.
+    private static final Relation<AuditEntry> NATION = trail(NationNode.TYPE);
+    private static final Relation<AuditEntry> TOPIC = trail(TopicNode.TYPE);
+    private static final Relation<AuditEntry> SUBJECT = trail(SubjectNode.TYPE);
 
     @Name("history")
     @NonNull
@@ -73,6 +77,33 @@ public class EditorialHistoryApi {
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
             @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
         return history(STATEMENT, "Statement.history", statements, StatementNode::key, first, after, last, before);
+    }
+
+    @Name("history")
+    @NonNull
+    @Description(DESCRIPTION)
+    public List<@NonNull AuditEntryConnection> nationHistory(@Source List<NationNode> nations,
+            @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
+        return history(NATION, "Nation.history", nations, NationNode::key, first, after, last, before);
+    }
+
+    @Name("history")
+    @NonNull
+    @Description(DESCRIPTION)
+    public List<@NonNull AuditEntryConnection> topicHistory(@Source List<TopicNode> topics,
+            @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
+        return history(TOPIC, "Topic.history", topics, TopicNode::key, first, after, last, before);
+    }
+
+    @Name("history")
+    @NonNull
+    @Description(DESCRIPTION)
+    public List<@NonNull AuditEntryConnection> subjectHistory(@Source List<SubjectNode> subjects,
+            @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
+            @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before) {
+        return history(SUBJECT, "Subject.history", subjects, SubjectNode::key, first, after, last, before);
     }
 
     private <N> List<AuditEntryConnection> history(Relation<AuditEntry> trail, String field, List<N> nodes, ToLongFunction<N> key,

@@ -8,6 +8,7 @@ import io.communique.apq.PersistedQuery;
 import io.communique.apq.PersistedQueryException;
 import io.communique.apq.PersistedQueryStore;
 import io.communique.errors.ErrorCodes;
+import io.communique.ops.CorrelationIds;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
@@ -88,6 +89,8 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             }
         } catch (RequestRejected rejected) {
             reject(ctx, media, rejected);
+        } catch (RuntimeException e) {
+            ctx.fail(e); // handleFailure answers it in this endpoint's shape
         }
     }
 
@@ -153,6 +156,8 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     private void run(RoutingContext ctx, GraphQLRequest request, ResponseMediaType media, String registerAs) {
         if (ctx.request().method().name().equals("GET")) {
             refuseUnlessQuery(request);
+        } else {
+            refuseSubscription(request);
         }
         execute(ctx, request, media, registerAs);
     }
@@ -178,15 +183,27 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         ctx.next();
     }
 
-    /** Route failure handler: renders the body handler's 413 as a GraphQL error, leaves the rest to Quarkus. */
+    /**
+     * Route failure handler. The body handler's 413 becomes this endpoint's 413; any other failure (a fault
+     * of this handler, not of a resolver: those are GraphQL errors already) becomes an INTERNAL error with
+     * the request's correlation id, logged once, instead of Quarkus's error page with its stack trace.
+     */
     void handleFailure(RoutingContext ctx) {
-        if (ctx.statusCode() == 413 && !ctx.response().ended()) {
-            ResponseMediaType media = ResponseMediaType.negotiate(ctx.request().getHeader(HttpHeaders.ACCEPT))
-                    .orElse(ResponseMediaType.JSON);
-            reject(ctx, media, tooLarge());
-        } else {
-            ctx.next();
+        if (ctx.response().ended()) {
+            return;
         }
+        ResponseMediaType media = ResponseMediaType.negotiate(ctx.request().getHeader(HttpHeaders.ACCEPT))
+                .orElse(ResponseMediaType.JSON);
+        if (ctx.statusCode() == 413) {
+            reject(ctx, media, tooLarge());
+            return;
+        }
+        String id = Optional.ofNullable(CorrelationIds.current())
+                .orElse(ctx.response().headers().get(CorrelationIds.REQUEST_ID));
+        LOG.errorf(ctx.failure(), "Internal server error [correlationId=%s] handling %s %s", id, ctx.request().method(),
+                ctx.normalizedPath());
+        reject(ctx, media, new RequestRejected(500, ErrorCodes.INTERNAL,
+                "Internal server error. Quote the correlation id " + id + " when reporting it.", Map.of()), id);
     }
 
     /** A GET's operation must be a query, whether its document came as text or by hash. */
@@ -206,14 +223,21 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         if (body != null && body.length() > maxBodyBytes) {
             throw tooLarge();
         }
-        GraphQLRequest request = GraphQLRequest.fromPost(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE), body);
-        if (OperationTypes.selected(request.query(), request.operationName())
-                .filter(type -> type == OperationDefinition.Operation.SUBSCRIPTION).isPresent()) {
-            // A stream of events has no single HTTP response; subscriptions are served over WebSocket.
+        return GraphQLRequest.fromPost(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE), body);
+    }
+
+    /**
+     * A stream of events has no single HTTP response: subscriptions are served over WebSocket. Checked
+     * once the document is known (sent as text or named by hash); a document without the keyword cannot
+     * hold a subscription, so most requests are not parsed twice.
+     */
+    private static void refuseSubscription(GraphQLRequest request) {
+        if (request.query() != null && request.query().contains("subscription")
+                && OperationTypes.selected(request.query(), request.operationName())
+                        .filter(type -> type == OperationDefinition.Operation.SUBSCRIPTION).isPresent()) {
             throw new RequestRejected(400, ErrorCodes.BAD_REQUEST, "A subscription needs a WebSocket: connect to this path"
                     + " with the graphql-transport-ws (or graphql-ws) subprotocol.", Map.of());
         }
-        return request;
     }
 
     private RequestRejected tooLarge() {
@@ -256,11 +280,19 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     }
 
     private void reject(RoutingContext ctx, ResponseMediaType media, RequestRejected rejected) {
+        reject(ctx, media, rejected, null);
+    }
+
+    private void reject(RoutingContext ctx, ResponseMediaType media, RequestRejected rejected, String correlationId) {
+        var extensions = jsonProvider().createObjectBuilder().add("code", rejected.code());
+        if (correlationId != null) {
+            extensions.add("correlationId", correlationId);
+        }
         String body = jsonProvider().createObjectBuilder()
                 .add("errors", jsonProvider().createArrayBuilder()
                         .add(jsonProvider().createObjectBuilder()
                                 .add("message", rejected.getMessage())
-                                .add("extensions", jsonProvider().createObjectBuilder().add("code", rejected.code()))))
+                                .add("extensions", extensions)))
                 .build().toString();
         if ("close".equals(rejected.headers().get(HttpHeaders.CONNECTION.toString()))) {
             ctx.addEndHandler(ignored -> ctx.request().connection().close());

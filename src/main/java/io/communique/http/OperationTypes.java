@@ -22,6 +22,9 @@ final class OperationTypes {
      * engine then reports that error itself, in the ordinary GraphQL shape.
      */
     static Optional<OperationDefinition.Operation> selected(String query, String operationName) {
+        if (query == null || query.isBlank()) {
+            return Optional.empty(); // a persisted-query hash alone, or a missing query the engine reports
+        }
         Document document;
         try {
             document = Parser.parse(query);

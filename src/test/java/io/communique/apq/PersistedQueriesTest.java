@@ -178,6 +178,17 @@ class PersistedQueriesTest {
     }
 
     @Test
+    void aSubscriptionNamedByHashIsRefusedOverPost() throws Exception {
+        // A subscription needs a WebSocket whether its text is sent or only its hash.
+        String document = "subscription Statements { statementAdded(dialogueId: \"x\") { id } }";
+        String hash = PersistedQuery.sha256(document);
+        insertRow(hash, document);
+        HttpResponse<String> response = post("application/json", hashOnly(document));
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("BAD_REQUEST", JsonPath.from(response.body()).getString("errors[0].extensions.code"), response.body());
+    }
+
+    @Test
     void aDocumentThatDoesNotParseOrValidateIsNotStored() throws Exception {
         Map<String, String> invalid = Map.of(
                 "query NoSuchField { nope }", "VALIDATION_FAILED",

@@ -213,6 +213,13 @@ class DialogueExchangeTest {
         ((ObjectNode) commitment(expected, slug).at("/history/1")).set("recordedBy", appended.get("recordedBy"));
         // Topics sort by slug in an export.
         assertEquals(text(sortTopics(expected)), text(exported));
+        // A node the import created carries its audit entry in its public history, as edited nodes do.
+        var topics = GraphQL.query("query { topics(first: 100) { nodes { slug history { nodes { action after } } } } }");
+        assertNull(topics.get("errors"), topics.prettify());
+        assertEquals(List.of("importDialogue"),
+                topics.getList("data.topics.nodes.find { it.slug == 'unmanned-systems' }.history.nodes.action"));
+        assertEquals("Unmanned systems", JsonPath.from(
+                topics.getString("data.topics.nodes.find { it.slug == 'unmanned-systems' }.history.nodes[0].after")).getString("name"));
 
         var again = imported(exported);
         assertEquals(0, again.getInt("data.importDialogue.created") + again.getInt("data.importDialogue.updated"), again.prettify());
