@@ -20,6 +20,8 @@ import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +43,10 @@ import org.jboss.logging.Logger;
 final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
 
     static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
+
+    /** How much of a refused body is read away before its connection closes (see closeAfterDrain). */
+    private static final long MAX_DRAIN_BYTES = 8L * 1024 * 1024;
+    private static final long MAX_DRAIN_MILLIS = 2000;
 
     private static final Logger LOG = Logger.getLogger(GraphQLHttpHandler.class);
 
@@ -295,9 +301,43 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                                 .add("extensions", extensions)))
                 .build().toString();
         if ("close".equals(rejected.headers().get(HttpHeaders.CONNECTION.toString()))) {
-            ctx.addEndHandler(ignored -> ctx.request().connection().close());
+            ctx.addEndHandler(ignored -> closeAfterDrain(ctx));
         }
         send(ctx, rejected.status(), media, body, rejected.headers(), false);
+    }
+
+    /**
+     * Closes the connection of a refused oversized request. Closing while the client is still sending makes
+     * the kernel reset the connection, and a reset can destroy the 413 before the client has read it; so a
+     * body still arriving is read and dropped first, for a bounded time and size (larger ones are cut off).
+     */
+    private static void closeAfterDrain(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        HttpConnection connection = request.connection();
+        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        boolean modest = declared == null || declared.trim().matches("\\d{1,9}") && Long.parseLong(declared.trim()) <= MAX_DRAIN_BYTES;
+        if (request.isEnded() || !modest) {
+            connection.close();
+            return;
+        }
+        long timer = ctx.vertx().setTimer(MAX_DRAIN_MILLIS, ignored -> connection.close());
+        long[] drained = {0};
+        try {
+            request.handler(chunk -> {
+                drained[0] += chunk.length();
+                if (drained[0] > MAX_DRAIN_BYTES) {
+                    connection.close();
+                }
+            });
+            request.endHandler(ignored -> {
+                ctx.vertx().cancelTimer(timer);
+                connection.close();
+            });
+            request.resume();
+        } catch (IllegalStateException alreadyRead) {
+            ctx.vertx().cancelTimer(timer);
+            connection.close();
+        }
     }
 
     /** {@code cacheable}: an executed request answered with 200 and no error; on a GET it gets an ETag. */
