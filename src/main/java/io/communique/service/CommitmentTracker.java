@@ -9,16 +9,21 @@ import io.communique.model.CommitmentStatus;
 import io.communique.model.ExternalSource;
 import io.communique.model.Statement;
 import io.communique.model.StatusEntry;
+import io.communique.service.validation.InputValidation;
+import io.communique.service.validation.RecordDate;
+import io.communique.service.validation.Text;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Records how commitments fare. Every change appends a dated, evidenced status entry, bumps the
@@ -30,34 +35,38 @@ public class CommitmentTracker {
 
     static final int MAX_NOTE = 2000;
     static final int MAX_SOURCES = 10;
-    private static final Pattern URL = Pattern.compile("https?://\\S{1,1990}");
 
     private final EntityManager em;
     private final SecurityIdentity identity;
-    private final Clock clock;
+    private final InputValidation validation;
 
-    public CommitmentTracker(EntityManager em, SecurityIdentity identity) {
+    public CommitmentTracker(EntityManager em, SecurityIdentity identity, InputValidation validation) {
         this.em = em;
         this.identity = identity;
-        this.clock = Clock.systemUTC();
+        this.validation = validation;
     }
 
     /** An external source given as evidence. */
-    public record Source(String url, String title, String publisher, LocalDate publishedOn) {
+    public record Source(
+            @NotNull @Pattern(regexp = "https?://\\S{1,1990}", message = "must be an http or https URL of at most 2000 characters, without spaces")
+            String url,
+            @NotNull @Text(max = 300) String title,
+            @Text(max = 200) String publisher,
+            @RecordDate LocalDate publishedOn) {
     }
 
     /** Evidence for a status: a statement of a dialogue, external sources, or both. */
-    public record Evidence(Long statementKey, List<Source> sources) {
+    public record Evidence(Long statementKey, @Size(max = MAX_SOURCES) List<@NotNull @Valid Source> sources) {
     }
 
     /** A new status assessment of a commitment. */
-    public record StatusUpdate(long commitmentKey, CommitmentStatus status, LocalDate asOf, String note,
-            Evidence evidence, Integer expectedVersion) {
+    public record StatusUpdate(long commitmentKey, @NotNull CommitmentStatus status, @NotNull @RecordDate LocalDate asOf,
+            @Text(max = MAX_NOTE) String note, @Valid Evidence evidence, Integer expectedVersion) {
     }
 
     /** A correction of an earlier entry (admin only): its status, note and evidence replace it from its date on. */
-    public record Correction(long entryKey, CommitmentStatus status, String note, Evidence evidence,
-            Integer expectedVersion) {
+    public record Correction(long entryKey, @NotNull CommitmentStatus status, @Text(max = MAX_NOTE) String note,
+            @Valid Evidence evidence, Integer expectedVersion) {
     }
 
     public record Recorded(Commitment commitment, StatusEntry entry) {
@@ -66,11 +75,8 @@ public class CommitmentTracker {
     @Transactional
     public Recorded updateStatus(StatusUpdate update) {
         String actor = Access.require(identity, Access.EDITOR, "updateCommitmentStatus");
-        checkNote(update.note());
+        validation.update(update);
         checkEvidence(update.evidence());
-        if (update.asOf().isAfter(LocalDate.now(clock))) {
-            throw new BadUserInputException("Argument 'input.asOf' is in the future: record what is known as of today or earlier.");
-        }
         Commitment commitment = lockForWrite(update.commitmentKey(), update.expectedVersion(), "input.commitmentId");
         if (!StatusTransitions.allowed(commitment.status, update.status())) {
             throw new BadUserInputException("Argument 'input.status': a commitment that is " + commitment.status
@@ -91,7 +97,7 @@ public class CommitmentTracker {
     @Transactional
     public Recorded correct(Correction correction) {
         String actor = Access.require(identity, Access.ADMIN, "correctCommitmentStatus");
-        checkNote(correction.note());
+        validation.update(correction);
         checkEvidence(correction.evidence());
         StatusEntry corrected = em.find(StatusEntry.class, correction.entryKey());
         if (corrected == null) {
@@ -172,38 +178,10 @@ public class CommitmentTracker {
         return statement;
     }
 
-    private static void checkNote(String note) {
-        if (note != null && (note.isBlank() || note.length() > MAX_NOTE)) {
-            throw new BadUserInputException("Argument 'input.note' must be 1 to " + MAX_NOTE + " characters when given.");
-        }
-    }
-
-    private void checkEvidence(Evidence evidence) {
-        List<Source> sources = evidence == null || evidence.sources() == null ? List.of() : evidence.sources();
-        if (evidence == null || (evidence.statementKey() == null && sources.isEmpty())) {
+    /** What the constraints cannot say: a status is evidenced by a statement, a source, or both. */
+    private static void checkEvidence(Evidence evidence) {
+        if (evidence == null || (evidence.statementKey() == null && (evidence.sources() == null || evidence.sources().isEmpty()))) {
             throw new BadUserInputException("Argument 'input.evidence' needs a statementId or at least one source: every status is evidenced.");
-        }
-        if (sources.size() > MAX_SOURCES) {
-            throw new BadUserInputException("Argument 'input.evidence.sources' holds " + sources.size() + " sources; at most " + MAX_SOURCES + ".");
-        }
-        for (int i = 0; i < sources.size(); i++) {
-            Source s = sources.get(i);
-            String path = "input.evidence.sources[" + i + "]";
-            if (s == null) {
-                throw new BadUserInputException("Argument '" + path + "' is null.");
-            }
-            if (s.url() == null || !URL.matcher(s.url()).matches()) {
-                throw new BadUserInputException("Argument '" + path + ".url' must be an http or https URL.");
-            }
-            if (s.title() == null || s.title().isBlank() || s.title().length() > 300) {
-                throw new BadUserInputException("Argument '" + path + ".title' must be 1 to 300 characters.");
-            }
-            if (s.publisher() != null && (s.publisher().isBlank() || s.publisher().length() > 200)) {
-                throw new BadUserInputException("Argument '" + path + ".publisher' must be 1 to 200 characters when given.");
-            }
-            if (s.publishedOn() != null && s.publishedOn().isAfter(LocalDate.now(clock))) {
-                throw new BadUserInputException("Argument '" + path + ".publishedOn' is in the future.");
-            }
         }
     }
 }

@@ -1,13 +1,15 @@
 package io.communique.service;
 
 import static io.communique.service.EditorialChecks.bad;
-import static io.communique.service.EditorialChecks.bounded;
 import static io.communique.service.EditorialChecks.key;
 import static io.communique.service.EditorialChecks.keys;
-import static io.communique.service.EditorialChecks.line;
 import static io.communique.service.EditorialChecks.optionalKey;
 import static io.communique.service.EditorialChecks.required;
-import static io.communique.service.EditorialChecks.url;
+
+import static io.communique.service.EditorialChecks.MAX_DESCRIPTION;
+import static io.communique.service.EditorialChecks.MAX_DOCUMENT;
+import static io.communique.service.EditorialChecks.MAX_LIST;
+import static io.communique.service.EditorialChecks.MAX_OTHER_NAMES;
 
 import io.communique.errors.ConflictException;
 import io.communique.model.AuditEntry;
@@ -30,6 +32,10 @@ import io.communique.model.Subject;
 import io.communique.model.SubjectKind;
 import io.communique.model.Topic;
 import io.communique.relay.GlobalId;
+import io.communique.service.validation.InputValidation;
+import io.communique.service.validation.OnCreate;
+import io.communique.service.validation.RecordDate;
+import io.communique.service.validation.Text;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
@@ -39,7 +45,12 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,14 +76,12 @@ public class Editorial {
 
     private final EntityManager em;
     private final SecurityIdentity identity;
-    private final Clock clock;
-    private final EditorialChecks checks;
+    private final InputValidation validation;
 
-    public Editorial(EntityManager em, SecurityIdentity identity) {
+    public Editorial(EntityManager em, SecurityIdentity identity, InputValidation validation) {
         this.em = em;
         this.identity = identity;
-        this.clock = Clock.systemUTC();
-        this.checks = new EditorialChecks(clock);
+        this.validation = validation;
     }
 
     // ---- commands: ids are global ids; on an update, null means "leave as it is" ----
@@ -80,32 +89,61 @@ public class Editorial {
     public record ParticipantSpec(String officialId, ParticipantRole role) {
     }
 
-    public record DialogueChange(String dialogueId, Integer expectedVersion, String title, String format, Integer edition,
-            LocalDate heldOn, String place, List<String> nationIds, List<ParticipantSpec> participants) {
+    public record DialogueChange(String dialogueId, Integer expectedVersion,
+            @NotNull(groups = OnCreate.class) @Text(max = 300) String title,
+            @NotNull(groups = OnCreate.class) @Text(max = 200) String format,
+            @Min(1) @Max(10_000) Integer edition,
+            @NotNull(groups = OnCreate.class) @RecordDate LocalDate heldOn,
+            @NotNull(groups = OnCreate.class) @Text(max = 200) String place,
+            @Size(max = MAX_LIST) List<String> nationIds,
+            @Size(max = MAX_LIST) List<ParticipantSpec> participants) {
     }
 
-    public record NewOffice(String title, LocalDate startedOn) {
+    public record NewOffice(@NotNull @Text(max = 200) String title, @NotNull @RecordDate LocalDate startedOn) {
     }
 
-    public record OfficialChange(String officialId, Integer expectedVersion, String name, List<String> otherNames,
-            String nationId, NewOffice office) {
+    public record OfficialChange(String officialId, Integer expectedVersion,
+            @NotNull(groups = OnCreate.class) @Text(max = 200) String name,
+            @Size(max = MAX_OTHER_NAMES) List<@NotNull @Text(max = 200) String> otherNames,
+            @NotNull(groups = OnCreate.class) String nationId,
+            @Valid NewOffice office) {
     }
 
-    public record DocumentChange(String documentId, Integer expectedVersion, String title, String url, String publisher,
-            LocalDate publishedOn, String text) {
+    public record DocumentChange(String documentId, Integer expectedVersion,
+            @NotNull(groups = OnCreate.class) @Text(max = 500) String title,
+            @Pattern(regexp = "https?://\\S{1,1990}", message = "must be an http or https URL of at most 2000 characters, without spaces")
+            String url,
+            @Text(max = 200) String publisher,
+            @NotNull(groups = OnCreate.class) @RecordDate LocalDate publishedOn,
+            @NotNull(groups = OnCreate.class) @Text(max = MAX_DOCUMENT) String text) {
     }
 
-    public record StatementChange(String statementId, Integer expectedVersion, String dialogueId, String documentId,
-            Integer start, Integer end, String text, StatementKind kind, List<String> speakerIds, List<String> nationIds,
-            List<String> topicIds, List<String> subjectIds) {
+    public record StatementChange(String statementId, Integer expectedVersion,
+            @NotNull(groups = OnCreate.class) String dialogueId,
+            @NotNull(groups = OnCreate.class) String documentId,
+            @NotNull(groups = OnCreate.class) Integer start,
+            @NotNull(groups = OnCreate.class) Integer end,
+            @Text(max = MAX_DOCUMENT) String text,
+            @NotNull(groups = OnCreate.class) StatementKind kind,
+            @Size(max = MAX_LIST) List<String> speakerIds, @Size(max = MAX_LIST) List<String> nationIds,
+            @Size(max = MAX_LIST) List<String> topicIds, @Size(max = MAX_LIST) List<String> subjectIds) {
     }
 
     public record PartySpec(String nationId, String organizationId, PartyRole role) {
     }
 
-    public record CommitmentChange(String commitmentId, Integer expectedVersion, String dialogueId, String title,
-            String description, CommitmentKind kind, CommitmentStatus status, List<PartySpec> parties,
-            List<String> topicIds, String madeById, List<String> reaffirmedByIds) {
+    public record CommitmentChange(String commitmentId, Integer expectedVersion,
+            @NotNull(groups = OnCreate.class) String dialogueId,
+            @NotNull(groups = OnCreate.class) @Text(max = 300) String title,
+            @NotNull(groups = OnCreate.class) @Text(max = MAX_DESCRIPTION) String description,
+            @NotNull(groups = OnCreate.class) CommitmentKind kind,
+            CommitmentStatus status,
+            @NotNull(groups = OnCreate.class)
+            @Size(min = 1, max = MAX_LIST, message = "must name 1 to {max} parties: a commitment binds someone")
+            List<PartySpec> parties,
+            @Size(max = MAX_LIST) List<String> topicIds,
+            @NotNull(groups = OnCreate.class) String madeById,
+            @Size(max = MAX_LIST) List<String> reaffirmedByIds) {
     }
 
     // ---- dialogues ----
@@ -139,14 +177,7 @@ public class Editorial {
     }
 
     private void checkDialogue(DialogueChange c, boolean create) {
-        line(c.title(), "input.title", 300, create);
-        line(c.format(), "input.format", 200, create);
-        line(c.place(), "input.place", 200, create);
-        checks.pastDate(c.heldOn(), "input.heldOn", create);
-        if (c.edition() != null && (c.edition() < 1 || c.edition() > 10_000)) {
-            throw bad("input.edition", "must be between 1 and 10000.");
-        }
-        bounded(c.participants(), "input.participants");
+        validate(c, create, Map.of());
     }
 
     private void applyDialogue(Dialogue d, DialogueChange c) {
@@ -243,26 +274,16 @@ public class Editorial {
     }
 
     private void checkOfficial(OfficialChange c, boolean create, String officePath) {
-        line(c.name(), "input.name", 200, create);
-        if (create) {
-            required(c.nationId(), "input.nationId");
-        }
+        // The office is `office` when an official is created and `newOffice` when one is updated.
+        validate(c, create, Map.of("office", officePath.substring("input.".length())));
         List<String> others = c.otherNames();
         if (others != null) {
-            if (others.size() > EditorialChecks.MAX_OTHER_NAMES) {
-                throw bad("input.otherNames", "holds " + others.size() + " names; at most " + EditorialChecks.MAX_OTHER_NAMES + ".");
-            }
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < others.size(); i++) {
-                line(others.get(i), "input.otherNames[" + i + "]", 200, true);
                 if (!seen.add(others.get(i))) {
                     throw bad("input.otherNames[" + i + "]", "repeats a name given earlier in the list.");
                 }
             }
-        }
-        if (c.office() != null) {
-            line(c.office().title(), officePath + ".title", 200, true);
-            checks.pastDate(c.office().startedOn(), officePath + ".startedOn", true);
         }
     }
 
@@ -345,24 +366,7 @@ public class Editorial {
     }
 
     private void checkDocument(DocumentChange c, boolean create) {
-        line(c.title(), "input.title", 500, create);
-        url(line(c.url(), "input.url", 2000, false), "input.url");
-        line(c.publisher(), "input.publisher", 200, false);
-        checks.pastDate(c.publishedOn(), "input.publishedOn", create);
-        String text = c.text();
-        if (text == null) {
-            if (create) {
-                throw bad("input.text", "is required.");
-            }
-            return;
-        }
-        int length = text.codePointCount(0, text.length());
-        if (text.isBlank() || length > EditorialChecks.MAX_DOCUMENT) {
-            throw bad("input.text", "must be 1 to " + EditorialChecks.MAX_DOCUMENT + " characters and not blank (got " + length + ").");
-        }
-        if (text.indexOf('\u0000') >= 0) {
-            throw bad("input.text", "contains a NUL character.");
-        }
+        validate(c, create, Map.of());
     }
 
     private static void applyDocument(SourceDocument d, DocumentChange c) {
@@ -481,16 +485,7 @@ public class Editorial {
     }
 
     private void checkStatement(StatementChange c, boolean create) {
-        if (create) {
-            required(c.dialogueId(), "input.dialogueId");
-            required(c.documentId(), "input.documentId");
-            required(c.start(), "input.start");
-            required(c.end(), "input.end");
-            required(c.kind(), "input.kind");
-        }
-        if (c.text() != null && c.text().indexOf('\u0000') >= 0) {
-            throw bad("input.text", "contains a NUL character.");
-        }
+        validate(c, create, Map.of());
     }
 
     private SourceDocument lockDocument(String documentId) {
@@ -639,19 +634,16 @@ public class Editorial {
     }
 
     private void checkCommitment(CommitmentChange c, boolean create) {
-        line(c.title(), "input.title", 300, create);
-        line(c.description(), "input.description", EditorialChecks.MAX_DESCRIPTION, create);
+        validate(c, create, Map.of());
+    }
+
+    /** Bean Validation of the input's values (lengths, formats, dates; required ones on creation). */
+    private void validate(Object change, boolean create, Map<String, String> renames) {
         if (create) {
-            required(c.dialogueId(), "input.dialogueId");
-            required(c.kind(), "input.kind");
-            required(c.madeById(), "input.madeById");
-            if (c.parties() == null || c.parties().isEmpty()) {
-                throw bad("input.parties", "must name at least one party: a commitment binds someone.");
-            }
-        } else if (c.parties() != null && c.parties().isEmpty()) {
-            throw bad("input.parties", "must name at least one party: a commitment binds someone.");
+            validation.create(change);
+        } else {
+            validation.update(change, renames);
         }
-        bounded(c.parties(), "input.parties");
     }
 
     private void applyCommitment(Commitment c, CommitmentChange change) {

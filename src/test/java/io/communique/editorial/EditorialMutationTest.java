@@ -233,6 +233,29 @@ class EditorialMutationTest {
     }
 
     @Test
+    void valuesAreCheckedByTheirConstraintsInCodePointsAndRequiredOnlyOnCreation() throws SQLException {
+        String f = "editorial-create-dialogue";
+        // 300 handshakes are 600 UTF-16 units but 300 characters, as PostgreSQL counts them: accepted.
+        String handshakes = "\uD83E\uDD1D".repeat(300);
+        assertEquals(handshakes, ok(EDITOR, f, with(dialogueInput(), "title", handshakes)).getString("data.createDialogue.dialogue.title"));
+        String refused = refused("BAD_USER_INPUT", EDITOR, f, with(dialogueInput(), "title", handshakes + "\uD83E\uDD1D"));
+        assertEquals("Argument 'input.title' must be 1 to 300 characters, not blank and without NUL.", refused);
+        // Required on creation only (the schema already makes the create input's title non-null): an update that
+        // leaves the title out keeps it.
+        String dialogue = newDialogue();
+        String title = ok(EDITOR, "editorial-update-dialogue", map("dialogueId", dialogue, "place", "Agra"))
+                .getString("data.updateDialogue.dialogue.title");
+        assertTrue(title.startsWith("Sixth India-US 2+2 Ministerial Dialogue"), title);
+        // Several wrong values: the first path in alphabetical order is named, the same every time.
+        Map<String, Object> twoWrong = with(with(dialogueInput(), "place", " "), "edition", 0);
+        assertEquals(refused("BAD_USER_INPUT", EDITOR, f, twoWrong), refused("BAD_USER_INPUT", EDITOR, f, twoWrong));
+        assertTrue(refused("BAD_USER_INPUT", EDITOR, f, twoWrong).startsWith("Argument 'input.edition' "));
+        // A nested value is named by its path in the input, under the name the mutation gives it.
+        badInput("input.newOffice.startedOn", EDITOR, "editorial-update-official", map("officialId", BLINKEN,
+                "newOffice", map("title", "Special Envoy", "startedOn", "1899-12-31")));
+    }
+
+    @Test
     void aStaleVersionIsAConflictOnEveryUpdate() throws SQLException {
         String dialogue = newDialogue();
         ok(EDITOR, "editorial-update-dialogue", map("dialogueId", dialogue, "expectedVersion", 0, "place", "Agra"));

@@ -1,0 +1,33 @@
+package io.communique.service.validation;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/**
+ * Text a person wrote (a title, a name, a note, a document): 1 to {@link #max()} characters counted
+ * as code points (as PostgreSQL counts them, so an emoji is one), not blank, and without NUL, which
+ * PostgreSQL cannot store. Null is valid: whether a value is required is another constraint.
+ */
+@Documented
+@Constraint(validatedBy = TextValidator.class)
+@Target({FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE})
+@Retention(RUNTIME)
+public @interface Text {
+
+    int max();
+
+    String message() default "must be 1 to {max} characters, not blank and without NUL";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+}
