@@ -1,9 +1,7 @@
 package io.communique.service;
 
 import io.communique.errors.BadUserInputException;
-import io.communique.errors.ConflictException;
 import io.communique.errors.NotFoundException;
-import io.communique.model.AuditEntry;
 import io.communique.model.Commitment;
 import io.communique.model.CommitmentStatus;
 import io.communique.model.ExternalSource;
@@ -12,15 +10,14 @@ import io.communique.model.StatusEntry;
 import io.communique.service.validation.InputValidation;
 import io.communique.service.validation.RecordDate;
 import io.communique.service.validation.Text;
+import io.communique.service.validation.WebUrl;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -48,8 +45,7 @@ public class CommitmentTracker {
 
     /** An external source given as evidence. */
     public record Source(
-            @NotNull @Pattern(regexp = "https?://\\S{1,1990}", message = "must be an http or https URL of at most 2000 characters, without spaces")
-            String url,
+            @NotNull @WebUrl String url,
             @NotNull @Text(max = 300) String title,
             @Text(max = 200) String publisher,
             @RecordDate LocalDate publishedOn) {
@@ -111,16 +107,7 @@ public class CommitmentTracker {
     }
 
     private Commitment lockForWrite(long key, Integer expectedVersion, String argument) {
-        // The row lock serialises writers to one commitment, so the version compared below is the latest committed one.
-        Commitment commitment = em.find(Commitment.class, key, LockModeType.PESSIMISTIC_WRITE);
-        if (commitment == null) {
-            throw new BadUserInputException("Argument '" + argument + "' names no commitment.");
-        }
-        if (expectedVersion != null && expectedVersion != commitment.version) {
-            throw new ConflictException("The commitment is at version " + commitment.version + ", not " + expectedVersion
-                    + ": it changed since you read it. Read it again and retry.");
-        }
-        return commitment;
+        return Writes.lockVersioned(em, Commitment.class, "commitment", key, argument, expectedVersion, c -> c.version);
     }
 
     private StatusEntry append(Commitment commitment, CommitmentStatus status, LocalDate asOf, String note, Statement statement,
@@ -155,15 +142,9 @@ public class CommitmentTracker {
         // The database derives the current status (trigger) and stamps the entry; read both back.
         em.refresh(commitment);
         em.refresh(entry);
-        AuditEntry audit = new AuditEntry();
-        audit.actor = actor;
-        audit.action = action;
-        audit.nodeType = "Commitment";
-        audit.nodeKey = commitment.id;
-        audit.before = before.toString();
-        audit.after = Json.createObjectBuilder().add("status", commitment.status.name()).add("version", commitment.version)
-                .add("statusChange", entry.id).build().toString();
-        em.persist(audit);
+        Writes.audit(em, actor, action, "Commitment", commitment.id, before.toString(),
+                Json.createObjectBuilder().add("status", commitment.status.name()).add("version", commitment.version)
+                        .add("statusChange", entry.id).build().toString());
         return new Recorded(commitment, entry);
     }
 

@@ -12,7 +12,6 @@ import static io.communique.service.EditorialChecks.MAX_LIST;
 import static io.communique.service.EditorialChecks.MAX_OTHER_NAMES;
 
 import io.communique.errors.ConflictException;
-import io.communique.model.AuditEntry;
 import io.communique.model.Commitment;
 import io.communique.model.CommitmentKind;
 import io.communique.model.CommitmentParty;
@@ -36,6 +35,7 @@ import io.communique.service.validation.InputValidation;
 import io.communique.service.validation.OnCreate;
 import io.communique.service.validation.RecordDate;
 import io.communique.service.validation.Text;
+import io.communique.service.validation.WebUrl;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
@@ -49,7 +49,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,6 +60,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * Editorial writes: creating and changing dialogues, officials, source documents, statements and
@@ -111,8 +111,7 @@ public class Editorial {
 
     public record DocumentChange(String documentId, Integer expectedVersion,
             @NotNull(groups = OnCreate.class) @Text(max = 500) String title,
-            @Pattern(regexp = "https?://\\S{1,1990}", message = "must be an http or https URL of at most 2000 characters, without spaces")
-            String url,
+            @WebUrl String url,
             @Text(max = 200) String publisher,
             @NotNull(groups = OnCreate.class) @RecordDate LocalDate publishedOn,
             @NotNull(groups = OnCreate.class) @Text(max = MAX_DOCUMENT) String text) {
@@ -151,7 +150,7 @@ public class Editorial {
     @Transactional
     public Dialogue createDialogue(DialogueChange change) {
         String actor = Access.require(identity, Access.EDITOR, "createDialogue");
-        checkDialogue(change, true);
+        validation.create(change);
         Dialogue dialogue = new Dialogue();
         applyDialogue(dialogue, change);
         em.persist(dialogue);
@@ -165,7 +164,7 @@ public class Editorial {
     public Dialogue updateDialogue(DialogueChange change) {
         String actor = Access.require(identity, Access.EDITOR, "updateDialogue");
         long key = key(change.dialogueId(), "Dialogue", "input.dialogueId");
-        checkDialogue(change, false);
+        validation.update(change);
         Dialogue dialogue = lock(Dialogue.class, "Dialogue", key, "input.dialogueId", change.expectedVersion(), d -> d.version);
         JsonObject before = snapshot(dialogue);
         applyDialogue(dialogue, change);
@@ -174,10 +173,6 @@ public class Editorial {
         em.flush();
         audit(actor, "updateDialogue", "Dialogue", dialogue.id, before, snapshot(dialogue));
         return dialogue;
-    }
-
-    private void checkDialogue(DialogueChange c, boolean create) {
-        validate(c, create, Map.of());
     }
 
     private void applyDialogue(Dialogue d, DialogueChange c) {
@@ -243,7 +238,7 @@ public class Editorial {
     @Transactional
     public Official createOfficial(OfficialChange change) {
         String actor = Access.require(identity, Access.EDITOR, "createOfficial");
-        checkOfficial(change, true, "input.office");
+        checkOfficial(change, true);
         Official official = new Official();
         applyOfficial(official, change);
         em.persist(official);
@@ -260,7 +255,7 @@ public class Editorial {
     public Official updateOfficial(OfficialChange change) {
         String actor = Access.require(identity, Access.EDITOR, "updateOfficial");
         long key = key(change.officialId(), "Official", "input.officialId");
-        checkOfficial(change, false, "input.newOffice");
+        checkOfficial(change, false);
         Official official = lock(Official.class, "Official", key, "input.officialId", change.expectedVersion(), o -> o.version);
         JsonObject before = snapshot(official);
         applyOfficial(official, change);
@@ -273,9 +268,13 @@ public class Editorial {
         return official;
     }
 
-    private void checkOfficial(OfficialChange c, boolean create, String officePath) {
-        // The office is `office` when an official is created and `newOffice` when one is updated.
-        validate(c, create, Map.of("office", officePath.substring("input.".length())));
+    private void checkOfficial(OfficialChange c, boolean create) {
+        if (create) {
+            validation.create(c);
+        } else {
+            // The office is `office` when an official is created and `newOffice` when one is updated.
+            validation.update(c, Map.of("office", "newOffice"));
+        }
         List<String> others = c.otherNames();
         if (others != null) {
             Set<String> seen = new HashSet<>();
@@ -329,7 +328,7 @@ public class Editorial {
     @Transactional
     public SourceDocument createSourceDocument(DocumentChange change) {
         String actor = Access.require(identity, Access.EDITOR, "createSourceDocument");
-        checkDocument(change, true);
+        validation.create(change);
         SourceDocument document = new SourceDocument();
         applyDocument(document, change);
         em.persist(document);
@@ -343,7 +342,7 @@ public class Editorial {
     public SourceDocument updateSourceDocument(DocumentChange change) {
         String actor = Access.require(identity, Access.EDITOR, "updateSourceDocument");
         long key = key(change.documentId(), "SourceDocument", "input.sourceDocumentId");
-        checkDocument(change, false);
+        validation.update(change);
         // The lock also holds off statement writes to this document (they lock it too) while spans are checked.
         SourceDocument document = lock(SourceDocument.class, "SourceDocument", key, "input.sourceDocumentId",
                 change.expectedVersion(), d -> d.version);
@@ -365,10 +364,6 @@ public class Editorial {
         return document;
     }
 
-    private void checkDocument(DocumentChange c, boolean create) {
-        validate(c, create, Map.of());
-    }
-
     private static void applyDocument(SourceDocument d, DocumentChange c) {
         d.title = or(c.title(), d.title);
         d.url = or(c.url(), d.url);
@@ -382,7 +377,7 @@ public class Editorial {
     @Transactional
     public Statement createStatement(StatementChange change) {
         String actor = Access.require(identity, Access.EDITOR, "createStatement");
-        checkStatement(change, true);
+        validation.create(change);
         Statement statement = new Statement();
         statement.dialogue = find(Dialogue.class, "Dialogue", key(change.dialogueId(), "Dialogue", "input.dialogueId"), "input.dialogueId");
         SourceDocument document = lockDocument(change.documentId());
@@ -400,7 +395,7 @@ public class Editorial {
     public Statement updateStatement(StatementChange change) {
         String actor = Access.require(identity, Access.EDITOR, "updateStatement");
         long key = key(change.statementId(), "Statement", "input.statementId");
-        checkStatement(change, false);
+        validation.update(change);
         Long target = optionalKey(change.documentId(), "SourceDocument", "input.documentId");
         Statement statement = lockStatement(key, change.expectedVersion(), target);
         JsonObject before = snapshot(statement);
@@ -482,10 +477,6 @@ public class Editorial {
             throw new ConflictException("The Statement moved to another document while this write waited: read it again and retry.");
         }
         return statement;
-    }
-
-    private void checkStatement(StatementChange c, boolean create) {
-        validate(c, create, Map.of());
     }
 
     private SourceDocument lockDocument(String documentId) {
@@ -593,7 +584,7 @@ public class Editorial {
     @Transactional
     public Commitment createCommitment(CommitmentChange change) {
         String actor = Access.require(identity, Access.EDITOR, "createCommitment");
-        checkCommitment(change, true);
+        validation.create(change);
         Commitment commitment = new Commitment();
         commitment.dialogue = find(Dialogue.class, "Dialogue", key(change.dialogueId(), "Dialogue", "input.dialogueId"), "input.dialogueId");
         applyCommitment(commitment, change);
@@ -619,7 +610,7 @@ public class Editorial {
     public Commitment updateCommitment(CommitmentChange change) {
         String actor = Access.require(identity, Access.EDITOR, "updateCommitment");
         long key = key(change.commitmentId(), "Commitment", "input.commitmentId");
-        checkCommitment(change, false);
+        validation.update(change);
         Commitment commitment = lock(Commitment.class, "Commitment", key, "input.commitmentId", change.expectedVersion(), c -> c.version);
         JsonObject before = snapshot(commitment);
         applyCommitment(commitment, change);
@@ -631,19 +622,6 @@ public class Editorial {
         em.flush();
         audit(actor, "updateCommitment", "Commitment", commitment.id, before, snapshot(commitment));
         return commitment;
-    }
-
-    private void checkCommitment(CommitmentChange c, boolean create) {
-        validate(c, create, Map.of());
-    }
-
-    /** Bean Validation of the input's values (lengths, formats, dates; required ones on creation). */
-    private void validate(Object change, boolean create, Map<String, String> renames) {
-        if (create) {
-            validation.create(change);
-        } else {
-            validation.update(change, renames);
-        }
     }
 
     private void applyCommitment(Commitment c, CommitmentChange change) {
@@ -790,17 +768,8 @@ public class Editorial {
     // ---- shared ----
 
     /** Reads the node for writing: the row lock serialises writers, so the version compared is the latest committed. */
-    private <T> T lock(Class<T> type, String typeName, long key, String path, Integer expectedVersion, Function<T, Integer> version) {
-        T node = em.find(type, key, LockModeType.PESSIMISTIC_WRITE);
-        if (node == null) {
-            throw bad(path, "names no " + typeName + ".");
-        }
-        int current = version.apply(node);
-        if (expectedVersion != null && expectedVersion != current) {
-            throw new ConflictException("The " + typeName + " is at version " + current + ", not " + expectedVersion
-                    + ": it changed since you read it. Read it again and retry.");
-        }
-        return node;
+    private <T> T lock(Class<T> type, String typeName, long key, String path, Integer expectedVersion, ToIntFunction<T> version) {
+        return Writes.lockVersioned(em, type, typeName, key, path, expectedVersion, version);
     }
 
     private <T> T find(Class<T> type, String typeName, long key, String path) {
@@ -838,14 +807,8 @@ public class Editorial {
     }
 
     private void audit(String actor, String action, String nodeType, long key, JsonObject before, JsonObject after) {
-        AuditEntry audit = new AuditEntry();
-        audit.actor = actor;
-        audit.action = action;
-        audit.nodeType = nodeType;
-        audit.nodeKey = key;
-        audit.before = before == null ? null : before.toString();
-        audit.after = after == null ? null : after.toString();
-        em.persist(audit);
+        Writes.audit(em, actor, action, nodeType, key, before == null ? null : before.toString(),
+                after == null ? null : after.toString());
     }
 
     // ---- what the audit trail records of each node: its values and links, by key ----

@@ -1,0 +1,31 @@
+package io.communique.service.validation;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import jakarta.validation.ReportAsSingleViolation;
+import jakarta.validation.constraints.Pattern;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/** A link a reader can open: an http or https URL of at most 2000 characters, without spaces. Null is valid. */
+@Documented
+@Pattern(regexp = "https?://\\S{1,1990}")
+@ReportAsSingleViolation
+@Constraint(validatedBy = {})
+@Target({FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE})
+@Retention(RUNTIME)
+public @interface WebUrl {
+
+    String message() default "must be an http or https URL of at most 2000 characters, without spaces";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+}
