@@ -48,6 +48,23 @@ class OperationsTest {
                 () -> org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("agroal_active_count"), "connection pool gauges"));
     }
 
+    /**
+     * Batched {@code @Source} fields run on io.communique.engine.SourceBatchFetchers, which queues
+     * each parent without SmallRye's per-parent timer. If a SmallRye upgrade stopped that swap,
+     * nothing would break but the traversal's CPU cost (bench/README.md); the timers coming back
+     * is how it would show.
+     */
+    @Test
+    void batchedFieldsAreNotTimedOneParentAtATime() {
+        GraphQL.query("{ officials(first: 3) { nodes { statements(first: 2) { nodes { commitments { parties { role } } } } } } }");
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertAll(
+                () -> org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("mp_graphql_seconds_count{name=\"officials\""),
+                        "the root field is timed"),
+                () -> org.junit.jupiter.api.Assertions.assertFalse(metrics.contains("source=\"true\""),
+                        "no @Source field is timed per parent"));
+    }
+
     @Test
     void jsonResponsesAreCompressedForClientsThatAskForIt() {
         var response = given().config(RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
