@@ -39,12 +39,9 @@ public final class CommuniqueMain {
             return;
         }
         var database = startEmbedded();
-        if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+        if (database == null) {
             // Dev mode calls main again after each live reload, on new classes but the same JVM: the
-            // server started first (and the datasource properties it set) stay; the JVM's exit stops it.
-            if (database != null) {
-                Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
-            }
+            // server this JVM started first (and the datasource properties it set) stay in use.
             Quarkus.run(args);
             return;
         }
@@ -52,9 +49,22 @@ public final class CommuniqueMain {
         // its connection pool is closed: only then is postgres stopped, so no request loses its
         // database mid-flight. On a signal the JVM halts when its shutdown hooks end, which can be
         // before the main thread finishes that handler; this hook holds the JVM until it has.
+        //
+        // Whether this is dev mode is only known once Quarkus has started: LaunchMode.current() is
+        // still NORMAL when main first runs, even under quarkus:dev. In dev mode a live reload also
+        // ends this run and calls the handler, but the JVM and the server must stay: main runs again.
         var stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitStop(stopped, database), "embedded-postgres-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+                database.close();
+            } else {
+                awaitStop(stopped, database);
+            }
+        }, "embedded-postgres-stop"));
         Quarkus.run(null, (exitCode, failure) -> {
+            if (LaunchMode.current() == LaunchMode.DEVELOPMENT && !ApplicationLifecycleManager.isVmShuttingDown()) {
+                return;
+            }
             database.close();
             stopped.countDown();
             if (!ApplicationLifecycleManager.isVmShuttingDown()) {
