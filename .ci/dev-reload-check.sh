@@ -45,7 +45,7 @@ psql -h 127.0.0.1 -p "$DB_PORT" -U postgres -d communique -v ON_ERROR_STOP=1 -qc
 postgres_before=$(pgrep -f -- "postgres -D $DATA" | sort | head -1)
 
 # A source change; dev mode restarts the application on the next request that notices it. A change
-# in the same instant as dev mode's last scan can go unnoticed, so the file is changed again until a
+# was once not noticed at all (cause not found), so the file is changed again until a
 # restart shows in the log (bounded).
 reloaded=""
 for attempt in $(seq 1 30); do
