@@ -39,11 +39,13 @@ final class SourceBatchFetchers {
 
     private static final Logger LOG = Logger.getLogger(SourceBatchFetchers.class);
 
-    private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+    private final Map<FieldCoordinates, Operation> operations = new ConcurrentHashMap<>();
+    private final BatchLoaderHelper loaders = new BatchLoaderHelper();
 
     void remember(Operation operation) {
         if (operation.isSourceField() && operation.getSourceFieldOn() != null) {
-            operations.put(loaderName(operation.getSourceFieldOn().getName(), operation.getName()), operation);
+            // The coordinates SmallRye registers the field's fetcher under.
+            operations.put(FieldCoordinates.coordinates(operation.getSourceFieldOn().getName(), operation.getName()), operation);
         }
     }
 
@@ -58,13 +60,13 @@ final class SourceBatchFetchers {
             for (GraphQLFieldDefinition field : container.getFieldDefinitions()) {
                 FieldCoordinates coordinates = FieldCoordinates.coordinates(container.getName(), field.getName());
                 if (registry.getDataFetcher(coordinates, field) instanceof BatchDataFetcher) {
-                    String name = loaderName(container.getName(), field.getName());
-                    Operation operation = operations.get(name);
+                    Operation operation = operations.get(coordinates);
                     if (operation == null) {
                         // SmallRye's own fetcher still works: this field is only slower.
                         LOG.warnf("No SmallRye operation seen for batched field %s; its fetcher is left as it is", coordinates);
                     } else {
-                        replacements.put(coordinates, new BatchFetcher(name, new ArgumentHelper(operation.getArguments())));
+                        replacements.put(coordinates,
+                                new BatchFetcher(loaders.getName(operation), new ArgumentHelper(operation.getArguments())));
                     }
                 }
             }
@@ -74,11 +76,6 @@ final class SourceBatchFetchers {
         }
         GraphQLCodeRegistry lighter = registry.transform(builder -> replacements.forEach(builder::dataFetcher));
         return schema.transform(builder -> builder.codeRegistry(lighter));
-    }
-
-    /** The DataLoader name SmallRye registers a batched field under ({@code BatchLoaderHelper.getName}). */
-    static String loaderName(String typeName, String fieldName) {
-        return typeName + "_" + fieldName;
     }
 
     /** Queues the parent, with the converted arguments and its environment as SmallRye's batch loader expects them. */
