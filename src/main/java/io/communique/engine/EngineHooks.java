@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * Adds {@link QueryGuard} (limits) and {@link OperationMetrics} (per-operation timers) to the
  * graphql-java engine SmallRye builds, and swaps the fetchers of batched {@code @Source} fields for
- * lighter ones ({@link SourceBatchFetchers}). SmallRye loads this class
+ * lighter ones ({@link SourceBatchFetchers}), and drops a field-visibility filter that filters
+ * nothing ({@link FieldVisibility}). SmallRye loads this class
  * with {@link java.util.ServiceLoader} (META-INF/services) and, as its config key is null, calls
  * it whether or not SmallRye's CDI events are enabled (enabling them would fire a CDI event for
  * every field fetched).
@@ -50,7 +51,7 @@ public class EngineHooks implements EventingService {
         flatten(built.getInstrumentation(), chain);
         chain.add(current(QueryGuard.class));
         chain.add(current(OperationMetrics.class));
-        return builder.schema(batchFetchers.lighten(built.getGraphQLSchema()))
+        return builder.schema(FieldVisibility.withoutNoOpFilter(batchFetchers.lighten(built.getGraphQLSchema())))
                 .instrumentation(new ChainedInstrumentation(chain));
     }
 
