@@ -42,6 +42,59 @@ public final class TrackingDatabase {
         return counts;
     }
 
+    /**
+     * Puts every table and sequence of the application back as they were the first time this was
+     * called, so that tests which write through imports or mutations each start from the same rows
+     * whatever ran before them. The first call copies the tables into a schema of their own; later
+     * calls empty the tables and copy the rows back, in one transaction, with triggers off
+     * ({@code session_replication_role = replica}: the copies are already what the triggers made,
+     * and the append-only and change-feed triggers must not see a restore).
+     */
+    public void restoreFirstState() throws SQLException {
+        try (var c = connect(); var s = c.createStatement()) {
+            c.setAutoCommit(false);
+            var exists = s.executeQuery("select 1 from pg_namespace where nspname = '" + SNAPSHOT + "'");
+            boolean taken = exists.next();
+            List<String> tables = new java.util.ArrayList<>();
+            var rs = s.executeQuery("select tablename from pg_tables where schemaname = 'public'"
+                    + " and tablename <> 'flyway_schema_history' order by tablename");
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+            if (!taken) {
+                s.execute("create schema " + SNAPSHOT);
+                for (String table : tables) {
+                    s.execute("create table " + SNAPSHOT + ".\"" + table + "\" as select * from public.\"" + table + "\"");
+                }
+                s.execute("create table " + SNAPSHOT + ".sequence_state as select sequencename as name, last_value, last_value is not null as called"
+                        + " from pg_sequences where schemaname = 'public'");
+            } else {
+                s.execute("set local session_replication_role = replica");
+                s.execute("truncate " + String.join(", ", tables.stream().map(t -> "public.\"" + t + "\"").toList()));
+                for (String table : tables) {
+                    String columns = columns(c, table);
+                    s.execute("insert into public.\"" + table + "\" (" + columns + ") overriding system value select " + columns
+                            + " from " + SNAPSHOT + ".\"" + table + "\"");
+                }
+                s.execute("select setval(format('public.%I', name), coalesce(last_value, 1), called) from " + SNAPSHOT + ".sequence_state");
+            }
+            c.commit();
+        }
+    }
+
+    private static final String SNAPSHOT = "test_first_state";
+
+    /** The columns a row can be inserted with: generated columns are computed again. */
+    private static String columns(Connection c, String table) throws SQLException {
+        try (var ps = c.prepareStatement("select string_agg(quote_ident(attname), ', ' order by attnum) from pg_attribute"
+                + " where attrelid = cast(? as regclass) and attnum > 0 and not attisdropped and attgenerated = ''")) {
+            ps.setString(1, "public.\"" + table + "\"");
+            var rs = ps.executeQuery();
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     /** A commitment of its own for one test, with one status entry; returns its key. */
     public long newCommitment(String status) throws SQLException {
         try (var c = connect(); var s = c.createStatement()) {
