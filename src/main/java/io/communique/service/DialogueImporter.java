@@ -44,8 +44,11 @@ public class DialogueImporter {
 
     public static final String ACTION = "importDialogue";
     static final String ARGUMENT = "input.document";
-    /** Serialises imports: two imports of overlapping documents would race between lookup and insert. */
-    private static final long LOCK = 0x636f6d6d756e6971L;
+    /**
+     * Serialises imports: two imports of overlapping documents would race between lookup and insert.
+     * Each import takes it as a transaction-level advisory lock (public for the test that holds it).
+     */
+    public static final long LOCK = 0x636f6d6d756e6971L;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final AgroalDataSource dataSource;

@@ -1,6 +1,7 @@
 package io.communique.exchange;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.communique.service.DialogueImporter;
 import io.communique.support.GraphQL;
 import io.communique.support.Ids;
 import io.communique.support.OwnDatabaseProfile;
@@ -19,10 +21,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -373,6 +381,59 @@ class DialogueExchangeTest {
         var response = imported(original);
         assertEquals(0, response.getInt("data.importDialogue.unchanged"), response.prettify());
         assertEquals(text(original), text(export(SEED)), "export, import into an empty database, export: identical");
+    }
+
+    /**
+     * Two imports of the same new rows at once: the second waits on the import lock until the first
+     * commits, then finds the rows there, instead of racing it to insert them. The test holds the
+     * lock itself first, so both imports are seen waiting before either runs.
+     */
+    @Test
+    void simultaneousImportsRunOneAfterTheOther() throws Exception {
+        ObjectNode document = changed(export(SEED), d -> {
+            ((ArrayNode) d.get("topics")).addObject().put("slug", "unmanned-systems").put("name", "Unmanned systems");
+            ((ArrayNode) d.at("/statements/3/topics")).add("unmanned-systems");
+        });
+        String editor = Tokens.forRole("editor");
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try (var holder = DB.connect(); var s = holder.createStatement()) {
+            s.execute("select pg_advisory_lock(" + DialogueImporter.LOCK + ")");
+            List<Future<JsonPath>> imports = List.of(clients.submit(() -> importAs(editor, document)),
+                    clients.submit(() -> importAs(editor, document)));
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> importsWaiting(holder) == 2);
+            assertTrue(imports.stream().noneMatch(Future::isDone), "both imports wait for the lock");
+            assertEquals(0, topics("unmanned-systems"), "and neither has written");
+
+            s.execute("select pg_advisory_unlock(" + DialogueImporter.LOCK + ")");
+            List<Integer> created = new java.util.ArrayList<>();
+            for (Future<JsonPath> running : imports) {
+                JsonPath response = running.get(60, TimeUnit.SECONDS);
+                assertNull(response.get("errors"), response.prettify());
+                created.add(response.getInt("data.importDialogue.created"));
+            }
+            java.util.Collections.sort(created);
+            assertEquals(List.of(0, 1), created, "the first creates the topic, the second finds it");
+            assertEquals(1, topics("unmanned-systems"));
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private static long importsWaiting(Connection holder) throws SQLException {
+        try (var s = holder.createStatement(); var rs = s.executeQuery("select count(*) from pg_locks l join pg_database d on d.oid = l.database"
+                + " where l.locktype = 'advisory' and not l.granted and d.datname = current_database()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long topics(String slug) throws SQLException {
+        try (var c = DB.connect(); var ps = c.prepareStatement("select count(*) from topic where slug = ?")) {
+            ps.setString(1, slug);
+            var rs = ps.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     static ObjectNode sortTopics(ObjectNode document) {
