@@ -1,7 +1,8 @@
 package io.communique.engine;
 
-import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.LightDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.PlugableDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.helper.FieldHelper;
 import io.smallrye.graphql.schema.model.Field;
@@ -12,6 +13,7 @@ import io.smallrye.graphql.spi.DataFetcherService;
 import io.smallrye.graphql.transformation.AbstractDataFetcherException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,7 +25,11 @@ import org.jboss.logging.Logger;
  * that can ({@code @Query}, {@code @Source}) still get it from SmallRye's own fetchers.
  *
  * <p>Output values are still transformed and adapted by SmallRye's {@link FieldHelper}, so
- * formats, ids and adapters behave as before. SmallRye finds this class with
+ * formats, ids and adapters behave as before. The fetchers are graphql-java
+ * {@link LightDataFetcher}s: graphql-java then hands them the source object and builds the
+ * field's {@link DataFetchingEnvironment} only when asked, which only a field wrapped in a list
+ * or map needs (SmallRye reads the arguments of a map field while adapting it); for the scalars
+ * and objects that make up most of a response, nothing is built. SmallRye finds this class with
  * {@link java.util.ServiceLoader} (META-INF/services) and asks it first for every plain field.
  */
 public class PropertyFetchers implements DataFetcherService {
@@ -38,13 +44,15 @@ public class PropertyFetchers implements DataFetcherService {
         return new PropertyFetcher(field, owner);
     }
 
-    static final class PropertyFetcher implements PlugableDataFetcher<Object>, TrivialDataFetcher<Object> {
+    static final class PropertyFetcher implements PlugableDataFetcher<Object>, LightDataFetcher<Object> {
 
         private static final Logger LOG = Logger.getLogger(PropertyFetchers.class);
 
         private final Field field;
         private final Reference owner;
         private final FieldHelper helper;
+        // SmallRye's helper reads the environment only for a wrapped value (a map's arguments).
+        private final boolean needsEnvironment;
         // Resolved on first use: at bootstrap the application's classes may not be loadable yet.
         private volatile Accessor accessor;
 
@@ -52,17 +60,24 @@ public class PropertyFetchers implements DataFetcherService {
             this.field = field;
             this.owner = owner;
             this.helper = new FieldHelper(field);
+            this.needsEnvironment = field.hasWrapper();
         }
 
         @Override
         public Object get(DataFetchingEnvironment environment) throws Exception {
+            return get(null, environment.getSource(), () -> environment);
+        }
+
+        @Override
+        public Object get(GraphQLFieldDefinition definition, Object source, Supplier<DataFetchingEnvironment> environment)
+                throws Exception {
             Accessor read = accessor;
             if (read == null) {
                 read = accessor = accessor();
             }
-            Object value = read.get(environment.getSource());
+            Object value = read.get(source);
             try {
-                return helper.transformOrAdaptResponse(value, environment);
+                return helper.transformOrAdaptResponse(value, needsEnvironment ? environment.get() : null);
             } catch (AbstractDataFetcherException notTransformed) {
                 // What SmallRye's fetcher does too: the untransformed value, and a log line.
                 LOG.warnf(notTransformed, "Could not transform %s.%s", owner.getName(), field.getName());
