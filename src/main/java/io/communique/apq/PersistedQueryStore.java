@@ -18,6 +18,12 @@ import org.jboss.logging.Logger;
  * instance, behind a cache bounded by size. A hash is never cached as absent, since another
  * instance may store it at any moment. The database being unreachable is not an error here: a
  * lookup then finds nothing (the client resends the text) and a registration is only cached.
+ *
+ * <p>The table keeps the newest {@code communique.apq.max-stored} documents. Any client can make
+ * new documents that run (an alias renamed is a new hash), so without a bound the table would grow
+ * for as long as someone cares to send them. Dropping the oldest is safe by the protocol: a client
+ * whose hash is gone gets {@code PERSISTED_QUERY_NOT_FOUND} and resends the text, which stores it
+ * again as the newest.
  */
 @ApplicationScoped
 public class PersistedQueryStore {
@@ -26,10 +32,16 @@ public class PersistedQueryStore {
 
     private final DataSource dataSource;
     private final Cache<String, String> cache;
+    private final int maxStored;
 
     public PersistedQueryStore(DataSource dataSource,
-            @ConfigProperty(name = "communique.apq.cache-size", defaultValue = "16M") MemorySize cacheSize) {
+            @ConfigProperty(name = "communique.apq.cache-size", defaultValue = "16M") MemorySize cacheSize,
+            @ConfigProperty(name = "communique.apq.max-stored", defaultValue = "10000") int maxStored) {
+        if (maxStored < 0) {
+            throw new IllegalArgumentException("communique.apq.max-stored must be 0 or more, not " + maxStored);
+        }
         this.dataSource = dataSource;
+        this.maxStored = maxStored;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(cacheSize.asLongValue())
                 // Java strings take up to two bytes a character; the weight approximates memory held.
@@ -69,16 +81,26 @@ public class PersistedQueryStore {
     /**
      * Registers a document that parsed, validated and ran under its verified hash. Blocking: call
      * it off the event loop. A hash already stored (by this or another instance) is left as it is:
-     * equal hashes mean equal text.
+     * equal hashes mean equal text. A new row makes the oldest beyond {@code max-stored} go.
      */
     public void save(String hash, String document) {
         cache.put(hash, document);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(
-                        "insert into persisted_query (sha256_hash, document) values (?, ?) on conflict (sha256_hash) do nothing")) {
+                        "insert into persisted_query (sha256_hash, document) values (?, ?) on conflict (sha256_hash) do nothing");
+                // Instances pruning at once delete overlapping sets; a row already gone is simply not deleted twice.
+                PreparedStatement prune = connection.prepareStatement(
+                        "delete from persisted_query where sha256_hash in (select sha256_hash from persisted_query"
+                                + " order by created_at desc, sha256_hash desc offset ?)")) {
             insert.setString(1, hash);
             insert.setString(2, document);
-            insert.executeUpdate();
+            if (insert.executeUpdate() == 1) {
+                prune.setInt(1, maxStored);
+                int pruned = prune.executeUpdate();
+                if (pruned > 0) {
+                    LOG.debugf("persisted queries: %d oldest dropped to keep %d", pruned, maxStored);
+                }
+            }
         } catch (SQLException e) {
             LOG.warnf("persisted query %s kept in memory only: %s", hash, e.getMessage());
         }

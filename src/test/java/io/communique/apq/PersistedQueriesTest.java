@@ -20,8 +20,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +40,12 @@ class PersistedQueriesTest {
     static final TrackingDatabase DB = new TrackingDatabase(DATABASE);
     static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
 
-    /** Also sets the anonymous max-age, to show it is configuration and not a constant. */
+    static final int MAX_STORED = 20;
+
+    /**
+     * Also sets the anonymous max-age, to show it is configuration and not a constant, and a table
+     * small enough to overflow in a test.
+     */
     public static class Writable extends OwnDatabaseProfile {
         public Writable() {
             super(DATABASE);
@@ -46,7 +53,8 @@ class PersistedQueriesTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("communique.http.cache.max-age", "300");
+            return Map.of("communique.http.cache.max-age", "300",
+                    "communique.apq.max-stored", String.valueOf(MAX_STORED));
         }
     }
 
@@ -225,6 +233,33 @@ class PersistedQueriesTest {
         assertEquals("US", JsonPath.from(found.body()).getString("data.nation.code"));
     }
 
+    @Test
+    void registeringWithoutEndKeepsOnlyTheNewestDocumentsAndAnEvictedOneIsRegisteredAgain() throws Exception {
+        // Each alias makes a new document that runs: what a client flooding the table would send.
+        List<String> flood = IntStream.range(0, MAX_STORED + 5)
+                .mapToObj(i -> "query Flood { f" + i + ": __typename }")
+                .toList();
+        for (String document : flood) {
+            HttpResponse<String> response = post("application/json", withText(document, PersistedQuery.sha256(document)));
+            assertEquals(200, response.statusCode(), response.body());
+        }
+        assertEquals(MAX_STORED, allRows());
+        for (String kept : flood.subList(5, flood.size())) {
+            assertEquals(1, rows(PersistedQuery.sha256(kept)), kept);
+        }
+        String oldest = flood.get(0);
+        assertEquals(0, rows(PersistedQuery.sha256(oldest)));
+
+        // Gone from the table, so gone for an instance that does not hold it in memory; the
+        // protocol's resend stores it again, as the newest, and the table stays at its bound.
+        store.evictAll();
+        assertNotFound(post("application/json", hashOnly(oldest)));
+        assertEquals(200, post("application/json", withText(oldest, PersistedQuery.sha256(oldest))).statusCode());
+        assertEquals(1, rows(PersistedQuery.sha256(oldest)));
+        assertEquals(MAX_STORED, allRows());
+        assertEquals(0, rows(PersistedQuery.sha256(flood.get(5))), "the oldest of the rest made room");
+    }
+
     // ---- helpers
 
     /** A valid document nesting {@code levels} fields deep (introspection, so it holds at any depth). */
@@ -279,6 +314,14 @@ class PersistedQueriesTest {
     private static long rows(String hash) throws SQLException {
         try (var c = DB.connect(); var s = c.prepareStatement("select count(*) from persisted_query where sha256_hash = ?")) {
             s.setString(1, hash.toLowerCase());
+            var rs = s.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long allRows() throws SQLException {
+        try (var c = DB.connect(); var s = c.prepareStatement("select count(*) from persisted_query")) {
             var rs = s.executeQuery();
             rs.next();
             return rs.getLong(1);
