@@ -14,15 +14,20 @@ import io.communique.support.Tokens;
 import io.communique.support.TrackingDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.vertx.http.runtime.filters.QuarkusRequestWrapper;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,6 +57,47 @@ class SubscriptionTest {
 
     @Inject
     EventListener listener;
+
+    @Inject
+    UpgradeDoneProbe upgrades;
+
+    /**
+     * Sees what Quarkus's graceful shutdown sees of a WebSocket: whether its upgrade request is done.
+     * Keyed by the client's port. Ahead of the drain's route, so it sees every upgrade.
+     */
+    @ApplicationScoped
+    static class UpgradeDoneProbe {
+        private final Map<Integer, Boolean> doneByClientPort = new ConcurrentHashMap<>();
+
+        /** Whether the upgrade from this client port is done; null if no upgrade came from it. */
+        Boolean done(int clientPort) {
+            return doneByClientPort.get(clientPort);
+        }
+
+        void install(@Observes Router router) {
+            router.route("/graphql").order(SubscriptionDrain.ORDER - 1).handler(ctx -> {
+                if ("websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
+                    int port = ctx.request().remoteAddress().port();
+                    doneByClientPort.put(port, false);
+                    QuarkusRequestWrapper.get(ctx.request()).addRequestDoneHandler(ignored -> doneByClientPort.put(port, true));
+                }
+                ctx.next();
+            });
+        }
+    }
+
+    @Test
+    void aClosedWebSocketIsNoLongerARequestInFlight() throws Exception {
+        // Quarkus 3.33 never marks an upgraded request done, and its graceful shutdown waits for
+        // every request not done: one WebSocket, ever, held each later SIGTERM for the full timeout.
+        GraphQLWs ws = GraphQLWs.connect();
+        int port = ws.localPort();
+        subscribe(ws, "1", WATCH_STATUS, Map.of());
+        assertEquals(false, upgrades.done(port), "an open WebSocket is in flight");
+        ws.close();
+        await().atMost(GraphQLWs.TIMEOUT).until(() -> upgrades.done(port));
+        await().atMost(GraphQLWs.TIMEOUT).until(() -> events.subscribers() == 0);
+    }
 
     /** Subscribes and waits until the subscription is attached to this instance's event stream. */
     private void subscribe(GraphQLWs ws, String id, String query, Map<String, Object> variables) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,7 @@ public final class GraphQLWs implements AutoCloseable {
     private final WebSocket socket;
     private final BlockingQueue<JsonObject> connection = new LinkedBlockingQueue<>();
     private final Map<String, BlockingQueue<JsonObject>> operations = new ConcurrentHashMap<>();
+    private final CompletableFuture<Short> closed = new CompletableFuture<>();
 
     private GraphQLWs(Vertx vertx, HttpClient http, WebSocket socket) {
         this.vertx = vertx;
@@ -41,10 +43,18 @@ public final class GraphQLWs implements AutoCloseable {
         HttpClient http = vertx.createHttpClient();
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("localhost").setPort(RestAssured.port)
                 .setURI("/graphql").setSubProtocols(List.of("graphql-transport-ws"));
-        WebSocket socket = http.webSocket(options).toCompletionStage().toCompletableFuture()
-                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        WebSocket socket;
+        try {
+            socket = http.webSocket(options).toCompletionStage().toCompletableFuture()
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            http.close();
+            vertx.close();
+            throw e;
+        }
         GraphQLWs client = new GraphQLWs(vertx, http, socket);
         socket.textMessageHandler(client::received);
+        socket.closeHandler(ignored -> client.closed.complete(socket.closeStatusCode()));
         socket.writeTextMessage(new JsonObject().put("type", "connection_init").encode());
         JsonObject ack = client.connection.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         if (ack == null || !"connection_ack".equals(ack.getString("type"))) {
@@ -87,6 +97,16 @@ public final class GraphQLWs implements AutoCloseable {
     /** Messages already received for {@code id} and not yet taken. */
     public int pending(String id) {
         return queue(id).size();
+    }
+
+    /** The client's port: the server sees the connection as coming from it. */
+    public int localPort() {
+        return socket.localAddress().port();
+    }
+
+    /** The close code of the socket once the server has closed it; fails after {@link #TIMEOUT}. */
+    public short awaitClose() throws Exception {
+        return closed.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 
     public void complete(String id) {

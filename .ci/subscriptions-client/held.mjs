@@ -1,0 +1,34 @@
+// A subscriber that stays connected until the server closes its socket: prints "subscribed" once
+// the server reports the subscription attached, then "closed <code>" when the server closes the
+// socket, and exits. Exits 1 if either takes longer than the timeout; never sleeps to synchronise.
+//   node held.mjs <base URL>
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+
+const [base] = process.argv.slice(2);
+const TIMEOUT_MS = 30000;
+const timer = setTimeout(() => { console.log('timed out'); process.exit(1); }, TIMEOUT_MS);
+
+async function attached() {
+  while (true) {
+    const metrics = await (await fetch(`${base}/q/metrics`)).text();
+    const line = metrics.split('\n').find((l) => l.startsWith('communique_live_subscriptions'));
+    if (line && Number(line.split(' ').pop()) >= 1) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const client = createClient({
+  url: base.replace(/^http/, 'ws') + '/graphql', webSocketImpl: WebSocket, lazy: false, retryAttempts: 0,
+  on: {
+    closed: (event) => {
+      console.log(`closed ${event.code}`);
+      clearTimeout(timer);
+      process.exit(0);
+    },
+  },
+});
+client.subscribe({ query: 'subscription Held { commitmentStatusChanged { statusChange { id } } }' },
+  { next: () => {}, error: () => {}, complete: () => {} });
+await attached();
+console.log('subscribed');
