@@ -1,12 +1,14 @@
 package io.communique.graphql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.communique.support.GraphQL;
 import io.communique.support.SqlStatementCounter;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,6 +59,19 @@ class SqlStatementCountTest {
         var withDocuments = GraphQL.query("{ statements(first: 23) { nodes { source { document { title } } } } }");
         assertEquals(2, SqlStatementCounter.count());
         assertEquals(23, withDocuments.getList("data.statements.nodes").size());
+    }
+
+    @Test
+    void listReadsNeitherShipSearchVectorsNorLeaveThePageSizeToAGenericPlan() {
+        SqlStatementCounter.reset();
+        var response = GraphQL.file("canonical-traversal", "first", 7);
+        assertNull(response.get("errors"), response.prettify());
+        List<String> sql = SqlStatementCounter.statements();
+        // The generated tsvector columns serve search's conditions; a list read that selected them
+        // (c.*) was sent PostgreSQL's text form of each, longer than the row's own text.
+        sql.forEach(statement -> assertFalse(statement.contains("search_vector") || statement.contains("c.*"), statement));
+        // The page size is in the text, so a reused generic plan is still planned for 7 + 1 rows.
+        assertTrue(sql.stream().anyMatch(statement -> statement.contains("limit 8")), sql::toString);
     }
 
     static int statementsFor(String queryFile) {
