@@ -2,6 +2,8 @@ package io.communique.apq;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -33,8 +35,13 @@ public class PersistedQueryStore {
     private final DataSource dataSource;
     private final Cache<String, String> cache;
     private final int maxStored;
+    private final Counter foundInMemory;
+    private final Counter foundInTable;
+    private final Counter notFound;
+    private final Counter stored;
+    private final Counter evicted;
 
-    public PersistedQueryStore(DataSource dataSource,
+    public PersistedQueryStore(DataSource dataSource, MeterRegistry registry,
             @ConfigProperty(name = "communique.apq.cache-size", defaultValue = "16M") MemorySize cacheSize,
             @ConfigProperty(name = "communique.apq.max-stored", defaultValue = "10000") int maxStored) {
         if (maxStored < 0) {
@@ -42,6 +49,15 @@ public class PersistedQueryStore {
         }
         this.dataSource = dataSource;
         this.maxStored = maxStored;
+        this.foundInMemory = lookups(registry, "memory");
+        this.foundInTable = lookups(registry, "table");
+        this.notFound = lookups(registry, "miss");
+        this.stored = Counter.builder("communique.apq.stored")
+                .description("Documents this instance added to the persisted_query table").register(registry);
+        this.evicted = Counter.builder("communique.apq.evicted")
+                .description("Oldest documents this instance dropped from the persisted_query table to keep it at"
+                        + " communique.apq.max-stored")
+                .register(registry);
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(cacheSize.asLongValue())
                 // Java strings take up to two bytes a character; the weight approximates memory held.
@@ -49,15 +65,36 @@ public class PersistedQueryStore {
                 .build();
     }
 
+    private static Counter lookups(MeterRegistry registry, String result) {
+        return Counter.builder("communique.apq.lookups")
+                .description("Requests that named their document by persisted-query hash alone, by where this instance"
+                        + " found it: memory, table, or miss (the client was asked to resend the text)")
+                .tag("result", result).register(registry);
+    }
+
     /** The document if this instance holds it in memory; never blocks. */
     public Optional<String> cached(String hash) {
         return Optional.ofNullable(cache.getIfPresent(hash));
     }
 
-    /** The document from memory or, failing that, from the table. Blocking: call it off the event loop. */
+    /**
+     * The document of a request that sent the hash alone, if this instance holds it in memory; never
+     * blocks. Counted as found in memory; when empty, {@link #load} counts the rest.
+     */
+    public Optional<String> lookUpInMemory(String hash) {
+        Optional<String> document = cached(hash);
+        document.ifPresent(found -> foundInMemory.increment());
+        return document;
+    }
+
+    /**
+     * The document of a request that sent the hash alone, from memory or, failing that, from the
+     * table; counted by where it was found. Blocking: call it off the event loop.
+     */
     public Optional<String> load(String hash) {
         String cachedDocument = cache.getIfPresent(hash);
         if (cachedDocument != null) {
+            foundInMemory.increment();
             return Optional.of(cachedDocument);
         }
         try (Connection connection = dataSource.getConnection();
@@ -66,14 +103,17 @@ public class PersistedQueryStore {
             select.setString(1, hash);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
+                    notFound.increment();
                     return Optional.empty();
                 }
                 String document = row.getString(1);
                 cache.put(hash, document);
+                foundInTable.increment();
                 return Optional.of(document);
             }
         } catch (SQLException e) {
             LOG.warnf("persisted query %s not looked up: %s", hash, e.getMessage());
+            notFound.increment();
             return Optional.empty();
         }
     }
@@ -95,8 +135,10 @@ public class PersistedQueryStore {
             insert.setString(1, hash);
             insert.setString(2, document);
             if (insert.executeUpdate() == 1) {
+                stored.increment();
                 prune.setInt(1, maxStored);
                 int pruned = prune.executeUpdate();
+                evicted.increment(pruned);
                 if (pruned > 0) {
                     LOG.debugf("persisted queries: %d oldest dropped to keep %d", pruned, maxStored);
                 }

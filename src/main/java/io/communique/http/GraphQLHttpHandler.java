@@ -119,7 +119,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
      * which SmallRye's handler deactivated when doHandle returned and terminates when the response ends.
      */
     private void runPersisted(RoutingContext ctx, GraphQLRequest request, String hash, ResponseMediaType media) {
-        Optional<String> cached = persistedQueries.cached(hash);
+        Optional<String> cached = persistedQueries.lookUpInMemory(hash);
         if (cached.isPresent() || !Context.isOnEventLoopThread()) {
             String document = cached.or(() -> persistedQueries.load(hash))
                     .orElseThrow(() -> rejected(PersistedQueryException.notFound(), media));

@@ -1,5 +1,6 @@
 package io.communique.apq;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -249,6 +250,8 @@ class PersistedQueriesTest {
         }
         String oldest = flood.get(0);
         assertEquals(0, rows(PersistedQuery.sha256(oldest)));
+        double evicted = counter("communique_apq_evicted_total", "");
+        assertTrue(evicted >= 5, "evicted " + evicted);
 
         // Gone from the table, so gone for an instance that does not hold it in memory; the
         // protocol's resend stores it again, as the newest, and the table stays at its bound.
@@ -258,6 +261,30 @@ class PersistedQueriesTest {
         assertEquals(1, rows(PersistedQuery.sha256(oldest)));
         assertEquals(MAX_STORED, allRows());
         assertEquals(0, rows(PersistedQuery.sha256(flood.get(5))), "the oldest of the rest made room");
+        assertEquals(evicted + 1, counter("communique_apq_evicted_total", ""));
+    }
+
+    @Test
+    void lookupsAreCountedByWhereTheDocumentWasFoundAndStoresByRow() throws Exception {
+        String document = "query Counted { nation(code: \"US\") { name } }";
+        String hash = PersistedQuery.sha256(document);
+        double missed = lookups("miss");
+        assertNotFound(post("application/json", hashOnly(document)));
+        assertEquals(missed + 1, lookups("miss"));
+
+        double stored = counter("communique_apq_stored_total", "");
+        assertEquals(200, post("application/json", withText(document, hash)).statusCode());
+        assertEquals(stored + 1, counter("communique_apq_stored_total", ""));
+
+        double inMemory = lookups("memory");
+        assertEquals(200, post("application/json", hashOnly(document)).statusCode());
+        assertEquals(inMemory + 1, lookups("memory"));
+
+        store.evictAll();
+        double inTable = lookups("table");
+        assertEquals(200, post("application/json", hashOnly(document)).statusCode());
+        assertEquals(inTable + 1, lookups("table"));
+        assertEquals(missed + 1, lookups("miss"));
     }
 
     // ---- helpers
@@ -318,6 +345,19 @@ class PersistedQueriesTest {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    private static double lookups(String result) {
+        return counter("communique_apq_lookups_total", "result=\"" + result + "\"");
+    }
+
+    /** A counter's value in the Prometheus output; 0 before its first increment is scraped. */
+    private static double counter(String name, String labels) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String series = labels.isEmpty() ? name : name + "{" + labels + "}";
+        return metrics.lines().filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .findFirst().orElse(0);
     }
 
     private static long allRows() throws SQLException {
