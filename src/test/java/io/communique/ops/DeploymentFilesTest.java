@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.communique.db.EmbeddedDatabase;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.config.SmallRyeConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,9 +53,18 @@ class DeploymentFilesTest {
         Map<String, Object> deployment = docs.stream().filter(d -> "Deployment".equals(d.get("kind"))).findFirst().orElseThrow();
         Map<String, Object> container = map(((List<?>) map(map(map(deployment.get("spec")).get("template")).get("spec"))
                 .get("containers")).get(0));
+        Map<String, String> env = new HashMap<>();
         for (Object e : (List<?>) container.get("env")) {
             assertKnownVariable((String) map(e).get("name"));
+            env.put((String) map(e).get("name"), (String) map(e).get("value"));
         }
+        // Kubernetes kills the pod at the end of its grace period: it must outlast the delay, in which
+        // the pod still serves, plus the time in-flight requests get to finish.
+        Duration delay = DurationConverter.parseDuration(env.getOrDefault("QUARKUS_SHUTDOWN_DELAY", "0s"));
+        Duration timeout = ConfigProvider.getConfig().getValue("quarkus.shutdown.timeout", Duration.class);
+        int grace = (Integer) map(map(map(deployment.get("spec")).get("template")).get("spec")).get("terminationGracePeriodSeconds");
+        assertTrue(Duration.ofSeconds(grace).compareTo(delay.plus(timeout)) > 0,
+                "grace period " + grace + " s does not cover delay " + delay + " and timeout " + timeout);
         assertEquals(httpPort(), map(((List<?>) container.get("ports")).get(0)).get("containerPort"));
         for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
             String path = (String) map(map(container.get(probe)).get("httpGet")).get("path");
