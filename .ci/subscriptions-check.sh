@@ -42,8 +42,8 @@ echo "subscriptions OK: events written through instance A and by psql reached in
 
 # Shutdown with a subscriber connected (README "Live updates"): instance B has served WebSockets
 # since it started and holds one now. SIGTERM must close that socket at once and stop B without
-# waiting out quarkus.shutdown.timeout (10 s; its log would say "Timed out"), as it did while Quarkus counted every WebSocket ever
-# opened as a request in flight.
+# waiting out quarkus.shutdown.timeout (10 s; its log would say "Timed out"), as it did while
+# Quarkus counted every WebSocket ever opened as a request in flight.
 node .ci/subscriptions-client/held.mjs "http://127.0.0.1:$PORT_B" > target/subscriptions-held.log 2>&1 &
 HELD=$!
 for _ in $(seq 1 200); do

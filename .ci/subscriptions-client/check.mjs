@@ -7,6 +7,7 @@
 import { execSync } from 'node:child_process';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { subscriptionsAttached } from './attached.mjs';
 
 const [baseA, baseB] = process.argv.slice(2);
 const TIMEOUT_MS = 20000;
@@ -22,18 +23,6 @@ async function within(promise, what) {
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** Polls B's metrics until `count` subscriptions are attached to its event stream. */
-async function subscriptionsAttached(count) {
-  const until = Date.now() + TIMEOUT_MS;
-  while (Date.now() < until) {
-    const metrics = await (await fetch(`${baseB}/q/metrics`)).text();
-    const line = metrics.split('\n').find((l) => l.startsWith('communique_live_subscriptions'));
-    if (line && Number(line.split(' ').pop()) >= count) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`instance B never reported ${count} open subscription(s)`);
 }
 
 /** Subscribes on B and resolves with the first event's data. */
@@ -65,7 +54,7 @@ try {
   const statementEvent = first(client,
     'subscription WatchDialogue($dialogue: ID!) { statementAdded(dialogueId: $dialogue) { id text dialogue { id } } }',
     { dialogue: DIALOGUE });
-  await subscriptionsAttached(2);
+  await subscriptionsAttached(baseB, 2, TIMEOUT_MS);
   const response = await fetch(`${baseA}/graphql`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${process.env.TOKEN}` },

@@ -4,19 +4,11 @@
 //   node held.mjs <base URL>
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { subscriptionsAttached } from './attached.mjs';
 
 const [base] = process.argv.slice(2);
 const TIMEOUT_MS = 30000;
 const timer = setTimeout(() => { console.log('timed out'); process.exit(1); }, TIMEOUT_MS);
-
-async function attached() {
-  while (true) {
-    const metrics = await (await fetch(`${base}/q/metrics`)).text();
-    const line = metrics.split('\n').find((l) => l.startsWith('communique_live_subscriptions'));
-    if (line && Number(line.split(' ').pop()) >= 1) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const client = createClient({
   url: base.replace(/^http/, 'ws') + '/graphql', webSocketImpl: WebSocket, lazy: false, retryAttempts: 0,
@@ -30,5 +22,5 @@ const client = createClient({
 });
 client.subscribe({ query: 'subscription Held { commitmentStatusChanged { statusChange { id } } }' },
   { next: () => {}, error: () => {}, complete: () => {} });
-await attached();
+await subscriptionsAttached(base, 1, TIMEOUT_MS);
 console.log('subscribed');

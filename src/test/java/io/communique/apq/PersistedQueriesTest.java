@@ -1,12 +1,12 @@
 package io.communique.apq;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.communique.support.GraphQL;
+import io.communique.support.Metrics;
 import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.TrackingDatabase;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -250,7 +250,7 @@ class PersistedQueriesTest {
         }
         String oldest = flood.get(0);
         assertEquals(0, rows(PersistedQuery.sha256(oldest)));
-        double evicted = counter("communique_apq_evicted_total", "");
+        double evicted = counter("communique_apq_evicted_total");
         assertTrue(evicted >= 5, "evicted " + evicted);
 
         // Gone from the table, so gone for an instance that does not hold it in memory; the
@@ -261,7 +261,7 @@ class PersistedQueriesTest {
         assertEquals(1, rows(PersistedQuery.sha256(oldest)));
         assertEquals(MAX_STORED, allRows());
         assertEquals(0, rows(PersistedQuery.sha256(flood.get(5))), "the oldest of the rest made room");
-        assertEquals(evicted + 1, counter("communique_apq_evicted_total", ""));
+        assertEquals(evicted + 1, counter("communique_apq_evicted_total"));
     }
 
     @Test
@@ -272,9 +272,9 @@ class PersistedQueriesTest {
         assertNotFound(post("application/json", hashOnly(document)));
         assertEquals(missed + 1, lookups("miss"));
 
-        double stored = counter("communique_apq_stored_total", "");
+        double stored = counter("communique_apq_stored_total");
         assertEquals(200, post("application/json", withText(document, hash)).statusCode());
-        assertEquals(stored + 1, counter("communique_apq_stored_total", ""));
+        assertEquals(stored + 1, counter("communique_apq_stored_total"));
 
         double inMemory = lookups("memory");
         assertEquals(200, post("application/json", hashOnly(document)).statusCode());
@@ -348,16 +348,11 @@ class PersistedQueriesTest {
     }
 
     private static double lookups(String result) {
-        return counter("communique_apq_lookups_total", "result=\"" + result + "\"");
+        return counter("communique_apq_lookups_total{result=\"" + result + "\"}");
     }
 
-    /** A counter's value in the Prometheus output; 0 before its first increment is scraped. */
-    private static double counter(String name, String labels) {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        String series = labels.isEmpty() ? name : name + "{" + labels + "}";
-        return metrics.lines().filter(line -> line.startsWith(series + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
-                .findFirst().orElse(0);
+    private static double counter(String series) {
+        return Metrics.value(Metrics.scrape(), series);
     }
 
     private static long allRows() throws SQLException {

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.communique.support.GraphQL;
+import io.communique.support.Metrics;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -19,14 +19,13 @@ class ObservabilityTest {
     static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     static String metrics() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return Metrics.scrape();
     }
 
-    /** The count of the series with exactly these labels (Prometheus prints label names sorted). */
+    /** The count of the series with exactly these labels. */
     static double count(String metrics, String operation, String outcome, String type) {
-        Matcher m = Pattern.compile("(?m)^graphql_operation_seconds_count\\{operation=\"" + Pattern.quote(operation)
-                + "\",outcome=\"" + outcome + "\",type=\"" + type + "\"} ([0-9.eE+]+)$").matcher(metrics);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        return Metrics.value(metrics, "graphql_operation_seconds_count{operation=\"" + operation + "\",outcome=\"" + outcome
+                + "\",type=\"" + type + "\"}");
     }
 
     @Test
