@@ -3,12 +3,6 @@ package io.communique.engine;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
-import graphql.execution.instrumentation.InstrumentationContext;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
-import graphql.validation.ValidationError;
-import io.smallrye.graphql.execution.QueryCache;
 import io.communique.limits.QueryGuard;
 import io.communique.ops.OperationMetrics;
 import io.quarkus.arc.Arc;
@@ -17,10 +11,12 @@ import io.smallrye.graphql.schema.model.Operation;
 import io.smallrye.graphql.spi.EventingService;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Adds {@link QueryGuard} (limits) and {@link OperationMetrics} (per-operation timers) to the
- * graphql-java engine SmallRye builds, and swaps the fetchers of batched {@code @Source} fields for
+ * graphql-java engine SmallRye builds, in a chain that skips per-field hooks none of them has
+ * ({@link OperationLevelChain}), and swaps the fetchers of batched {@code @Source} fields for
  * lighter ones ({@link SourceBatchFetchers}), and drops a field-visibility filter that filters
  * nothing ({@link FieldVisibility}). SmallRye loads this class
  * with {@link java.util.ServiceLoader} (META-INF/services) and, as its config key is null, calls
@@ -28,6 +24,8 @@ import java.util.List;
  * every field fetched).
  */
 public class EngineHooks implements EventingService {
+
+    private static final Logger LOG = Logger.getLogger(EngineHooks.class);
 
     private final SourceBatchFetchers batchFetchers = new SourceBatchFetchers();
 
@@ -45,48 +43,30 @@ public class EngineHooks implements EventingService {
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
         // The builder has no getters: build once to read the schema and the instrumentations SmallRye
-        // set up (its query cache among them), then chain ours after them so it sees their work.
+        // set up (its query cache among them), then chain ours after them so they see its work.
         GraphQL built = builder.build();
         List<Instrumentation> chain = new ArrayList<>();
         flatten(built.getInstrumentation(), chain);
         chain.add(current(QueryGuard.class));
         chain.add(current(OperationMetrics.class));
+        Instrumentation instrumentation = OperationLevelChain.of(chain);
+        if (!(instrumentation instanceof OperationLevelChain)) {
+            LOG.warnf("An instrumentation with per-field hooks is installed (%s): every field fetched now goes"
+                    + " through graphql-java's full chain", chain.stream().map(i -> i.getClass().getName()).toList());
+        }
         return builder.schema(FieldVisibility.withoutNoOpFilter(batchFetchers.lighten(built.getGraphQLSchema())))
-                .instrumentation(new ChainedInstrumentation(chain));
+                .instrumentation(instrumentation);
     }
 
     /**
-     * One flat chain rather than SmallRye's chain inside ours: graphql-java walks a chain five times
-     * per field fetched, so a nested one doubles that walking for no reason.
+     * One flat chain rather than SmallRye's chain inside ours, so that {@link OperationLevelChain}
+     * sees every member: a nested chain is itself an instrumentation with per-field hooks.
      */
     private static void flatten(Instrumentation instrumentation, List<Instrumentation> into) {
         if (instrumentation instanceof ChainedInstrumentation chained) {
             chained.getInstrumentations().forEach(inner -> flatten(inner, into));
-        } else if (instrumentation instanceof QueryCache cache) {
-            into.add(new ValidationOnly(cache));
         } else {
             into.add(instrumentation);
-        }
-    }
-
-    /**
-     * SmallRye's query cache only listens to validation (to cache a document once it is valid),
-     * but it extends graphql-java's {@code SimpleInstrumentation}, whose no-op contexts the chain
-     * keeps and calls back for every field. Delegating validation alone keeps the cache working
-     * and lets the chain drop this link for fields.
-     */
-    private static final class ValidationOnly extends SimplePerformantInstrumentation {
-
-        private final QueryCache cache;
-
-        ValidationOnly(QueryCache cache) {
-            this.cache = cache;
-        }
-
-        @Override
-        public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
-                InstrumentationState state) {
-            return cache.beginValidation(parameters, state);
         }
     }
 
