@@ -74,6 +74,17 @@ class SqlStatementCountTest {
         assertTrue(sql.stream().anyMatch(statement -> statement.contains("limit 8")), sql::toString);
     }
 
+    @Test
+    void aSearchIsOneStatementWithItsPageSizeWrittenIn() {
+        SqlStatementCounter.reset();
+        var response = GraphQL.file("search", "query", "India", "first", 4);
+        assertNull(response.get("errors"), response.prettify());
+        List<String> sql = SqlStatementCounter.statements();
+        assertEquals(1, sql.size(), sql::toString);
+        // Bound, the limit kept PostgreSQL on custom plans: the planner ran for every search.
+        assertTrue(sql.get(0).contains("limit 5)"), sql::toString);
+    }
+
     static int statementsFor(String queryFile) {
         SqlStatementCounter.reset();
         var response = GraphQL.file(queryFile);
