@@ -7,6 +7,8 @@ Subcommands (all talk to the server at $BENCH_URL, keep their state in $BENCH_WO
   setup             obtains, through the API, the cursor of page 500 and real node ids of every type
   timed             warms up, then runs every scenario under wrk and samples the server's RSS
   report            prints the results table (Markdown)
+  ab SCENARIO       two servers ($BENCH_URL_A/_B, $BENCH_PID_A/_B) on one database, wrk slices
+                    alternated between them; prints each slice and the median B/A ratios (bench/ab.sh)
 Only the Python standard library is used.
 """
 import json
@@ -430,6 +432,85 @@ def report():
     print("\n".join(lines))
 
 
+# --- A/B: two builds at once, slices alternated ----------------------------------------------------
+
+def postgres_cpu_seconds():
+    """CPU time of every postgres process on the machine (the benchmark's database is the only busy one)."""
+    total = 0
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % pid) as f:
+                raw = f.read()
+        except OSError:
+            continue
+        if raw[raw.index("(") + 1:raw.rindex(")")] == "postgres":
+            fields = raw.rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def ab(scenario):
+    """Both servers are up the whole time, so a slower minute of the machine falls on both; the
+    order within a round alternates (AB, BA, ...) so neither always runs right after the other."""
+    global URL
+    sides = {"A": (os.environ["BENCH_URL_A"], os.environ["BENCH_PID_A"]),
+             "B": (os.environ["BENCH_URL_B"], os.environ["BENCH_PID_B"])}
+    rounds = int(os.environ.get("BENCH_AB_ROUNDS", "12"))
+    slice_seconds = int(os.environ.get("BENCH_AB_SLICE", "10"))
+    warmup = int(os.environ.get("BENCH_AB_WARMUP", "60"))
+    URL = sides["A"][0]
+    if scenario in ("page500", "node"):
+        setup("large")
+    else:
+        save("setup-large.json", {"deep_cursor": None, "ids": {}})
+    scenarios = scenario_bodies("large")[0]
+    if scenario not in scenarios:
+        sys.exit("scenario must be one of " + ", ".join(scenarios))
+    bodies = scenarios[scenario]
+    if bodies is None:
+        sys.exit(scenario + ": " + scenario_bodies("large")[1])
+
+    def run(side, seconds, seed):
+        global URL
+        URL, pid = sides[side]
+        cpu, pg = cpu_seconds(pid), postgres_cpu_seconds()
+        r = wrk(bodies, seconds, seed)
+        n = max(r["requests"], 1)
+        return {"server": (cpu_seconds(pid) - cpu) * 1000 / n, "pg": (postgres_cpu_seconds() - pg) * 1000 / n,
+                "rps": r["requests"] / (r["duration_us"] / 1e6), "p99": r["p99_us"] / 1000, "errors": errors(r)}
+
+    for side in "AB":
+        run(side, warmup, 1)
+    print("%d rounds of %d s per side after %d s of warm-up each; CPU in ms per request" % (rounds, slice_seconds, warmup))
+    print("round | A server · PostgreSQL · req/s · p99 | B server · PostgreSQL · req/s · p99")
+    results = {"A": [], "B": []}
+    for i in range(rounds):
+        for side in ("AB" if i % 2 == 0 else "BA"):
+            results[side].append(run(side, slice_seconds, 100 + i))
+        a, b = results["A"][-1], results["B"][-1]
+        print("%5d | %6.2f · %5.2f · %6.1f · %6.1f | %6.2f · %5.2f · %6.1f · %6.1f" % (
+            i + 1, a["server"], a["pg"], a["rps"], a["p99"], b["server"], b["pg"], b["rps"], b["p99"]))
+
+    def median(values):
+        values = sorted(values)
+        middle = len(values) // 2
+        return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
+
+    for key, label in (("server", "server CPU per request"), ("pg", "PostgreSQL CPU per request"),
+                       ("rps", "req/s"), ("p99", "p99")):
+        ratios = [b[key] / a[key] for a, b in zip(results["A"], results["B"]) if a[key] > 0]
+        lower = sum(1 for r in ratios if r < 1)
+        print("B/A %-27s median ratio %.3f (B lower in %d of %d rounds; medians A %.2f, B %.2f)" % (
+            label, median(ratios), lower, len(ratios), median([a[key] for a in results["A"]]),
+            median([b[key] for b in results["B"]])))
+    failed = sum(r["errors"] for side in results.values() for r in side)
+    print("errors: %d" % failed)
+    if failed:
+        sys.exit(1)
+
+
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     if command == "count":
@@ -440,5 +521,7 @@ if __name__ == "__main__":
         timed()
     elif command == "report":
         report()
+    elif command == "ab":
+        ab(sys.argv[2] if len(sys.argv) > 2 else "canonical")
     else:
         sys.exit(__doc__)

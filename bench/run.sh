@@ -12,73 +12,14 @@ export BENCH_PG_PORT=$PG_PORT
 JAR=$ROOT/target/quarkus-app/quarkus-run.jar
 RESULTS=$ROOT/bench/results
 DB=communique_bench_$$
-SERVER_PID=
 WORK=
-
-say() { printf '%s [bench] %s\n' "$(date +%H:%M:%S)" "$*"; }
-pg() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -Atq "$@"; }
-
-stop_server() {
-    [[ -n $SERVER_PID ]] || return 0
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 60); do
-        kill -0 "$SERVER_PID" 2>/dev/null || break
-        sleep 0.5
-    done
-    if kill -0 "$SERVER_PID" 2>/dev/null; then
-        say "server $SERVER_PID did not stop on SIGTERM in 30 s; killing it"
-        kill -KILL "$SERVER_PID" 2>/dev/null || true
-    fi
-    wait "$SERVER_PID" 2>/dev/null || true
-    SERVER_PID=
-}
-
-cleanup() {
-    local rc=$?
-    stop_server
-    pg -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || say "could not drop database $DB"
-    [[ -n $WORK && -d $WORK ]] && rm -rf "$WORK"
-    exit $rc
-}
+# shellcheck source=bench/common.sh
+source bench/common.sh
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-start_server() {
-    local port
-    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    export BENCH_URL=http://127.0.0.1:$port/graphql
-    # shellcheck disable=SC2086
-    QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$DB \
-    QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= \
-    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$port \
-        java ${BENCH_JAVA_OPTS:-} -jar "$JAR" >"$WORK/server-$1.log" 2>&1 &
-    SERVER_PID=$!
-    export BENCH_SERVER_PID=$SERVER_PID
-    for _ in $(seq 240); do
-        if curl -sf -o /dev/null -H 'Content-Type: application/json' -d '{"query":"{__typename}"}' "$BENCH_URL"; then
-            say "server $1 (pid $SERVER_PID) answers on $BENCH_URL"
-            return 0
-        fi
-        if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-            tail -50 "$WORK/server-$1.log"
-            say "server $1 exited during start"
-            exit 1
-        fi
-        sleep 0.5
-    done
-    tail -50 "$WORK/server-$1.log"
-    say "server $1 did not answer within 120 s"
-    exit 1
-}
-
 # --- prerequisites ---------------------------------------------------------------------------------
-for tool in java psql python3 curl; do
-    command -v "$tool" >/dev/null || { say "$tool is required"; exit 1; }
-done
-if ! command -v wrk >/dev/null; then
-    say "installing wrk (Debian package)"
-    apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
-fi
+need_tools
 if [[ ! -f $JAR ]]; then
     say "no $JAR: building it (./mvnw -B -q package -DskipTests)"
     ./mvnw -B -q package -DskipTests
@@ -104,28 +45,22 @@ mkdir -p "$RESULTS"
 pg -d postgres -c "create database $DB"
 pg -d postgres -c "alter database $DB set log_statement = 'all'"
 say "database $DB created; statements in it are logged while SQL statements are counted"
-start_server counting
+start_server counting "$JAR"
+export BENCH_URL=$SERVER_URL BENCH_SERVER_PID=$SERVER_PID
 python3 bench/bench.py count seed
-
-say "loading the benchmark dataset (bench/dataset.sql)"
-load_start=$(date +%s.%N)
-pg -d "$DB" -v dialogues=100 -v statements_per_dialogue=500 -v officials=2000 -v commitments_per_dialogue=100 \
-    -f bench/dataset.sql >/dev/null
-load_seconds=$(python3 -c "import time; print(round(time.time() - $load_start, 1))")
-say "dataset loaded in ${load_seconds} s: $(pg -d "$DB" -c "select format('%s dialogues, %s officials, %s statements, %s commitments',
-    (select count(*) from dialogue), (select count(*) from official), (select count(*) from statement),
-    (select count(*) from commitment))")"
+load_dataset
 python3 bench/bench.py count large
-stop_server
+stop_server "$SERVER_PID"
 
 # --- phase 2: timed server, nothing logged --------------------------------------------------------
 pg -d postgres -c "alter database $DB reset log_statement"
-start_server timed
+start_server timed "$JAR"
+export BENCH_URL=$SERVER_URL BENCH_SERVER_PID=$SERVER_PID
 python3 bench/bench.py timed
-stop_server
+stop_server "$SERVER_PID"
 
 # --- report ----------------------------------------------------------------------------------------
-python3 - "$WORK/machine.json" "$load_seconds" <<EOF
+python3 - "$WORK/machine.json" "$LOAD_SECONDS" <<EOF
 import json, os, subprocess, sys
 def sh(c):
     return subprocess.run(c, shell=True, capture_output=True, text=True).stdout.strip()

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Compares two builds of the server on this machine: see "Comparing two builds" in bench/README.md.
+# Usage: bench/ab.sh DIR_A DIR_B [canonical|search|page1|page500|node]
+#   DIR_A, DIR_B: quarkus-app directories of two builds (each with quarkus-run.jar) whose migrations agree.
+# One fresh database with the benchmark dataset, both servers up at once, wrk slices alternated between
+# them; prints every slice and the median B/A ratios. About 6 minutes with the defaults.
+set -euo pipefail
+
+if [[ $# -lt 2 || ! -f $1/quarkus-run.jar || ! -f $2/quarkus-run.jar ]]; then
+    sed -n '2,6p' "$0"
+    exit 2
+fi
+JAR_A=$(cd "$1" && pwd)/quarkus-run.jar
+JAR_B=$(cd "$2" && pwd)/quarkus-run.jar
+SCENARIO=${3:-canonical}
+
+cd "$(dirname "$0")/.."
+PG_PORT=${BENCH_PG_PORT:-5432}
+DB=communique_ab_$$
+WORK=
+# shellcheck source=bench/common.sh
+source bench/common.sh
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+need_tools
+WORK=$(mktemp -d /tmp/communique-ab.XXXXXX)
+export BENCH_WORK=$WORK
+
+pg -d postgres -c "create database $DB"
+# A migrates the database; B then validates the same migrations.
+start_server A "$JAR_A"
+PID_A=$SERVER_PID URL_A=$SERVER_URL
+load_dataset
+start_server B "$JAR_B"
+PID_B=$SERVER_PID URL_B=$SERVER_URL
+
+say "A: $JAR_A"
+say "B: $JAR_B"
+BENCH_URL_A=$URL_A BENCH_PID_A=$PID_A BENCH_URL_B=$URL_B BENCH_PID_B=$PID_B python3 -u bench/bench.py ab "$SCENARIO"
