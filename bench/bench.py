@@ -330,7 +330,35 @@ def timed():
         print("timed   %-10s %8.1f req/s  p50 %7.1f ms  p99 %7.1f ms  errors %d  CPU %.1f ms/req  RSS %d MiB  load %s" % (
             name, r["requests"] / (r["duration_us"] / 1e6), r["p50_us"] / 1000, r["p99_us"] / 1000, errors(r),
             r["server_cpu_ms_per_request"], r["rss_kb"] // 1024, r["loadavg"]))
+    if scenarios.get("page1") and scenarios.get("page500"):
+        results["pages_interleaved"] = pages_interleaved(scenarios["page1"], scenarios["page500"])
     save("timed.json", results)
+
+
+def median(values):
+    values = sorted(values)
+    middle = len(values) // 2
+    return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
+
+
+def pages_interleaved(page1, page500):
+    """Page 500 against page 1 in alternated short slices (1-500, 500-1, ...) on the same server:
+    a ratio of two runs made one after the other also measures how the machine drifted between
+    them (1.30x and 1.94x read that way on 2026-12-06, against 1.05x and 0.93x interleaved)."""
+    rounds = int(os.environ.get("BENCH_PAGE_ROUNDS", "8"))
+    seconds = int(os.environ.get("BENCH_PAGE_SLICE", "5"))
+    slices = []
+    for i in range(rounds):
+        order = ("page1", "page500") if i % 2 == 0 else ("page500", "page1")
+        got = {name: wrk(page1 if name == "page1" else page500, seconds, 200 + 2 * i + k) for k, name in enumerate(order)}
+        slices.append({name: {"p50_us": r["p50_us"], "p99_us": r["p99_us"], "errors": errors(r), "checked": r["checked"]}
+                       for name, r in got.items()})
+    result = {"rounds": rounds, "slice_seconds": seconds, "slices": slices,
+              "p50_ratio": median([x["page500"]["p50_us"] / x["page1"]["p50_us"] for x in slices]),
+              "p99_ratio": median([x["page500"]["p99_us"] / x["page1"]["p99_us"] for x in slices])}
+    print("pages   interleaved: page 500 / page 1 median p50 %.2fx, p99 %.2fx over %d rounds of %d s" % (
+        result["p50_ratio"], result["p99_ratio"], rounds, seconds))
+    return result
 
 
 def errors(r):
@@ -400,13 +428,22 @@ def report():
     else:
         note = timed_results.get("search_note", "not run")
         checks.append("search p99 < 100 ms: %s (%s)" % ("MISSED" if note.startswith("not run") else "not measured", note))
+    interleaved = timed_results.get("pages_interleaved")
     if "page1" in scen and "page500" in scen:
-        p1, p500 = scen["page1"]["p50_us"], scen["page500"]["p50_us"]
-        q1, q500 = scen["page1"]["p99_us"], scen["page500"]["p99_us"]
-        ratio = p500 / p1
-        checks.append("page 500 within 1.5x of page 1: %s (p50 %.2fx, p99 %.2fx)" % (
-            "met" if ratio <= 1.5 and q500 / q1 <= 1.5 else "MISSED", ratio, q500 / q1))
+        sequential = "p50 %.2fx, p99 %.2fx in the timed runs above, one after the other" % (
+            scen["page500"]["p50_us"] / scen["page1"]["p50_us"], scen["page500"]["p99_us"] / scen["page1"]["p99_us"])
+        if interleaved:
+            ratio, ratio99 = interleaved["p50_ratio"], interleaved["p99_ratio"]
+            how = "medians of %d alternated %d s slices: p50 %.2fx, p99 %.2fx; %s" % (
+                interleaved["rounds"], interleaved["slice_seconds"], ratio, ratio99, sequential)
+        else:
+            ratio = scen["page500"]["p50_us"] / scen["page1"]["p50_us"]
+            ratio99 = scen["page500"]["p99_us"] / scen["page1"]["p99_us"]
+            how = sequential
+        checks.append("page 500 within 1.5x of page 1: %s (%s)" % ("met" if ratio <= 1.5 and ratio99 <= 1.5 else "MISSED", how))
     total_errors = sum(errors(r) for r in scen.values())
+    if interleaved:
+        total_errors += sum(side["errors"] for x in interleaved["slices"] for side in x.values())
     checks.append("zero errors: %s (%d)" % ("met" if total_errors == 0 else "MISSED", total_errors))
     both = [k for k in sorted(set(seed) & set(large)) if seed[k] and large[k]]
     changed = ["%s (seed %.2f, large %.2f)" % (k, seed[k]["per_request"], large[k]["per_request"])
@@ -492,11 +529,6 @@ def ab(scenario):
         a, b = results["A"][-1], results["B"][-1]
         print("%5d | %6.2f · %5.2f · %6.1f · %6.1f | %6.2f · %5.2f · %6.1f · %6.1f" % (
             i + 1, a["server"], a["pg"], a["rps"], a["p99"], b["server"], b["pg"], b["rps"], b["p99"]))
-
-    def median(values):
-        values = sorted(values)
-        middle = len(values) // 2
-        return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
 
     for key, label in (("server", "server CPU per request"), ("pg", "PostgreSQL CPU per request"),
                        ("rps", "req/s"), ("p99", "p99")):
