@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Communiqué benchmark, start to finish: see bench/README.md. Usage: bench/run.sh
 # A fresh database on the PostgreSQL at 127.0.0.1:5432 (trust auth, user postgres), dropped at the
-# end; the packaged jar on a free loopback port; wrk at 16 connections. About 6 minutes.
+# end; the packaged jar on a free loopback port; wrk at 16 connections. About 7 minutes.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
