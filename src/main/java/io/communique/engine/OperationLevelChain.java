@@ -27,8 +27,9 @@ import java.util.List;
  * per-operation ones to the members as the plain chain would.
  *
  * <p>{@link #of} checks each member at startup: a member that overrides any per-field hook gets
- * the plain chain, so a field-level instrumentation added later (SmallRye's federation tracing, a
- * graphql-java complexity instrumentation) is never silently skipped.
+ * the plain chain, so a field-level instrumentation added later (SmallRye's federation tracing,
+ * for one) is never silently skipped. A per-field hook that a later graphql-java adds and this
+ * class does not know goes through the plain chain's code: slower, never wrong.
  */
 final class OperationLevelChain extends ChainedInstrumentation {
 
