@@ -6,6 +6,7 @@ import io.communique.model.Official;
 import io.communique.model.Statement;
 import io.communique.model.Subject;
 import io.communique.model.Topic;
+import io.communique.relay.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -107,7 +108,7 @@ public class TextSearch {
     public SearchPage search(SearchQuery query, Set<SearchType> types, int size, SearchCursor after, boolean withTotal) {
         List<SearchType> included = List.copyOf(EnumSet.copyOf(types));
         boolean fuzzy = fuzzy(query) && included.stream().anyMatch(t -> TARGETS.get(t).names() != null);
-        if (size < 0 || size > 100) {
+        if (size < 0 || size > PageRequest.MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page size out of range: " + size);
         }
         @SuppressWarnings("unchecked")
