@@ -86,7 +86,12 @@ public final class ApiError implements GraphQLError {
         if (!locations.isEmpty()) {
             List<Map<String, Object>> locs = new ArrayList<>();
             for (var l : locations) {
-                locs.add(Map.of("line", l.getLine(), "column", l.getColumn()));
+                // Map.of would iterate in an order drawn anew by each JVM: one instance would write
+                // {"column":1,"line":3} and the next {"line":3,"column":1}. The spec's order, always.
+                var loc = new LinkedHashMap<String, Object>();
+                loc.put("line", l.getLine());
+                loc.put("column", l.getColumn());
+                locs.add(loc);
             }
             spec.put("locations", locs);
         }

@@ -34,6 +34,15 @@ class ErrorsTest {
     }
 
     @Test
+    void aLocationIsWrittenLineFirstOnEveryInstance() {
+        // Key order means nothing to JSON, but identical requests should get identical bytes from every
+        // instance; an unordered map here gave each JVM its own order.
+        String body = given().contentType(ContentType.JSON).body(Map.of("query", GraphQL.load("syntax-error")))
+                .when().post("/graphql").then().extract().asString();
+        assertTrue(body.contains("\"locations\":[{\"line\":3,\"column\":1}]"), body);
+    }
+
+    @Test
     void aRequestWithoutADocumentIsRefusedBeforeTheEngine() {
         // The HTTP layer answers a request with an empty query itself (GraphQL over HTTP: a 400),
         // before the engine, so the response has no cost to report.
