@@ -264,7 +264,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                 // variable coercion, unknown operation) and gets 400.
                 int status = media == ResponseMediaType.GRAPHQL_RESPONSE_JSON && !result.isDataPresent() ? 400 : 200;
                 boolean cacheable = status == 200 && result.getErrors().isEmpty();
-                String body = response.getExecutionResultAsString();
+                byte[] body = ResponseJson.bytes(response);
                 // Data present means the document parsed, validated, passed the limits and its variables
                 // coerced: only then is it worth storing. Stored before answering, so that the client's next
                 // request by hash finds it on any instance.
@@ -343,6 +343,11 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     /** {@code cacheable}: an executed request answered with 200 and no error; on a GET it gets an ETag. */
     private void send(RoutingContext ctx, int status, ResponseMediaType media, String body,
             Map<String, String> headers, boolean cacheable) {
+        send(ctx, status, media, body.getBytes(StandardCharsets.UTF_8), headers, cacheable);
+    }
+
+    private void send(RoutingContext ctx, int status, ResponseMediaType media, byte[] bytes,
+            Map<String, String> headers, boolean cacheable) {
         HttpServerResponse response = ctx.response();
         if (response.ended()) {
             LOG.debugf("response to %s already ended; dropping a %d answer", ctx.normalizedPath(), status);
@@ -350,7 +355,6 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         }
         headers.forEach(response::putHeader);
         HttpCaching.vary(response.headers());
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (cacheable && ctx.request().method().name().equals("GET")) {
             String etag = HttpCaching.etag(bytes);
             response.putHeader(HttpHeaders.ETAG, etag)
