@@ -255,9 +255,23 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
 
     /** Runs the request; {@code registerAs}, when set, is the verified hash to store its document under. */
     private void execute(RoutingContext ctx, GraphQLRequest request, ResponseMediaType media, String registerAs) {
+        ExecutionLifetime lifetime = ExecutionLifetime.begin(ctx.response());
+        try {
+            executeAsync(ctx, request, media, registerAs, lifetime);
+        } catch (RuntimeException e) {
+            lifetime.finished();
+            throw e;
+        }
+    }
+
+    private void executeAsync(RoutingContext ctx, GraphQLRequest request, ResponseMediaType media, String registerAs,
+            ExecutionLifetime lifetime) {
         getExecutionService().executeAsync(request.toJson(), getMetaData(ctx), new ExecutionResponseWriter() {
             @Override
             public void write(ExecutionResponse response) {
+                if (!lifetime.finished()) {
+                    return; // nobody to answer
+                }
                 ExecutionResult result = response.getExecutionResult();
                 // Without graphql-response+json a client cannot tell request errors by status, so the legacy
                 // type always gets 200; with it, a result without data is a request error (parse, validation,
@@ -280,7 +294,12 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
 
             @Override
             public void fail(Throwable failure) {
-                ctx.fail(failure);
+                if (lifetime.finished()) {
+                    ctx.fail(failure);
+                } else {
+                    LOG.errorf(failure, "Execution of a request whose client has gone failed (%s %s)",
+                            ctx.request().method(), ctx.normalizedPath());
+                }
             }
         });
     }

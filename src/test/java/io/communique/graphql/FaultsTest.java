@@ -16,16 +16,23 @@ import io.communique.support.GraphQL;
 import io.communique.support.Ids;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.awaitility.Awaitility;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +49,9 @@ import org.junit.jupiter.api.Test;
 class FaultsTest {
 
     static final Duration TIMEOUT = Duration.ofSeconds(1);
+
+    /** Logs the faults of the HTTP layer itself (package-private class). */
+    private static final String HTTP_HANDLER = "io.communique.http.GraphQLHttpHandler";
 
     public static class Faults extends OwnDatabaseProfile {
         public Faults() {
@@ -86,11 +96,13 @@ class FaultsTest {
     @BeforeEach
     void captureTheMappersLog() {
         Logger.getLogger(ErrorMapper.class.getName()).addHandler(capture);
+        Logger.getLogger(HTTP_HANDLER).addHandler(capture);
     }
 
     @AfterEach
     void release() {
         Logger.getLogger(ErrorMapper.class.getName()).removeHandler(capture);
+        Logger.getLogger(HTTP_HANDLER).removeHandler(capture);
     }
 
     @Test
@@ -156,6 +168,26 @@ class FaultsTest {
         assertTrue(error.get("message").toString().contains("1 s"), error.toString());
         assertTrue(took.compareTo(Duration.ofSeconds(FaultyGraphReader.SLEEP_SECONDS)) < 0,
                 "the statement was cancelled, not waited out: " + took);
+    }
+
+    @Test
+    void aClientHangingUpMidExecutionLeavesTheSessionOpenUntilTheExecutionEndsAndLogsNothing() throws Exception {
+        var armed = FaultyGraphReader.armClientGone();
+        byte[] body = Json.createObjectBuilder().add("query", GraphQL.load("fault-client-gone"))
+                .add("variables", Json.createObjectBuilder().add("id", Ids.base64("Statement:1"))).build().toString()
+                .getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            assertTrue(armed.lookupStarted.await(30, TimeUnit.SECONDS), "the lookup never started");
+        }
+        // SmallRye's handler closed the session at the hang-up, so this read failed, and every field after it.
+        assertEquals(1L, armed.read.get(30, TimeUnit.SECONDS), "the read after the hang-up had a live session");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !armed.requestContext.isValid());
+        assertEquals(List.of(), log, "nothing to report: the client left, the server did not fail");
     }
 
     @Test

@@ -4,16 +4,27 @@ import io.communique.model.Dialogue;
 import io.communique.model.Official;
 import io.communique.relay.KeysetPager;
 import io.communique.service.GraphReader;
-import jakarta.inject.Singleton;
+import io.communique.model.Statement;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 
 /**
  * Test-only faults, enabled by the Faults profile alone: looking up a dialogue by id runs SQL
  * naming a column that does not exist (an unexpected server fault), looking up an official runs a
  * statement that sleeps far past the profile's statement timeout (PostgreSQL cancels it, so the
- * test waits on the database's own timer, never on a sleep of its own).
+ * test waits on the database's own timer, never on a sleep of its own), and looking up a statement
+ * waits until its client has hung up ({@link ClientGone}) before reading it.
  */
 @Alternative
 @Singleton
@@ -22,11 +33,35 @@ public class FaultyGraphReader extends GraphReader {
     /** Seconds the slow statement would sleep if nothing cancelled it. */
     public static final int SLEEP_SECONDS = 60;
 
-    private final EntityManager em;
+    /**
+     * One statement lookup whose client hangs up mid-execution. The lookup announces itself, waits until
+     * the server has seen the connection close (its close event handled completely on the connection's
+     * event loop), then reads the statement and records what happened.
+     */
+    public static final class ClientGone {
+        public final CountDownLatch lookupStarted = new CountDownLatch(1);
+        /** The read after the hang-up: the entity's key, or the exception it failed with. */
+        public final CompletableFuture<Long> read = new CompletableFuture<>();
+        /** The lookup's request context, to see that it is destroyed once the execution is over. */
+        public volatile InjectableContext.ContextState requestContext;
+    }
 
-    public FaultyGraphReader(KeysetPager pager, EntityManager em) {
+    private static volatile ClientGone clientGone;
+
+    /** Arms the statement lookup for one hang-up; the next statement lookup takes it. */
+    public static ClientGone armClientGone() {
+        ClientGone armed = new ClientGone();
+        clientGone = armed;
+        return armed;
+    }
+
+    private final EntityManager em;
+    private final CurrentVertxRequest currentRequest;
+
+    public FaultyGraphReader(KeysetPager pager, EntityManager em, CurrentVertxRequest currentRequest) {
         super(pager, em);
         this.em = em;
+        this.currentRequest = currentRequest;
     }
 
     @Override
@@ -37,6 +72,37 @@ public class FaultyGraphReader extends GraphReader {
         if (entity == Official.class) {
             em.createNativeQuery("select 1 from pg_sleep(" + SLEEP_SECONDS + ")").getResultList();
         }
+        ClientGone armed = clientGone;
+        if (entity == Statement.class && armed != null) {
+            clientGone = null;
+            return readAfterHangUp(armed, entity, key);
+        }
         return super.find(entity, key);
+    }
+
+    private <E> Optional<E> readAfterHangUp(ClientGone armed, Class<E> entity, long key) {
+        var request = currentRequest.getCurrent();
+        armed.requestContext = Arc.container().requestContext().getState();
+        armed.lookupStarted.countDown();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> request.response().closed());
+        // closed() turns true as the close event starts; its handlers run in the same event-loop task, so
+        // a task queued behind it runs once they all have.
+        CountDownLatch handled = new CountDownLatch(1);
+        ((HttpServerRequestInternal) request.request()).context().runOnContext(ignored -> handled.countDown());
+        try {
+            if (!handled.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the connection's event loop did not run the queued task");
+            }
+            Optional<E> found = super.find(entity, key);
+            armed.read.complete(key);
+            return found;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            armed.read.completeExceptionally(e);
+            throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            armed.read.completeExceptionally(e);
+            throw e;
+        }
     }
 }
