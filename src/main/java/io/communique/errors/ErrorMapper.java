@@ -23,9 +23,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,14 +62,49 @@ public class ErrorMapper {
 
     public List<GraphQLError> map(List<GraphQLError> errors, Request request) {
         List<GraphQLError> mapped = new ArrayList<>();
+        Faults faults = new Faults(errors);
         for (GraphQLError error : errors) {
             if (error instanceof NonNullableFieldWasNullError && causedByAnother(error, errors)) {
                 // The null comes from an error already reported at or below this path.
                 continue;
             }
-            mapped.add(map(error, request));
+            mapped.add(map(error, request, faults));
         }
         return mapped;
+    }
+
+    /**
+     * The exceptions behind a response's field errors. A batch loader that fails fails every field of
+     * its batch with the same exception (about a hundred for the canonical traversal's parties): each
+     * field still gets its error, but the fault is logged once, saying how many fields it failed.
+     */
+    private static final class Faults {
+        private final Map<Throwable, Integer> fields = new IdentityHashMap<>();
+        private final Set<Throwable> logged = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Map<Throwable, String> ids = new IdentityHashMap<>();
+
+        Faults(List<GraphQLError> errors) {
+            for (GraphQLError error : errors) {
+                if (error instanceof ExceptionWhileDataFetching fetching) {
+                    fields.merge(fetching.getException(), 1, Integer::sum);
+                }
+            }
+        }
+
+        /** The fault's correlation id: the request's, or (outside a request) one drawn for this fault. */
+        String id(Throwable fault) {
+            return ids.computeIfAbsent(fault, f -> correlationId());
+        }
+
+        /** True the first time this response reports the fault: log it then, and only then. */
+        boolean firstReport(Throwable fault) {
+            return logged.add(fault);
+        }
+
+        String alsoFailed(Throwable fault) {
+            int more = fields.getOrDefault(fault, 1) - 1;
+            return more == 0 ? "" : " and " + more + " more field" + (more == 1 ? "" : "s") + " of this response";
+        }
     }
 
     /** The response to a failure that escaped execution altogether. */
@@ -76,12 +114,12 @@ public class ErrorMapper {
         return internalError(id, null, null);
     }
 
-    private ApiError map(GraphQLError error, Request request) {
+    private ApiError map(GraphQLError error, Request request, Faults faults) {
         if (error instanceof ApiError api) {
             return api;
         }
         if (error instanceof ExceptionWhileDataFetching fetching) {
-            return fromException(fetching.getException(), fetching, request);
+            return fromException(fetching.getException(), fetching, request, faults);
         }
         if (error instanceof InvalidSyntaxError || isSmallRyeUnparseable(error, request)) {
             return syntaxError(request.query());
@@ -111,7 +149,8 @@ public class ErrorMapper {
         return internalError(id, error.getLocations(), error.getPath());
     }
 
-    private ApiError fromException(Throwable thrown, GraphQLError error, Request request) {
+    private ApiError fromException(Throwable thrown, GraphQLError error, Request request, Faults faults) {
+        boolean log = faults.firstReport(thrown);
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             var code = t.getClass().getAnnotation(ErrorCode.class);
             if (t instanceof ApiException || code != null) {
@@ -119,20 +158,28 @@ public class ErrorMapper {
                         error.getLocations(), error.getPath());
             }
             if (databaseUnreachable(t)) {
-                LOG.warnf("Database unreachable at %s: %s", error.getPath(), t.getMessage());
+                if (log) {
+                    LOG.warnf("Database unreachable at %s%s: %s", error.getPath(), faults.alsoFailed(thrown), t.getMessage());
+                }
                 return ApiError.of(ErrorCodes.SERVICE_UNAVAILABLE, "The database is unreachable right now. Retry later.",
-                        error.getLocations(), error.getPath()).with(Map.of("correlationId", correlationId()));
+                        error.getLocations(), error.getPath()).with(Map.of("correlationId", faults.id(thrown)));
             }
             if (t instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
-                String id = correlationId();
-                LOG.warnf("Statement cancelled after the statement timeout [correlationId=%s] at %s", id, error.getPath());
+                String id = faults.id(thrown);
+                if (log) {
+                    LOG.warnf("Statement cancelled after the statement timeout [correlationId=%s] at %s%s", id,
+                            error.getPath(), faults.alsoFailed(thrown));
+                }
                 return ApiError.of(ErrorCodes.TIMEOUT, "The database cancelled this field after the statement timeout of "
                         + human(request.statementTimeout()) + ". Ask for less data, or retry later.",
                         error.getLocations(), error.getPath()).with(Map.of("correlationId", id));
             }
         }
-        String id = correlationId();
-        LOG.errorf(thrown, "Internal server error [correlationId=%s] at %s", id, error.getPath());
+        String id = faults.id(thrown);
+        if (log) {
+            LOG.errorf(thrown, "Internal server error [correlationId=%s] at %s%s", id, error.getPath(),
+                    faults.alsoFailed(thrown));
+        }
         return internalError(id, error.getLocations(), error.getPath());
     }
 

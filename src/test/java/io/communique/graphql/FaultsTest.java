@@ -124,6 +124,24 @@ class FaultsTest {
     }
 
     @Test
+    void aBatchFailingForEveryParentGivesEachFieldItsErrorButIsLoggedOnce() {
+        FaultyGraphReader.failNextPartiesBatch();
+        var response = GraphQL.file("fault-batch");
+        List<Map<String, Object>> errors = response.getList("errors");
+        assertEquals(5, errors.size(), response.prettify());
+        String id = response.getString("errors[0].extensions.correlationId");
+        for (int i = 0; i < errors.size(); i++) {
+            assertEquals(ErrorCodes.INTERNAL, response.getString("errors[" + i + "].extensions.code"));
+            assertEquals(List.of("commitments", "nodes", i, "parties"), response.getList("errors[" + i + "].path"));
+            assertEquals(id, response.getString("errors[" + i + "].extensions.correlationId"));
+        }
+        var lines = log.stream().filter(r -> String.valueOf(formatted(r)).contains(id)).toList();
+        assertEquals(1, lines.size(), "one fault, one log line: " + lines.stream().map(FaultsTest::formatted).toList());
+        assertTrue(formatted(lines.get(0)).contains("and 4 more fields of this response"), formatted(lines.get(0)));
+        assertNotNull(lines.get(0).getThrown());
+    }
+
+    @Test
     void theCorrelationIdOfAFaultIsTheRequestsIdInTheResponseHeaderAndInTheMdcOfItsLogLines() {
         for (String sent : new String[] {null, "client-req-77"}) {
             log.clear();

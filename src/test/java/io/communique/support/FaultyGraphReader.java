@@ -13,10 +13,14 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 
 /**
@@ -24,7 +28,8 @@ import org.awaitility.Awaitility;
  * naming a column that does not exist (an unexpected server fault), looking up an official runs a
  * statement that sleeps far past the profile's statement timeout (PostgreSQL cancels it, so the
  * test waits on the database's own timer, never on a sleep of its own), and looking up a statement
- * waits until its client has hung up ({@link ClientGone}) before reading it.
+ * waits until its client has hung up ({@link ClientGone}) before reading it. Once armed by
+ * {@link #failNextPartiesBatch()}, the next batch of commitment parties fails as a whole.
  */
 @Alternative
 @Singleton
@@ -48,6 +53,13 @@ public class FaultyGraphReader extends GraphReader {
 
     private static volatile ClientGone clientGone;
 
+    private static final AtomicBoolean failPartiesBatch = new AtomicBoolean();
+
+    /** The next batch of commitment parties throws one exception for all its commitments. */
+    public static void failNextPartiesBatch() {
+        failPartiesBatch.set(true);
+    }
+
     /** Arms the statement lookup for one hang-up; the next statement lookup takes it. */
     public static ClientGone armClientGone() {
         ClientGone armed = new ClientGone();
@@ -62,6 +74,14 @@ public class FaultyGraphReader extends GraphReader {
         super(pager, em);
         this.em = em;
         this.currentRequest = currentRequest;
+    }
+
+    @Override
+    public Map<Long, List<PartyRow>> parties(Collection<Long> commitments) {
+        if (failPartiesBatch.compareAndSet(true, false)) {
+            throw new IllegalStateException("injected fault: parties of " + commitments.size() + " commitments");
+        }
+        return super.parties(commitments);
     }
 
     @Override
