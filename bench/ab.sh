@@ -3,7 +3,7 @@
 # Usage: bench/ab.sh DIR_A DIR_B [canonical|search|page1|page500|node]
 #   DIR_A, DIR_B: quarkus-app directories of two builds (each with quarkus-run.jar) whose migrations agree.
 # One fresh database with the benchmark dataset, both servers up at once, wrk slices alternated between
-# them; prints every slice and the median B/A ratios. About 6 minutes with the defaults.
+# them; prints every slice and the median B/A ratios. About 9 minutes with the defaults.
 set -euo pipefail
 
 if [[ $# -lt 2 || ! -f $1/quarkus-run.jar || ! -f $2/quarkus-run.jar ]]; then

@@ -307,29 +307,68 @@ def wrk(bodies, seconds, seed):
     return json.loads(line[len("BENCH_RESULT "):])
 
 
+def jit_seconds(pid):
+    """Seconds HotSpot's JIT compilers have spent so far (jstat's Time); None without jstat (a JRE)."""
+    try:
+        out = subprocess.run(["jstat", "-compiler", str(pid)], capture_output=True, text=True, timeout=30,
+                             check=True).stdout
+        return float(out.splitlines()[1].split()[3])
+    except (OSError, subprocess.SubprocessError, IndexError, ValueError):
+        return None
+
+
+def warm_up(pid, runnable):
+    """Cycles through every scenario, BENCH_WARMUP s each, until the JIT has gone quiet: a cycle in which
+    the compilers worked less than BENCH_JIT_QUIET s, at least one cycle and at most BENCH_WARMUP_MAX s
+    in all. Under the canonical traversal the compilers work for about three minutes on this machine
+    (26 s of compiling in the first 30 s, 0.2 s in the sixth 30 s); a timed run inside that window
+    measures the JIT as much as the server. Without jstat it warms up for BENCH_WARMUP_MAX s."""
+    slice_seconds = int(os.environ.get("BENCH_WARMUP", "10"))
+    most = int(os.environ.get("BENCH_WARMUP_MAX", "360"))
+    quiet = float(os.environ.get("BENCH_JIT_QUIET", "1.0"))
+    started, cycles, seed = time.time(), 0, 1
+    while True:
+        jit_before = jit_seconds(pid)
+        for name, bodies in runnable:
+            warm = wrk(bodies, slice_seconds, seed)
+            seed += 1
+            print("warm-up %-10s %6d requests in %ds" % (name, warm["requests"], slice_seconds))
+        cycles += 1
+        jit_after = jit_seconds(pid)
+        jit = None if jit_before is None or jit_after is None else jit_after - jit_before
+        elapsed = time.time() - started
+        print("warm-up cycle %d: %s" % (cycles, "JIT time unknown (no jstat)" if jit is None
+                                       else "the JIT compiled for %.1f s" % jit))
+        if jit is not None and jit < quiet:
+            return {"seconds": round(elapsed), "cycles": cycles, "last_cycle_jit_s": round(jit, 2), "quiet": True}
+        if elapsed >= most:
+            print("warm-up: stopped after %d s, the JIT still %s" % (elapsed, "busy" if jit is not None else "unmeasured"))
+            return {"seconds": round(elapsed), "cycles": cycles, "last_cycle_jit_s": None if jit is None else round(jit, 2),
+                    "quiet": False}
+
+
 def timed():
     pid = os.environ["BENCH_SERVER_PID"]
     duration = int(os.environ.get("BENCH_DURATION", "30"))
-    warmup = int(os.environ.get("BENCH_WARMUP", "10"))
     scenarios, why, _ = scenario_bodies("large")
     results = {"search_note": why, "rss_before_kb": rss_kb(pid), "scenarios": {}}
     runnable = [(name, bodies) for name, bodies in scenarios.items() if bodies is not None]
-    for seed, (name, bodies) in enumerate(runnable, start=1):
-        warm = wrk(bodies, warmup, seed)
-        print("warm-up %-10s %6d requests in %ds" % (name, warm["requests"], warmup))
+    results["warmup"] = warm_up(pid, runnable)
     results["rss_after_warmup_kb"] = rss_kb(pid)
     for seed, (name, bodies) in enumerate(runnable, start=101):
-        cpu_before = cpu_seconds(pid)
+        cpu_before, jit_before = cpu_seconds(pid), jit_seconds(pid)
         r = wrk(bodies, duration, seed)
         r["server_cpu_ms_per_request"] = (cpu_seconds(pid) - cpu_before) * 1000 / max(r["requests"], 1)
+        jit_after = jit_seconds(pid)
+        r["jit_s"] = None if jit_before is None or jit_after is None else round(jit_after - jit_before, 2)
         r["loadavg"] = loadavg()
         r["rss_kb"] = rss_kb(pid)
         r["rss_peak_kb"] = status_kb(pid, "VmHWM")
         r["bodies"] = len(bodies)
         results["scenarios"][name] = r
-        print("timed   %-10s %8.1f req/s  p50 %7.1f ms  p99 %7.1f ms  errors %d  CPU %.1f ms/req  RSS %d MiB  load %s" % (
+        print("timed   %-10s %8.1f req/s  p50 %7.1f ms  p99 %7.1f ms  errors %d  CPU %.1f ms/req  JIT %s s  RSS %d MiB  load %s" % (
             name, r["requests"] / (r["duration_us"] / 1e6), r["p50_us"] / 1000, r["p99_us"] / 1000, errors(r),
-            r["server_cpu_ms_per_request"], r["rss_kb"] // 1024, r["loadavg"]))
+            r["server_cpu_ms_per_request"], r["jit_s"], r["rss_kb"] // 1024, r["loadavg"]))
     if scenarios.get("page1") and scenarios.get("page500"):
         results["pages_interleaved"] = pages_interleaved(scenarios["page1"], scenarios["page500"])
     save("timed.json", results)
@@ -402,18 +441,28 @@ def report():
     machine = load("machine.json", {})
     lines = []
     lines.append("| Scenario | req/s | p50 ms | p99 ms | max ms | errors / responses checked | SQL statements / request"
-                 " (large, seed) | server CPU ms / request | RSS after | load avg after |")
-    lines.append("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |")
+                 " (large, seed) | server CPU ms / request | JIT s | RSS after | load avg after |")
+    lines.append("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |")
     for name, label in LABELS:
         r = timed_results.get("scenarios", {}).get(name)
         if r is None:
-            lines.append("| %s | %s | | | | | | | | |" % (label, timed_results.get("search_note", "not run")))
+            lines.append("| %s | %s | | | | | | | | | |" % (label, timed_results.get("search_note", "not run")))
             continue
-        lines.append("| %s | %.1f | %.1f | %.1f | %.1f | %d / %d | %s | %.1f | %d MiB | %s |" % (
+        lines.append("| %s | %.1f | %.1f | %.1f | %.1f | %d / %d | %s | %.1f | %s | %d MiB | %s |" % (
             label, r["requests"] / (r["duration_us"] / 1e6), r["p50_us"] / 1000, r["p99_us"] / 1000,
             r["max_us"] / 1000, errors(r), r["checked"], sql_cell(name, seed, large),
-            r["server_cpu_ms_per_request"], r["rss_kb"] // 1024, r["loadavg"]))
+            r["server_cpu_ms_per_request"], "n/a" if r.get("jit_s") is None else "%.1f" % r["jit_s"],
+            r["rss_kb"] // 1024, r["loadavg"]))
     lines.append("")
+    warm = timed_results.get("warmup")
+    if warm:
+        lines.append("Warm-up: %d s, %d cycle(s) through every scenario; %s." % (
+            warm["seconds"], warm["cycles"],
+            "the JIT compiled for %.1f s in the last one" % warm["last_cycle_jit_s"] if warm["quiet"]
+            else "stopped at BENCH_WARMUP_MAX with the JIT %s" % (
+                "still compiling (%.1f s in the last cycle)" % warm["last_cycle_jit_s"]
+                if warm["last_cycle_jit_s"] is not None else "unmeasured (no jstat)")))
+        lines.append("")
     lines.append("Server RSS (VmRSS): %s MiB before warm-up, %s MiB after warm-up, peak (VmHWM) %s MiB." % (
         (timed_results.get("rss_before_kb") or 0) // 1024, (timed_results.get("rss_after_warmup_kb") or 0) // 1024,
         max([r.get("rss_peak_kb", 0) for r in timed_results.get("scenarios", {}).values()] or [0]) // 1024))
@@ -493,7 +542,8 @@ def ab(scenario):
              "B": (os.environ["BENCH_URL_B"], os.environ["BENCH_PID_B"])}
     rounds = int(os.environ.get("BENCH_AB_ROUNDS", "12"))
     slice_seconds = int(os.environ.get("BENCH_AB_SLICE", "10"))
-    warmup = int(os.environ.get("BENCH_AB_WARMUP", "60"))
+    warmup_max = int(os.environ.get("BENCH_AB_WARMUP", "360"))
+    quiet = float(os.environ.get("BENCH_JIT_QUIET", "1.0"))
     URL = sides["A"][0]
     setup("large")
     scenarios, search_note, _ = scenario_bodies("large")
@@ -512,9 +562,25 @@ def ab(scenario):
         return {"server": (cpu_seconds(pid) - cpu) * 1000 / n, "pg": (postgres_cpu_seconds() - pg) * 1000 / n,
                 "rps": r["requests"] / (r["duration_us"] / 1e6), "p99": r["p99_us"] / 1000, "errors": errors(r)}
 
-    for side in "AB":
-        run(side, warmup, 1)
-    print("%d rounds of %d s per side after %d s of warm-up each; CPU in ms per request" % (rounds, slice_seconds, warmup))
+    # Both warmed in turns of 20 s until neither JIT compiled for BENCH_JIT_QUIET s in its last turn (see
+    # warm_up): rounds taken while one build is still compiling compare the JITs, not the builds.
+    started, seed = time.time(), 1
+    while True:
+        jit = {}
+        for side in "AB":
+            before = jit_seconds(sides[side][1])
+            run(side, 20, seed)
+            seed += 1
+            after = jit_seconds(sides[side][1])
+            jit[side] = None if before is None or after is None else after - before
+        elapsed = time.time() - started
+        settled = all(v is not None and v < quiet for v in jit.values())
+        if settled or elapsed >= warmup_max:
+            break
+    print("%d rounds of %d s per side after %d s of warm-up in turns (JIT in the last turn: A %s s, B %s s%s);"
+          " CPU in ms per request" % (rounds, slice_seconds, elapsed,
+                                      *("n/a" if jit[k] is None else "%.1f" % jit[k] for k in "AB"),
+                                      "" if settled else ", not yet quiet"))
     print("round | A server · PostgreSQL · req/s · p99 | B server · PostgreSQL · req/s · p99")
     results = {"A": [], "B": []}
     for i in range(rounds):

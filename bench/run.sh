@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The Communiqué benchmark, start to finish: see bench/README.md. Usage: bench/run.sh
 # A fresh database on the PostgreSQL at 127.0.0.1:5432 (trust auth, user postgres), dropped at the
-# end; the packaged jar on a free loopback port; wrk at 16 connections. About 7 minutes.
+# end; the packaged jar on a free loopback port; wrk at 16 connections. About 10 minutes.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 PG_PORT=${BENCH_PG_PORT:-5432}
-export BENCH_DURATION=${BENCH_DURATION:-30} BENCH_WARMUP=${BENCH_WARMUP:-10}
+export BENCH_DURATION=${BENCH_DURATION:-30} BENCH_WARMUP=${BENCH_WARMUP:-10} BENCH_WARMUP_MAX=${BENCH_WARMUP_MAX:-360}
 export BENCH_PG_PORT=$PG_PORT
 JAR=$ROOT/target/quarkus-app/quarkus-run.jar
 RESULTS=$ROOT/bench/results
@@ -73,7 +73,7 @@ machine = {
     "jvm": sh("java -version 2>&1 | sed -n 2p"),
     "postgresql": sh("psql -h 127.0.0.1 -p $PG_PORT -U postgres -Atc 'show server_version' postgres"),
     "wrk": sh("wrk -v 2>&1 | head -1").split(" [")[0],
-    "load": "wrk -t ${BENCH_THREADS:-2} -c ${BENCH_CONNECTIONS:-16}, ${BENCH_DURATION} s per scenario after ${BENCH_WARMUP} s warm-up",
+    "load": "wrk -t ${BENCH_THREADS:-2} -c ${BENCH_CONNECTIONS:-16}, ${BENCH_DURATION} s per scenario after a warm-up of ${BENCH_WARMUP} s slices until the JIT is quiet (at most ${BENCH_WARMUP_MAX} s)",
     "dataset load": sys.argv[2] + " s",
     "load average at end": sh("cut -d' ' -f1-3 /proc/loadavg"),
 }
