@@ -1,6 +1,7 @@
 package io.communique.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
@@ -123,6 +124,20 @@ class ResponseJsonTest {
         var quoting = ApiError.of(ErrorCodes.BAD_USER_INPUT, "No such term: " + (char) 0xD800, List.of(), null);
 
         assertSameBytes(ExecutionResultImpl.newExecutionResult().addError(quoting).build());
+    }
+
+    @Test
+    void aMapWithAKeyThatIsNotAStringIsLeftToSmallRyesSerializer() {
+        // Only a custom scalar could produce one. SmallRye's serializer throws ClassCastException on it
+        // (a fault, answered INTERNAL); the streamed path must not answer in its stead with a body of its own.
+        Map<Object, Object> odd = new LinkedHashMap<>();
+        odd.put(1, "one");
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("json", odd);
+        var result = ExecutionResultImpl.newExecutionResult().data(data).build();
+
+        assertThrows(ClassCastException.class, () -> new ExecutionResponse(result).getExecutionResultAsString());
+        assertThrows(ClassCastException.class, () -> ResponseJson.bytes(new ExecutionResponse(result)));
     }
 
     private static void assertSameBytes(ExecutionResult result) {

@@ -2,9 +2,9 @@ package io.communique.support;
 
 import io.communique.model.Dialogue;
 import io.communique.model.Official;
+import io.communique.model.Statement;
 import io.communique.relay.KeysetPager;
 import io.communique.service.GraphReader;
-import io.communique.model.Statement;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
