@@ -66,10 +66,13 @@ public class ChangeFeed {
         }
         boolean initial = after.equals(SyncToken.START);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select node_type, node_key, cast(xid as text), seq, deleted_at"
-                + " from node_change where (xid, seq) > (cast(?1 as xid8), ?2) and xid < cast(?3 as xid8)"
-                + (initial ? " and deleted_at is null" : "")
-                + " order by xid, seq limit ?4")
+        // Ordered by the table's xid8, qualified: a bare "xid" in ORDER BY names the output column first,
+        // which is the text cast, and "10" sorts before "9". Pages then came in text order (never by the
+        // index), and a page that ended on xid 10 made the next one skip every change of xid 9.
+        List<Object[]> rows = em.createNativeQuery("select c.node_type, c.node_key, cast(c.xid as text), c.seq,"
+                + " c.deleted_at from node_change c where (c.xid, c.seq) > (cast(?1 as xid8), ?2)"
+                + " and c.xid < cast(?3 as xid8)" + (initial ? " and c.deleted_at is null" : "")
+                + " order by c.xid, c.seq limit ?4")
                 .setParameter(1, Long.toString(after.xid()))
                 .setParameter(2, after.seq())
                 .setParameter(3, Long.toString(horizon))

@@ -122,6 +122,17 @@ class DeltaSyncTest {
     }
 
     @Test
+    void changesComeInTransactionOrderWhenTheTransactionIdGainsADigit() throws SQLException {
+        // Tombstones written by transactions 9, 10 and 11, before every real change: as text "10" < "11" < "9".
+        sql("insert into node_change (node_type, node_key, xid, seq, deleted_at) values"
+                + " ('Topic', 900000009, '9', 1, now()), ('Topic', 900000010, '10', 2, now()),"
+                + " ('Topic', 900000011, '11', 3, now())");
+        var walk = drain(new SyncToken(1, 0).encode(), 1);
+        assertEquals(List.of(Ids.base64("Topic:900000009"), Ids.base64("Topic:900000010"), Ids.base64("Topic:900000011")),
+                walk.tombstones(), "in the order the transactions ran, none skipped");
+    }
+
+    @Test
     void aFullSyncInSmallPagesHoldsEveryNodeOnceAcrossPageBoundaries() throws SQLException {
         var synced = drain(null, 7);
         Set<String> expected = allNodeIds();
