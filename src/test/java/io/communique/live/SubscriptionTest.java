@@ -24,6 +24,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,24 @@ class SubscriptionTest {
                 ctx.next();
             });
         }
+    }
+
+    @Test
+    void aBurstOfMoreNoticesThanOneStatementCanBindIsLoadedInFull() {
+        // A bulk write announces every row in one burst; PostgreSQL binds at most 65,535 parameters per
+        // statement. Rows gone by the time they are read give no event, as for any notice.
+        List<Notice> burst = new ArrayList<>();
+        burst.add(new Notice.StatementAdded(1, 1));
+        for (long key = 0; key < 70_000; key++) {
+            burst.add(new Notice.StatementAdded(5_000_000 + key, 1));
+        }
+        burst.add(new Notice.StatementAdded(2, 1));
+
+        List<LiveEvent> loaded = events.load(burst);
+
+        assertEquals(List.of(1L, 2L), loaded.stream()
+                .map(e -> ((LiveEvent.StatementAdded) e).statement().id).toList(),
+                "the seed's statements 1 and 2, first and last of the burst, in order");
     }
 
     @Test
