@@ -317,6 +317,12 @@ def jit_seconds(pid):
         return None
 
 
+def jit_since(pid, before):
+    """Seconds the JIT compiled since jit_seconds gave `before`; None when either reading is missing."""
+    after = jit_seconds(pid)
+    return None if before is None or after is None else after - before
+
+
 def warm_up(pid, runnable):
     """Cycles through every scenario, BENCH_WARMUP s each, until the JIT has gone quiet: a cycle in which
     the compilers worked less than BENCH_JIT_QUIET s, at least one cycle and at most BENCH_WARMUP_MAX s
@@ -334,8 +340,7 @@ def warm_up(pid, runnable):
             seed += 1
             print("warm-up %-10s %6d requests in %ds" % (name, warm["requests"], slice_seconds))
         cycles += 1
-        jit_after = jit_seconds(pid)
-        jit = None if jit_before is None or jit_after is None else jit_after - jit_before
+        jit = jit_since(pid, jit_before)
         elapsed = time.time() - started
         print("warm-up cycle %d: %s" % (cycles, "JIT time unknown (no jstat)" if jit is None
                                        else "the JIT compiled for %.1f s" % jit))
@@ -359,8 +364,8 @@ def timed():
         cpu_before, jit_before = cpu_seconds(pid), jit_seconds(pid)
         r = wrk(bodies, duration, seed)
         r["server_cpu_ms_per_request"] = (cpu_seconds(pid) - cpu_before) * 1000 / max(r["requests"], 1)
-        jit_after = jit_seconds(pid)
-        r["jit_s"] = None if jit_before is None or jit_after is None else round(jit_after - jit_before, 2)
+        jit = jit_since(pid, jit_before)
+        r["jit_s"] = None if jit is None else round(jit, 2)
         r["loadavg"] = loadavg()
         r["rss_kb"] = rss_kb(pid)
         r["rss_peak_kb"] = status_kb(pid, "VmHWM")
@@ -571,8 +576,7 @@ def ab(scenario):
             before = jit_seconds(sides[side][1])
             run(side, 20, seed)
             seed += 1
-            after = jit_seconds(sides[side][1])
-            jit[side] = None if before is None or after is None else after - before
+            jit[side] = jit_since(sides[side][1], before)
         elapsed = time.time() - started
         settled = all(v is not None and v < quiet for v in jit.values())
         if settled or elapsed >= warmup_max:

@@ -23,12 +23,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,7 +78,7 @@ public class ErrorMapper {
      */
     private static final class Faults {
         private final Map<Throwable, Integer> fields = new IdentityHashMap<>();
-        private final Set<Throwable> logged = Collections.newSetFromMap(new IdentityHashMap<>());
+        // A fault is in here once this response has reported it.
         private final Map<Throwable, String> ids = new IdentityHashMap<>();
 
         Faults(List<GraphQLError> errors) {
@@ -98,7 +96,9 @@ public class ErrorMapper {
 
         /** True the first time this response reports the fault: log it then, and only then. */
         boolean firstReport(Throwable fault) {
-            return logged.add(fault);
+            boolean first = !ids.containsKey(fault);
+            id(fault);
+            return first;
         }
 
         String alsoFailed(Throwable fault) {

@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -104,12 +103,6 @@ final class ResponseJson {
                 value(json, entry.getValue());
             }
             json.writeEndObject();
-        } else if (value instanceof List<?> list) {
-            json.writeStartArray();
-            for (int i = 0, n = list.size(); i < n; i++) {
-                value(json, list.get(i));
-            }
-            json.writeEndArray();
         } else if (value instanceof Collection<?> collection) {
             json.writeStartArray();
             for (Object item : collection) {
