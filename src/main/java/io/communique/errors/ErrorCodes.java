@@ -36,6 +36,11 @@ public final class ErrorCodes {
     public static final String INTERNAL = "INTERNAL";
     /** The node changed since the caller read it (stale {@code expectedVersion}); read it again and retry. */
     public static final String CONFLICT = "CONFLICT";
+    /**
+     * The client closed the connection while its request executed, so the fields still to be fetched
+     * were not. Never sent (nobody is there to receive it); the operation counts as {@code abandoned}.
+     */
+    public static final String CLIENT_GONE = "CLIENT_GONE";
     // ---- GraphQL over HTTP: request errors answered before execution (io.communique.http) ----
     /** The HTTP request is not a well-formed GraphQL request (body not JSON, parameter of the wrong type, no query). */
     public static final String BAD_REQUEST = "BAD_REQUEST";

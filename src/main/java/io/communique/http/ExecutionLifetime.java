@@ -1,6 +1,8 @@
 package io.communique.http;
 
+import io.communique.service.ClientPresence;
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
 import io.smallrye.graphql.execution.context.SmallRyeContextManager;
@@ -15,21 +17,24 @@ import io.vertx.core.http.HttpServerResponse;
  * therefore had its session closed under the batch loaders still running on workers: statements
  * failed with "This statement has been closed", the following loaders with ContextNotActiveException,
  * and each of the request's remaining fields logged an INTERNAL error (about a hundred lines for the
- * canonical traversal). Now a hang-up during execution only marks the request as gone; the execution
- * completes on a live session, its answer is dropped, and the context is destroyed then. Execution is
- * bounded by the cost limit and the statement timeout, so finishing it costs at most what answering
- * would have.
+ * canonical traversal). Now a hang-up during execution only marks the request as gone, here and in its
+ * {@link ClientPresence}: a statement already running finishes on a live session, the reads still to
+ * come fail fast without a statement (GraphReader), the answer is dropped, and the context is
+ * destroyed once the execution is over.
  */
 final class ExecutionLifetime {
 
     private final ManagedContext requestContext;
     private final InjectableContext.ContextState state;
+    private final ClientPresence client;
     private boolean executing = true;
     private boolean gone;
 
     private ExecutionLifetime(ManagedContext requestContext) {
         this.requestContext = requestContext;
         this.state = requestContext.getState();
+        // The instance itself: the hang-up is handled on the event loop, where no request context is active.
+        this.client = ClientProxy.unwrap(Arc.container().instance(ClientPresence.class).get());
     }
 
     /**
@@ -49,6 +54,7 @@ final class ExecutionLifetime {
         synchronized (this) {
             if (executing) {
                 gone = true;
+                client.markGone();
                 return;
             }
         }

@@ -7,6 +7,7 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import io.communique.errors.ClientGoneException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Unremovable;
 import io.micrometer.core.instrument.Timer;
@@ -21,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * One timer per GraphQL operation, {@value #METRIC} (Prometheus: {@code graphql_operation_seconds_*}),
  * tagged {@code operation} (its name), {@code type} (query, mutation, subscription) and
- * {@code outcome} (success, or error when the response has errors), with histogram buckets for
+ * {@code outcome} (success; error when the response has errors; abandoned when the client hung up
+ * mid-execution, so that the reads it skipped are not counted as failures), with histogram buckets for
  * percentiles. Operation names come from clients, so their number is bounded: an unnamed
  * operation is {@code anonymous}; a document that never ran (syntax, validation, limits) is
  * {@code invalid} of type {@code unknown}; names longer than 64 characters are cut; once
@@ -78,7 +80,7 @@ public class OperationMetrics extends SimplePerformantInstrumentation {
                     .description("GraphQL operations executed, by operation name and type, with their latency")
                     .tag("operation", s.operation)
                     .tag("type", s.type)
-                    .tag("outcome", result.getErrors().isEmpty() ? "success" : "error")
+                    .tag("outcome", outcome(result))
                     .publishPercentileHistogram()
                     .minimumExpectedValue(Duration.ofMillis(1))
                     .maximumExpectedValue(Duration.ofSeconds(30))
@@ -86,6 +88,13 @@ public class OperationMetrics extends SimplePerformantInstrumentation {
                     .record(Duration.ofNanos(System.nanoTime() - s.started));
         }
         return CompletableFuture.completedFuture(result);
+    }
+
+    private static String outcome(ExecutionResult result) {
+        if (result.getErrors().isEmpty()) {
+            return "success";
+        }
+        return ClientGoneException.among(result.getErrors()) ? "abandoned" : "error";
     }
 
     String bounded(String name) {

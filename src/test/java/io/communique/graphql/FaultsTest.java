@@ -4,16 +4,25 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
+import io.communique.errors.ClientGoneException;
 import io.communique.errors.ErrorCodes;
 import io.communique.errors.ErrorMapper;
+import io.communique.model.Nation;
+import io.communique.service.ClientPresence;
+import io.communique.service.GraphReader;
 import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.Errors;
 import io.communique.support.FaultyGraphReader;
 import io.communique.support.GraphQL;
 import io.communique.support.Ids;
+import io.communique.support.Metrics;
+import io.communique.support.SqlStatementCounter;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -72,6 +81,12 @@ class FaultsTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    GraphReader reader;
+
+    @Inject
+    ClientPresence client;
 
     private final List<LogRecord> log = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
@@ -189,11 +204,14 @@ class FaultsTest {
     }
 
     @Test
-    void aClientHangingUpMidExecutionLeavesTheSessionOpenUntilTheExecutionEndsAndLogsNothing() throws Exception {
+    void aClientHangingUpMidExecutionFinishesTheRunningReadSkipsTheRestAndLogsNothing() throws Exception {
         var armed = FaultyGraphReader.armClientGone();
+        String abandoned = "graphql_operation_seconds_count{operation=\"StatementById\",outcome=\"abandoned\",type=\"query\"}";
+        double abandonedBefore = Metrics.value(Metrics.scrape(), abandoned);
         byte[] body = Json.createObjectBuilder().add("query", GraphQL.load("fault-client-gone"))
                 .add("variables", Json.createObjectBuilder().add("id", Ids.base64("Statement:1"))).build().toString()
                 .getBytes(StandardCharsets.UTF_8);
+        SqlStatementCounter.reset();
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
@@ -205,7 +223,24 @@ class FaultsTest {
         // SmallRye's handler closed the session at the hang-up, so this read failed, and every field after it.
         assertEquals(1L, armed.read.get(30, TimeUnit.SECONDS), "the read after the hang-up had a live session");
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !armed.requestContext.isValid());
+        // The statement's speakers and commitments would be two more statements; nobody would receive them.
+        assertEquals(1, SqlStatementCounter.count(), "only the read in progress ran: " + SqlStatementCounter.statements());
         assertEquals(List.of(), log, "nothing to report: the client left, the server did not fail");
+        assertEquals(abandonedBefore + 1, Metrics.value(Metrics.scrape(), abandoned), "counted as abandoned, not as an error");
+    }
+
+    @Test
+    void aReadInsideATransactionRunsEvenOnceTheClientHasGone() {
+        var context = Arc.container().requestContext();
+        context.activate();
+        try {
+            client.markGone();
+            assertThrows(ClientGoneException.class, () -> reader.find(Nation.class, 1L));
+            // A write's own reads: skipping one would change what the write does, so it runs.
+            assertTrue(QuarkusTransaction.requiringNew().call(() -> reader.find(Nation.class, 1L)).isPresent());
+        } finally {
+            context.terminate();
+        }
     }
 
     @Test
