@@ -58,7 +58,7 @@ public class SearchApi {
         var request = PageRequest.of(FIELD, first, null, null, null, SortKey.BY_KEY, SqlFilter.NONE);
         var cursor = after == null ? null : SearchCursor.decode(after, TextSearch.fingerprint(parsed, wanted), "after");
         boolean wantsTotal = Selections.wantsTotal(context);
-        var page = search.search(parsed, wanted, request.size(), cursor, wantsTotal);
+        var page = search.search(parsed, wanted, request.size(), cursor, wantsTotal, Selections.wantsSnippets(context));
         return new SearchResultConnection(page, SearchApi::node, search.fuzzyMatchingAvailable());
     }
 

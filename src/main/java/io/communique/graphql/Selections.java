@@ -13,4 +13,9 @@ final class Selections {
     static boolean wantsTotal(Context context) {
         return context.unwrap(DataFetchingEnvironment.class).getSelectionSet().contains("totalCount");
     }
+
+    /** Highlighting is most of a search's cost after ranking, so it is done only for clients that select a snippet. */
+    static boolean wantsSnippets(Context context) {
+        return context.unwrap(DataFetchingEnvironment.class).getSelectionSet().contains("edges/snippet");
+    }
 }

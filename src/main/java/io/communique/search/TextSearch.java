@@ -25,7 +25,7 @@ import org.hibernate.type.StandardBasicTypes;
  *
  * <p>A search is ONE SQL statement whatever the number of hits: it matches every requested type
  * through its GIN index, ranks the hits, cuts the page after the cursor, highlights snippets for
- * that page only, and returns each hit's row as its entity through a LEFT JOIN per type.
+ * that page only (and only when asked for), and returns each hit's row as its entity through a LEFT JOIN per type.
  *
  * <p>The static {@code ...Matches} methods give the same matching as a predicate, for lists that
  * filter by a search term.
@@ -104,15 +104,17 @@ public class TextSearch {
      *
      * @param size  hits wanted (already validated, 0..100)
      * @param after the cursor to continue after, or null for the first page
+     * @param withSnippets whether to highlight the hits; each hit's snippet is null when not
      */
-    public SearchPage search(SearchQuery query, Set<SearchType> types, int size, SearchCursor after, boolean withTotal) {
+    public SearchPage search(SearchQuery query, Set<SearchType> types, int size, SearchCursor after, boolean withTotal,
+            boolean withSnippets) {
         List<SearchType> included = List.copyOf(EnumSet.copyOf(types));
         boolean fuzzy = fuzzy(query) && included.stream().anyMatch(t -> TARGETS.get(t).names() != null);
         if (size < 0 || size > PageRequest.MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page size out of range: " + size);
         }
         @SuppressWarnings("unchecked")
-        NativeQuery<Object[]> sql = em.createNativeQuery(sql(included, fuzzy, after != null, withTotal, size + 1))
+        NativeQuery<Object[]> sql = em.createNativeQuery(sql(included, fuzzy, after != null, withTotal, withSnippets, size + 1))
                 .unwrap(NativeQuery.class);
         sql.addScalar("hit_type", StandardBasicTypes.INTEGER)
                 .addScalar("hit_key", StandardBasicTypes.LONG)
@@ -162,7 +164,8 @@ public class TextSearch {
      * in 52 runs of a prepared copy), so every search paid the planner again; with the limit
      * written in, it reuses one plan after five runs, as for KeysetPager's pages.
      */
-    private String sql(List<SearchType> types, boolean fuzzy, boolean after, boolean withTotal, int limit) {
+    private String sql(List<SearchType> types, boolean fuzzy, boolean after, boolean withTotal, boolean withSnippets,
+            int limit) {
         String trgm = trigrams.schema().orElse(null);
         var words = new StringBuilder();
         var fuzzyHits = new StringBuilder();
@@ -215,7 +218,8 @@ public class TextSearch {
                 + " stats as (select " + (withTotal ? "(select count(*) from hits)" : "cast(null as bigint)")
                 + " as total_count, " + (after ? "exists(select 1 from hits h where not " + afterCondition + ")" : "false")
                 + " as has_before)"
-                + " select p.t as hit_type, p.id as hit_key, p.rank as hit_rank, " + snippet + " as hit_snippet,"
+                + " select p.t as hit_type, p.id as hit_key, p.rank as hit_rank, "
+                + (withSnippets ? snippet : "cast(null as text)") + " as hit_snippet,"
                 + " stats.total_count, stats.has_before" + entities
                 + " from stats left join (page p cross join q" + joins + ") on true"
                 + " order by p.rank desc, p.t, p.id";

@@ -274,6 +274,23 @@ class SearchTest {
         assertEquals(4, statementsFor("search-nested", "query", "India or defence or Jaishankar or Blinken"));
     }
 
+    @Test
+    void snippetsAreHighlightedOnlyForClientsThatSelectThem() {
+        SqlStatementCounter.reset();
+        var bare = GraphQL.file("search-nodes", "query", "Jaishankar or defence");
+        assertNull(bare.get("errors"), bare.prettify());
+        assertEquals(1, SqlStatementCounter.count(), SqlStatementCounter.statements().toString());
+        assertFalse(SqlStatementCounter.statements().get(0).contains("search_snippet"), "no snippet was selected");
+
+        SqlStatementCounter.reset();
+        var full = search("Jaishankar or defence");
+        assertTrue(SqlStatementCounter.statements().stream().anyMatch(sql -> sql.contains("search_snippet")));
+        // The same hits in the same order either way: only the highlighting is left out.
+        List<String> ids = full.getList("data.search.edges.node.id");
+        assertFalse(ids.isEmpty());
+        assertEquals(ids, bare.getList("data.search.nodes.id"));
+    }
+
     private static int statementsFor(String file, Object... variables) {
         SqlStatementCounter.reset();
         var response = GraphQL.file(file, variables);
