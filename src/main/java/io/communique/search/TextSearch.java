@@ -25,7 +25,8 @@ import org.hibernate.type.StandardBasicTypes;
  *
  * <p>A search is ONE SQL statement whatever the number of hits: it matches every requested type
  * through its GIN index, ranks the hits, cuts the page after the cursor, highlights snippets for
- * that page only (and only when asked for), and returns each hit's row as its entity through a LEFT JOIN per type.
+ * that page only (and only when they are asked for), and returns each hit's row as its entity
+ * through a LEFT JOIN per type.
  *
  * <p>The static {@code ...Matches} methods give the same matching as a predicate, for lists that
  * filter by a search term.
@@ -114,8 +115,8 @@ public class TextSearch {
             throw new IllegalArgumentException("page size out of range: " + size);
         }
         @SuppressWarnings("unchecked")
-        NativeQuery<Object[]> sql = em.createNativeQuery(sql(included, fuzzy, after != null, withTotal, withSnippets, size + 1))
-                .unwrap(NativeQuery.class);
+        NativeQuery<Object[]> sql = em.createNativeQuery(
+                sql(included, fuzzy, after != null, withTotal, withSnippets, size + 1)).unwrap(NativeQuery.class);
         sql.addScalar("hit_type", StandardBasicTypes.INTEGER)
                 .addScalar("hit_key", StandardBasicTypes.LONG)
                 .addScalar("hit_rank", StandardBasicTypes.FLOAT)
