@@ -1,9 +1,6 @@
 package io.communique.errors;
 
-import graphql.ExceptionWhileDataFetching;
-import graphql.GraphQLError;
 import io.smallrye.graphql.api.ErrorCode;
-import java.util.List;
 
 /**
  * A read skipped because the request's client has hung up: nobody will receive the answer, so the
@@ -15,19 +12,5 @@ public class ClientGoneException extends ApiException {
 
     public ClientGoneException() {
         super("The client closed the connection before the answer was ready.");
-    }
-
-    /** Whether an execution's errors (as graphql-java reports them, before mapping) include a skipped read. */
-    public static boolean among(List<GraphQLError> errors) {
-        for (GraphQLError error : errors) {
-            if (error instanceof ExceptionWhileDataFetching fetching) {
-                for (Throwable t = fetching.getException(); t != null; t = t.getCause() == t ? null : t.getCause()) {
-                    if (t instanceof ClientGoneException) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
     }
 }

@@ -2,7 +2,6 @@ package io.communique.http;
 
 import io.communique.service.ClientPresence;
 import io.quarkus.arc.Arc;
-import io.quarkus.arc.ClientProxy;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
 import io.smallrye.graphql.execution.context.SmallRyeContextManager;
@@ -33,8 +32,7 @@ final class ExecutionLifetime {
     private ExecutionLifetime(ManagedContext requestContext) {
         this.requestContext = requestContext;
         this.state = requestContext.getState();
-        // The instance itself: the hang-up is handled on the event loop, where no request context is active.
-        this.client = ClientProxy.unwrap(Arc.container().instance(ClientPresence.class).get());
+        this.client = ClientPresence.current();
     }
 
     /**
@@ -54,7 +52,9 @@ final class ExecutionLifetime {
         synchronized (this) {
             if (executing) {
                 gone = true;
-                client.markGone();
+                if (client != null) {
+                    client.markGone();
+                }
                 return;
             }
         }

@@ -7,7 +7,7 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
-import io.communique.errors.ClientGoneException;
+import io.communique.service.ClientPresence;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Unremovable;
 import io.micrometer.core.instrument.Timer;
@@ -22,8 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * One timer per GraphQL operation, {@value #METRIC} (Prometheus: {@code graphql_operation_seconds_*}),
  * tagged {@code operation} (its name), {@code type} (query, mutation, subscription) and
- * {@code outcome} (success; error when the response has errors; abandoned when the client hung up
- * mid-execution, so that the reads it skipped are not counted as failures), with histogram buckets for
+ * {@code outcome} (success, or error when the response has errors; abandoned when the client hung up
+ * before the execution ended, whatever its errors: nobody received it, and the reads it skipped are
+ * not failures), with histogram buckets for
  * percentiles. Operation names come from clients, so their number is bounded: an unnamed
  * operation is {@code anonymous}; a document that never ran (syntax, validation, limits) is
  * {@code invalid} of type {@code unknown}; names longer than 64 characters are cut; once
@@ -52,6 +53,8 @@ public class OperationMetrics extends SimplePerformantInstrumentation {
 
     static final class State implements InstrumentationState {
         final long started = System.nanoTime();
+        // Taken while the request context is active: the execution may end on a thread without it.
+        final ClientPresence client = ClientPresence.current();
         volatile String operation = INVALID;
         volatile String type = "unknown";
     }
@@ -80,7 +83,7 @@ public class OperationMetrics extends SimplePerformantInstrumentation {
                     .description("GraphQL operations executed, by operation name and type, with their latency")
                     .tag("operation", s.operation)
                     .tag("type", s.type)
-                    .tag("outcome", outcome(result))
+                    .tag("outcome", outcome(result, s.client))
                     .publishPercentileHistogram()
                     .minimumExpectedValue(Duration.ofMillis(1))
                     .maximumExpectedValue(Duration.ofSeconds(30))
@@ -90,11 +93,11 @@ public class OperationMetrics extends SimplePerformantInstrumentation {
         return CompletableFuture.completedFuture(result);
     }
 
-    private static String outcome(ExecutionResult result) {
-        if (result.getErrors().isEmpty()) {
-            return "success";
+    private static String outcome(ExecutionResult result, ClientPresence client) {
+        if (client != null && client.gone()) {
+            return "abandoned";
         }
-        return ClientGoneException.among(result.getErrors()) ? "abandoned" : "error";
+        return result.getErrors().isEmpty() ? "success" : "error";
     }
 
     String bounded(String name) {

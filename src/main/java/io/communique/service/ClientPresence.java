@@ -1,5 +1,7 @@
 package io.communique.service;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ClientProxy;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
@@ -13,7 +15,19 @@ public class ClientPresence {
     // Set on the connection's event loop, read on the workers that run the batch loaders.
     private volatile boolean gone;
 
-    /** Called on the instance itself (not through the CDI proxy): the event loop has no request context. */
+    /**
+     * The current request's instance itself, not its CDI proxy, so that it can be read and marked on
+     * threads without the request context (the connection's event loop); null outside a request.
+     */
+    public static ClientPresence current() {
+        var container = Arc.container();
+        if (container == null || !container.requestContext().isActive()) {
+            return null;
+        }
+        return ClientProxy.unwrap(container.instance(ClientPresence.class).get());
+    }
+
+    /** Called on the instance itself (see {@link #current()}). */
     public void markGone() {
         gone = true;
     }
