@@ -6,6 +6,7 @@ import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
 import io.smallrye.graphql.execution.context.SmallRyeContextManager;
 import io.vertx.core.http.HttpServerResponse;
+import java.util.Objects;
 
 /**
  * Keeps a request's CDI request context, and so its Hibernate session, alive until its execution has
@@ -25,14 +26,14 @@ final class ExecutionLifetime {
 
     private final ManagedContext requestContext;
     private final InjectableContext.ContextState state;
+    // Whether the client has gone: one flag, the one GraphReader and OperationMetrics read too.
     private final ClientPresence client;
     private boolean executing = true;
-    private boolean gone;
 
     private ExecutionLifetime(ManagedContext requestContext) {
         this.requestContext = requestContext;
         this.state = requestContext.getState();
-        this.client = ClientPresence.current();
+        this.client = Objects.requireNonNull(ClientPresence.current(), "begin() runs with the request context active");
     }
 
     /**
@@ -51,10 +52,7 @@ final class ExecutionLifetime {
     private void responseOver() {
         synchronized (this) {
             if (executing) {
-                gone = true;
-                if (client != null) {
-                    client.markGone();
-                }
+                client.markGone();
                 return;
             }
         }
@@ -70,7 +68,7 @@ final class ExecutionLifetime {
     boolean finished() {
         synchronized (this) {
             executing = false;
-            if (!gone) {
+            if (!client.gone()) {
                 return true;
             }
         }
