@@ -89,9 +89,14 @@ public class PropertyFetchers implements DataFetcherService {
             Class<?> type = ClassloadingService.get().loadClass(owner.getClassName());
             if (field.getMethodName() == null) {
                 java.lang.reflect.Field property = type.getField(field.getPropertyName());
+                property.trySetAccessible();
                 return property::get;
             }
             Method getter = type.getMethod(field.getMethodName());
+            // Public members only (getField, getMethod), so this grants nothing new; it spares every
+            // call the access check, which on the canonical traversal kept taking its slow path:
+            // about 1 % of the server's CPU (async-profiler, 2026-12-06).
+            getter.trySetAccessible();
             return source -> {
                 try {
                     return getter.invoke(source);
