@@ -14,7 +14,8 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Adds {@link QueryGuard} (limits) and {@link OperationMetrics} (per-operation timers) to the
+ * Adds {@link BatchLoaders} (the DataLoaders of batched fields), {@link QueryGuard} (limits) and
+ * {@link OperationMetrics} (per-operation timers) to the
  * graphql-java engine SmallRye builds, in a chain that skips per-field hooks none of them has
  * ({@link OperationLevelChain}), and swaps the fetchers of batched {@code @Source} fields for
  * lighter ones ({@link SourceBatchFetchers}), and drops a field-visibility filter that filters
@@ -47,6 +48,7 @@ public class EngineHooks implements EventingService {
         GraphQL built = builder.build();
         List<Instrumentation> chain = new ArrayList<>();
         flatten(built.getInstrumentation(), chain);
+        chain.add(current(BatchLoaders.class));
         chain.add(current(QueryGuard.class));
         chain.add(current(OperationMetrics.class));
         Instrumentation instrumentation = OperationLevelChain.of(chain);

@@ -38,7 +38,8 @@ public class NormalizingExecutionService extends ExecutionService {
 
     public NormalizingExecutionService(graphql.schema.GraphQLSchema graphQLSchema, Schema schema, ErrorMapper mapper,
             QueryGuard guard, LimitsConfig limits) {
-        super(graphQLSchema, schema);
+        // SmallRye's own DataLoaders are replaced by BatchLoaders' (see there).
+        super(graphQLSchema, BatchLoaders.withoutBatchOperations(schema));
         this.mapper = mapper;
         this.guard = guard;
         this.limits = limits;

@@ -15,7 +15,6 @@ import io.smallrye.graphql.schema.model.Operation;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jboss.logging.Logger;
 
 /**
  * Replaces SmallRye's fetcher of every batched {@code @Source List<T>} field with one that only
@@ -34,10 +33,10 @@ import org.jboss.logging.Logger;
  *
  * <p>The arguments are converted with SmallRye's own {@link ArgumentHelper} for the field's
  * operation, which SmallRye hands to {@link EngineHooks#createOperation} while it builds the schema.
+ * The parent is queued on the DataLoader {@link BatchLoaders} keeps for the field and the
+ * arguments it was asked with.
  */
 final class SourceBatchFetchers {
-
-    private static final Logger LOG = Logger.getLogger(SourceBatchFetchers.class);
 
     private final Map<FieldCoordinates, Operation> operations = new ConcurrentHashMap<>();
     private final BatchLoaderHelper loaders = new BatchLoaderHelper();
@@ -62,12 +61,12 @@ final class SourceBatchFetchers {
                 if (registry.getDataFetcher(coordinates, field) instanceof BatchDataFetcher) {
                     Operation operation = operations.get(coordinates);
                     if (operation == null) {
-                        // SmallRye's own fetcher still works: this field is only slower.
-                        LOG.warnf("No SmallRye operation seen for batched field %s; its fetcher is left as it is", coordinates);
-                    } else {
-                        replacements.put(coordinates,
-                                new BatchFetcher(loaders.getName(operation), new ArgumentHelper(operation.getArguments())));
+                        // SmallRye's own fetcher would look for a DataLoader of SmallRye's, and there are none
+                        // (BatchLoaders): refuse to start rather than fail every request that reaches the field.
+                        throw new IllegalStateException("No SmallRye operation seen for batched field " + coordinates);
                     }
+                    replacements.put(coordinates,
+                            new BatchFetcher(loaders.getName(operation), new ArgumentHelper(operation.getArguments())));
                 }
             }
         }
@@ -86,7 +85,8 @@ final class SourceBatchFetchers {
             Map<String, Object> keyContext = new HashMap<>(4);
             keyContext.put(BatchLoaderHelper.ARGUMENTS, arguments.getArguments(environment, true));
             keyContext.put(BatchLoaderHelper.DATA_FETCHING_ENVIRONMENT, environment);
-            return environment.getDataLoader(loaderName).load(environment.getSource(), keyContext);
+            return BatchLoaders.ExecutionLoaders.of(environment).of(loaderName, environment.getArguments())
+                    .load(environment.getSource(), keyContext);
         }
     }
 }

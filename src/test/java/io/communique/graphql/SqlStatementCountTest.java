@@ -50,6 +50,12 @@ class SqlStatementCountTest {
     }
 
     @Test
+    void aliasesAskingTheSameShareAStatementAndTheOthersGetOneEach() {
+        // officials, then one statement per distinct set of arguments: one and again ask the same.
+        assertEquals(4, statementsFor("aliased-connections"));
+    }
+
+    @Test
     void aSpanReadsItsDocumentOnlyWhenAskedAndOnceForTheWholePage() {
         // Offsets and ordinals come with the statement's row; the document text (long) only on request.
         SqlStatementCounter.reset();

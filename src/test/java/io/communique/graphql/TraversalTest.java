@@ -16,6 +16,25 @@ import org.junit.jupiter.api.Test;
 class TraversalTest {
 
     @Test
+    void aliasesOfOneConnectionEachGetTheirOwnArguments() {
+        var response = GraphQL.file("aliased-connections");
+        assertNull(response.get("errors"), response.prettify());
+        // Each alias against the same connection asked alone: SmallRye batched every parent of a field
+        // together whatever its arguments, and ran the batch with the first one's (a: first 1 gave b 1 too).
+        var one = GraphQL.file("official-statements", "first", 1);
+        var three = GraphQL.file("official-statements", "first", 3);
+        var lastTwo = GraphQL.file("official-statements", "last", 2, "orderBy", Map.of("field", "CREATED", "direction", "DESC"));
+        assertEquals(one.getList("data.officials.nodes.statements.nodes.id"), response.getList("data.officials.nodes.one.nodes.id"));
+        assertEquals(one.getList("data.officials.nodes.statements.nodes.id"), response.getList("data.officials.nodes.again.nodes.id"));
+        assertEquals(three.getList("data.officials.nodes.statements.nodes.id"), response.getList("data.officials.nodes.three.nodes.id"));
+        assertEquals(lastTwo.getList("data.officials.nodes.statements.nodes.id"), response.getList("data.officials.nodes.lastTwo.nodes.id"));
+        assertEquals(three.getList("data.officials.nodes.statements.totalCount"), response.getList("data.officials.nodes.three.totalCount"));
+        // The seed must make the three answers differ, or this test could not tell them apart.
+        assertTrue(response.getList("data.officials.nodes.three.nodes").stream().anyMatch(nodes -> ((List<?>) nodes).size() > 1),
+                response.prettify());
+    }
+
+    @Test
     void fromACommitmentBackToWhoMadeIt() {
         var response = GraphQL.file("reverse-traversal");
         assertNull(response.get("errors"), response.prettify());
