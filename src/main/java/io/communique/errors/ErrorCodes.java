@@ -28,6 +28,12 @@ public final class ErrorCodes {
     public static final String TOO_MANY_ALIASES = "TOO_MANY_ALIASES";
     /** The operation uses more directives than allowed. */
     public static final String TOO_MANY_DIRECTIVES = "TOO_MANY_DIRECTIVES";
+    /**
+     * An introspection query expands types more than the good-faith limit allows: {@code __schema} and
+     * {@code __type} once each, each of {@code __Type}'s fields, inputFields, interfaces and possibleTypes
+     * once, at most 500 fields and 20 levels.
+     */
+    public static final String INTROSPECTION_TOO_LARGE = "INTROSPECTION_TOO_LARGE";
     /** The database cancelled a statement that ran past the statement timeout. */
     public static final String TIMEOUT = "TIMEOUT";
     /** The database cannot be reached right now; retry later. Nothing was written. */

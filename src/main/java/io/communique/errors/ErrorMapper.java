@@ -1,6 +1,7 @@
 package io.communique.errors;
 
 import graphql.ErrorType;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionInput;
 import graphql.GraphQLError;
@@ -133,6 +134,12 @@ public class ErrorMapper {
         if (error.getErrorType() == ErrorType.ValidationError && error.getMessage() != null
                 && VARIABLE.matcher(error.getMessage()).find()) {
             return variableValue(error, request.query());
+        }
+        if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+            // The client's query, not a fault: graphql-java's message names what was repeated or too large.
+            return ApiError.of(ErrorCodes.INTROSPECTION_TOO_LARGE, "Introspection refused: " + error.getMessage()
+                    + " An operation may ask for __schema and __type once each, each of __Type's fields, inputFields,"
+                    + " interfaces and possibleTypes once, and at most 500 fields 20 levels deep.");
         }
         if (error instanceof AbortExecutionException) {
             String message = String.valueOf(error.getMessage());

@@ -38,4 +38,13 @@ public interface LimitsConfig {
      */
     @WithDefault("10s")
     Duration statementTimeout();
+
+    /**
+     * graphql-java's good-faith introspection check: an operation that introspects may select
+     * {@code __schema} and {@code __type} once each and each of {@code __Type}'s fields, inputFields,
+     * interfaces and possibleTypes once, within 500 fields and 20 levels. GraphiQL's and graphql-java's
+     * introspection queries fit; a query that expands every type over and over does not.
+     */
+    @WithDefault("true")
+    boolean introspectionGoodFaith();
 }

@@ -114,6 +114,11 @@ class LargeDatasetSqlStatementCountTest {
     }
 
     @Test
+    void aliasedConnectionsCostTheSameAsOnTheSeed() {
+        assertEquals(SqlStatementCountTest.ALIASED_CONNECTIONS, statementsFor("aliased-connections"));
+    }
+
+    @Test
     void reverseTraversalCostsTheSameAsOnTheSeed() {
         assertEquals(SqlStatementCountTest.REVERSE_TRAVERSAL, statementsFor("reverse-traversal"));
     }

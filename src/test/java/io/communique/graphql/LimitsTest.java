@@ -64,6 +64,15 @@ class LimitsTest {
     }
 
     @Test
+    void introspectionExpandingTypesMoreThanOnceIsRefusedWithItsOwnCodeBeforeAnySql() {
+        // It used to come back as INTERNAL, logged as a server fault: a client's query is not one.
+        var response = refusedWithoutSql(() -> GraphQL.file("introspection-repeated"));
+        var error = Errors.single(response, ErrorCodes.INTROSPECTION_TOO_LARGE);
+        assertTrue(error.get("message").toString().contains("__Type.fields"), error.toString());
+        assertNull(response.get("data"), response.prettify());
+    }
+
+    @Test
     void aQueryOverTheCostBudgetIsRefusedBeforeAnySql() {
         var response = refusedWithoutSql(() -> GraphQL.file("too-costly"));
         Errors.single(response, ErrorCodes.QUERY_TOO_COMPLEX);

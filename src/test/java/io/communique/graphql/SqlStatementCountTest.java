@@ -31,6 +31,8 @@ class SqlStatementCountTest {
     static final int DIALOGUE_TRAVERSAL = 6;
     /** Every database-backed field of reverse-traversal.graphql, once each. */
     static final int REVERSE_TRAVERSAL = 21;
+    /** officials, then one statement per distinct set of arguments: aliases {@code one} and {@code again} ask the same. */
+    static final int ALIASED_CONNECTIONS = 4;
 
     @Test
     void canonicalTraversalCostsAtMostOneStatementPerListFieldPlusOne() {
@@ -51,8 +53,7 @@ class SqlStatementCountTest {
 
     @Test
     void aliasesAskingTheSameShareAStatementAndTheOthersGetOneEach() {
-        // officials, then one statement per distinct set of arguments: one and again ask the same.
-        assertEquals(4, statementsFor("aliased-connections"));
+        assertEquals(ALIASED_CONNECTIONS, statementsFor("aliased-connections"));
     }
 
     @Test
