@@ -168,7 +168,7 @@ public class EventListener {
         }
         try {
             // Loaded and committed first, so that subscribers never see rows of an open transaction.
-            events.emit(events.load(notices));
+            events.announce(notices);
         } catch (RuntimeException e) {
             // A failed load must not take the listener down; those events are lost, later ones still flow.
             LOG.errorf(e, "Live updates: could not load %d event(s); they were not delivered", notices.size());
