@@ -10,13 +10,22 @@ import graphql.ParseAndValidate;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.NonNullableFieldWasNullError;
 import graphql.execution.UnknownOperationException;
+import graphql.language.Argument;
+import graphql.language.ArrayValue;
 import graphql.language.AstPrinter;
 import graphql.language.Document;
+import graphql.language.Node;
+import graphql.language.NodeTraverser;
+import graphql.language.NodeVisitorStub;
+import graphql.language.ObjectValue;
+import graphql.language.Value;
 import graphql.language.OperationDefinition;
 import graphql.language.VariableDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.exceptions.ParseCancelledException;
 import graphql.parser.exceptions.ParseCancelledTooDeepException;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
 import graphql.validation.ValidationError;
 import io.communique.ops.CorrelationIds;
 import io.smallrye.graphql.api.ErrorCode;
@@ -54,6 +63,8 @@ public class ErrorMapper {
     private static final Pattern VARIABLE = Pattern.compile("^Variable '([^']+)'");
     private static final Pattern GRAPHQL_TYPE = Pattern.compile("[\\[\\]!A-Za-z0-9_]+");
     private static final Pattern NESTED_VALUE = Pattern.compile("\\b[A-Z][A-Za-z]*Value\\{[^}]*\\}");
+    /** How graphql-java's parser objects print themselves: {@code ObjectValue{...}}, {@code ObjectField{...}}, {@code VariableReference{...}}. */
+    private static final Pattern PARSER_OBJECT = Pattern.compile("\\b[A-Z][A-Za-z]*(Value|Field|Reference)\\{");
 
     /** What the mapper knows of the request beyond its errors. */
     public record Request(String query, boolean dataPresent, Duration statementTimeout) {
@@ -126,7 +137,7 @@ public class ErrorMapper {
             return syntaxError(request.query());
         }
         if (error instanceof ValidationError validation) {
-            return request.dataPresent() ? argumentValue(validation) : validation(validation);
+            return request.dataPresent() ? argumentValue(validation) : validation(validation, request.query());
         }
         if (error instanceof UnknownOperationException) {
             return ApiError.of(ErrorCodes.VALIDATION_FAILED, error.getMessage(), error.getLocations(), null);
@@ -242,7 +253,7 @@ public class ErrorMapper {
         return ApiError.of(ErrorCodes.PARSE_FAILED, syntax.getMessage(), location, null);
     }
 
-    private static ApiError validation(ValidationError error) {
+    private static ApiError validation(ValidationError error, String query) {
         String description = error.getDescription() == null ? error.getMessage() : error.getDescription();
         Matcher wrong = WRONG_ARGUMENT.matcher(description);
         String message;
@@ -251,9 +262,63 @@ public class ErrorMapper {
             String field = at == null || at.isEmpty() ? "" : " of field '" + at.get(at.size() - 1) + "'";
             message = "Argument '" + wrong.group(1) + "'" + field + " has a value that is not a valid '" + wrong.group(2) + "'.";
         } else {
-            message = clean(description);
+            message = clean(asWritten(description, query, error.getLocations()));
+            if (PARSER_OBJECT.matcher(message).find()) {
+                // A parser object this mapper could not put back into GraphQL: say less rather than show it.
+                Matcher argument = ARGUMENT.matcher(description);
+                message = argument.find() ? "Argument '" + argument.group(1) + "' has a literal that does not fit its type."
+                        : "The document does not fit the schema.";
+            }
         }
         return ApiError.of(ErrorCodes.VALIDATION_FAILED, message, error.getLocations(), null);
+    }
+
+    /**
+     * graphql-java quotes an argument's literal as the parser's objects
+     * ({@code ObjectValue{objectFields=[ObjectField{name='field', value=EnumValue{name='NAME'}}]}}). The
+     * literal is found again in the document at the error's location and those objects are replaced by
+     * it as written in GraphQL ({@code {field : NAME}}), the largest first (a message may quote a part).
+     */
+    private static String asWritten(String message, String query, List<graphql.language.SourceLocation> locations) {
+        if (query == null || locations == null || locations.isEmpty() || !PARSER_OBJECT.matcher(message).find()) {
+            return message;
+        }
+        Document document;
+        try {
+            document = ParseAndValidate.parse(ExecutionInput.newExecutionInput(query).build()).getDocument();
+        } catch (RuntimeException unparseable) {
+            return message;
+        }
+        if (document == null) {
+            return message;
+        }
+        var at = locations.get(0);
+        List<Value<?>> values = new ArrayList<>();
+        new NodeTraverser().depthFirst(new NodeVisitorStub() {
+            @Override
+            public TraversalControl visitArgument(Argument argument, TraverserContext<Node> context) {
+                var location = argument.getSourceLocation();
+                if (location != null && location.getLine() == at.getLine() && location.getColumn() == at.getColumn()) {
+                    collect(argument.getValue(), values);
+                }
+                return TraversalControl.CONTINUE;
+            }
+        }, document);
+        String written = message;
+        for (Value<?> value : values) {
+            written = written.replace(value.toString(), AstPrinter.printAst(value));
+        }
+        return written;
+    }
+
+    /** The value and every value inside it, outermost first. */
+    private static void collect(Value<?> value, List<Value<?>> into) {
+        into.add(value);
+        if (value instanceof ObjectValue object) {
+            object.getObjectFields().forEach(field -> collect(field.getValue(), into));
+        } else if (value instanceof ArrayValue array) {
+            array.getValues().forEach(element -> collect(element, into));
+        }
     }
 
     /** SmallRye reports an argument it cannot convert as a validation error during execution. */

@@ -71,6 +71,22 @@ class ErrorsTest {
     }
 
     @Test
+    void anInputObjectLiteralThatDoesNotFitIsQuotedAsWrittenNotAsTheParsersObjects() {
+        // graphql-java quotes the parser's objects (ObjectValue{objectFields=[ObjectField{...}]}); the
+        // mapper once cut only up to their first brace, leaving "a literal}]}" and ObjectField{name=...}.
+        var missing = Errors.single(GraphQL.query("{ officials(first: 1, orderBy: {field: NAME}) { totalCount } }"),
+                ErrorCodes.VALIDATION_FAILED);
+        assertEquals("Validation error (WrongType@[officials]) : argument 'orderBy' with value '{field : NAME}'"
+                + " is missing required fields '[direction]'", missing.get("message"));
+        var unknown = Errors.single(GraphQL.query("""
+                { statements(first: 1, filter: {kind: [DIRECT_QUOTE], date: {from: "2024-02-01", to: "2023-01-01"}}) { totalCount } }"""),
+                ErrorCodes.VALIDATION_FAILED);
+        assertEquals("Validation error (WrongType@[statements]) : argument 'filter' with value"
+                + " '{kind : [DIRECT_QUOTE], date : {from : \"2024-02-01\", to : \"2023-01-01\"}}'"
+                + " contains a field not in 'StatementFilter': 'date'", unknown.get("message"));
+    }
+
+    @Test
     void aVariableValueOfTheWrongTypeIsBadUserInput() {
         SqlStatementCounter.reset();
         var response = GraphQL.file("wrong-variable-value", "ids", 5);
