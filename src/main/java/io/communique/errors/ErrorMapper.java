@@ -8,6 +8,7 @@ import graphql.GraphQLError;
 import graphql.InvalidSyntaxError;
 import graphql.ParseAndValidate;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.InputMapDefinesTooManyFieldsException;
 import graphql.execution.NonNullableFieldWasNullError;
 import graphql.execution.UnknownOperationException;
 import graphql.language.Argument;
@@ -24,6 +25,7 @@ import graphql.language.VariableDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.exceptions.ParseCancelledException;
 import graphql.parser.exceptions.ParseCancelledTooDeepException;
+import graphql.schema.idl.TypeUtil;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import graphql.validation.ValidationError;
@@ -61,6 +63,11 @@ public class ErrorMapper {
             Pattern.DOTALL);
     private static final Pattern ARGUMENT = Pattern.compile("argument '([^']+)'");
     private static final Pattern VARIABLE = Pattern.compile("^Variable '([^']+)'");
+    /** graphql-java 24: "Variable 'o' has an invalid value: Field 'direction' has coerced Null value for NonNull type 'D!'". */
+    private static final Pattern MISSING_VARIABLE_FIELD = Pattern.compile(
+            "^Variable '([^']+)' has an invalid value: (?:Input )?[Ff]ield '([^']+)' has coerced Null value for NonNull type '([^']+)'");
+    private static final Pattern UNDEFINED_INPUT_FIELD = Pattern.compile(
+            "field name '([^']+)' that is not defined for input object type '([^']+)'");
     private static final Pattern GRAPHQL_TYPE = Pattern.compile("[\\[\\]!A-Za-z0-9_]+");
     private static final Pattern NESTED_VALUE = Pattern.compile("\\b[A-Z][A-Za-z]*Value\\{[^}]*\\}");
     /** How graphql-java's parser objects print themselves: {@code ObjectValue{...}}, {@code ObjectField{...}}, {@code VariableReference{...}}. */
@@ -145,6 +152,9 @@ public class ErrorMapper {
         if (error.getErrorType() == ErrorType.ValidationError && error.getMessage() != null
                 && VARIABLE.matcher(error.getMessage()).find()) {
             return variableValue(error, request.query());
+        }
+        if (error instanceof InputMapDefinesTooManyFieldsException) {
+            return undefinedInputField(error, request.query());
         }
         if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
             // The client's query, not a fault: graphql-java's message names what was repeated or too large.
@@ -339,7 +349,30 @@ public class ErrorMapper {
         return ApiError.of(ErrorCodes.BAD_USER_INPUT, message, error.getLocations(), path);
     }
 
+    /**
+     * A variable's input object with a field its type does not define. graphql-java names the field and
+     * the type, not the variable: it is named when exactly one variable is declared with that type.
+     */
+    private static ApiError undefinedInputField(GraphQLError error, String query) {
+        Matcher m = UNDEFINED_INPUT_FIELD.matcher(String.valueOf(error.getMessage()));
+        if (!m.find()) {
+            return ApiError.of(ErrorCodes.BAD_USER_INPUT, "A variable holds an input object with a field its type does not define.");
+        }
+        String field = m.group(1);
+        String type = m.group(2);
+        List<String> declared = variablesOfType(query, type);
+        String subject = declared.size() == 1 ? "Variable '" + declared.get(0) + "'" : "A variable";
+        return ApiError.of(ErrorCodes.BAD_USER_INPUT, subject + " has a field '" + field + "' that '" + type + "' does not define.",
+                error.getLocations(), null);
+    }
+
     private static ApiError variableValue(GraphQLError error, String query) {
+        Matcher missing = MISSING_VARIABLE_FIELD.matcher(error.getMessage());
+        if (missing.find()) {
+            // A required field of an input object is absent or null; the variable itself is not null.
+            return ApiError.of(ErrorCodes.BAD_USER_INPUT, "Variable '" + missing.group(1) + "' has no value for its required field '"
+                    + missing.group(2) + "' of type '" + missing.group(3) + "'.", error.getLocations(), null);
+        }
         Matcher m = VARIABLE.matcher(error.getMessage());
         String name = m.find() ? m.group(1) : "?";
         Optional<String> type = variableType(query, name);
@@ -348,6 +381,24 @@ public class ErrorMapper {
                 ? "Variable '" + name + "'" + type.map(t -> " of type '" + t + "'").orElse("") + " must not be null."
                 : "Variable '" + name + "' has a value that is not a valid " + type.map(t -> "'" + t + "'").orElse("value") + ".";
         return ApiError.of(ErrorCodes.BAD_USER_INPUT, message, error.getLocations(), null);
+    }
+
+    /** The variables the document declares with this named type, whatever its wrapping ({@code T}, {@code T!}, {@code [T]}). */
+    private static List<String> variablesOfType(String query, String type) {
+        try {
+            Document document = ParseAndValidate.parse(ExecutionInput.newExecutionInput(query).build()).getDocument();
+            if (document == null) {
+                return List.of();
+            }
+            return document.getDefinitionsOfType(OperationDefinition.class).stream()
+                    .flatMap(op -> op.getVariableDefinitions().stream())
+                    .filter(v -> type.equals(TypeUtil.unwrapAll(v.getType()).getName()))
+                    .map(VariableDefinition::getName)
+                    .distinct()
+                    .toList();
+        } catch (RuntimeException unparseable) {
+            return List.of();
+        }
     }
 
     private static Optional<String> variableType(String query, String name) {

@@ -87,6 +87,19 @@ class ErrorsTest {
     }
 
     @Test
+    void aVariableObjectWithAFieldItsTypeLacksOrWithoutARequiredOneIsBadUserInputNamingBoth() {
+        // The first came back as INTERNAL, logged as a server fault; the second said the variable was null.
+        SqlStatementCounter.reset();
+        var undefined = Errors.single(GraphQL.query("query($f: StatementFilter) { statements(first: 1, filter: $f) { totalCount } }",
+                "f", Map.of("nope", 1)), ErrorCodes.BAD_USER_INPUT);
+        assertEquals("Variable 'f' has a field 'nope' that 'StatementFilter' does not define.", undefined.get("message"));
+        var missing = Errors.single(GraphQL.query("query($o: OfficialOrder) { officials(first: 1, orderBy: $o) { totalCount } }",
+                "o", Map.of("field", "NAME")), ErrorCodes.BAD_USER_INPUT);
+        assertEquals("Variable 'o' has no value for its required field 'direction' of type 'OrderDirection!'.", missing.get("message"));
+        assertEquals(0, SqlStatementCounter.count());
+    }
+
+    @Test
     void aVariableValueOfTheWrongTypeIsBadUserInput() {
         SqlStatementCounter.reset();
         var response = GraphQL.file("wrong-variable-value", "ids", 5);
