@@ -66,6 +66,9 @@ public class ErrorMapper {
     /** graphql-java 24: "Variable 'o' has an invalid value: Field 'direction' has coerced Null value for NonNull type 'D!'". */
     private static final Pattern MISSING_VARIABLE_FIELD = Pattern.compile(
             "^Variable '([^']+)' has an invalid value: (?:Input )?[Ff]ield '([^']+)' has coerced Null value for NonNull type '([^']+)'");
+    /** graphql-java 24: "Variable 'i' has an invalid value: Coerced Null value for NonNull type 'String!'" (a list element). */
+    private static final Pattern NULL_IN_VARIABLE = Pattern.compile(
+            "^Variable '([^']+)' has an invalid value: Coerced Null value for NonNull type '([^']+)'");
     private static final Pattern UNDEFINED_INPUT_FIELD = Pattern.compile(
             "field name '([^']+)' that is not defined for input object type '([^']+)'");
     private static final Pattern GRAPHQL_TYPE = Pattern.compile("[\\[\\]!A-Za-z0-9_]+");
@@ -372,6 +375,12 @@ public class ErrorMapper {
             // A required field of an input object is absent or null; the variable itself is not null.
             return ApiError.of(ErrorCodes.BAD_USER_INPUT, "Variable '" + missing.group(1) + "' has no value for its required field '"
                     + missing.group(2) + "' of type '" + missing.group(3) + "'.", error.getLocations(), null);
+        }
+        Matcher nullInside = NULL_IN_VARIABLE.matcher(error.getMessage());
+        if (nullInside.find()) {
+            // A null list element (or the like) inside the variable, not the variable itself.
+            return ApiError.of(ErrorCodes.BAD_USER_INPUT, "Variable '" + nullInside.group(1) + "' holds a null where a '"
+                    + nullInside.group(2) + "' is required.", error.getLocations(), null);
         }
         Matcher m = VARIABLE.matcher(error.getMessage());
         String name = m.find() ? m.group(1) : "?";

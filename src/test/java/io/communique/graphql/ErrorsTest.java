@@ -96,6 +96,11 @@ class ErrorsTest {
         var missing = Errors.single(GraphQL.query("query($o: OfficialOrder) { officials(first: 1, orderBy: $o) { totalCount } }",
                 "o", Map.of("field", "NAME")), ErrorCodes.BAD_USER_INPUT);
         assertEquals("Variable 'o' has no value for its required field 'direction' of type 'OrderDirection!'.", missing.get("message"));
+        List<Object> nullElement = new java.util.ArrayList<>();
+        nullElement.add(null);
+        var inside = Errors.single(GraphQL.query("query($f: StatementFilter) { statements(first: 1, filter: $f) { totalCount } }",
+                "f", Map.of("kind", nullElement)), ErrorCodes.BAD_USER_INPUT);
+        assertEquals("Variable 'f' holds a null where a 'StatementKind!' is required.", inside.get("message"));
         assertEquals(0, SqlStatementCounter.count());
     }
 
