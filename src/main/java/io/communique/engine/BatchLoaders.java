@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import org.dataloader.BatchLoaderWithContext;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
@@ -48,6 +49,9 @@ import org.dataloader.DataLoaderRegistry;
 @Singleton
 @Unremovable
 public class BatchLoaders extends SimplePerformantInstrumentation {
+
+    /** Where an execution's GraphQL context holds the function that finds its DataLoaders ({@link #loaderFor}). */
+    static final String LOADERS = "io.communique.engine.BatchLoaders.loaders";
 
     private final Schema schema;
     private final DataFetcherFactory fetchers = new DataFetcherFactory();
@@ -92,7 +96,24 @@ public class BatchLoaders extends SimplePerformantInstrumentation {
     @Override
     public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
             InstrumentationState state) {
-        return input.transform(builder -> builder.dataLoaderRegistry(new ExecutionLoaders(this)));
+        ExecutionLoaders loaders = new ExecutionLoaders(this);
+        BiFunction<String, Map<String, Object>, DataLoader<Object, Object>> find = loaders::of;
+        input.getGraphQLContext().put(LOADERS, find);
+        return input.transform(builder -> builder.dataLoaderRegistry(loaders));
+    }
+
+    /**
+     * The DataLoader of a batched field for the arguments its environment holds. Only JDK and library
+     * types cross here: after a dev-mode live reload the caller ({@link SourceBatchFetchers}, kept by
+     * SmallRye with {@link EngineHooks}) comes from the first application class loader, and this
+     * execution's loaders from the current one, so an {@code instanceof} on our own classes would fail.
+     */
+    static DataLoader<Object, Object> loaderFor(DataFetchingEnvironment environment, String field) {
+        BiFunction<String, Map<String, Object>, DataLoader<Object, Object>> find = environment.getGraphQlContext().get(LOADERS);
+        if (find == null) {
+            throw new IllegalStateException("The execution has no batch loaders: is BatchLoaders in the instrumentation chain?");
+        }
+        return find.apply(field, environment.getArguments());
     }
 
     private BatchLoaderWithContext<Object, Object> loader(String name) {
@@ -131,12 +152,6 @@ public class BatchLoaders extends SimplePerformantInstrumentation {
                     DataLoaderFactory.newDataLoader(batchLoaders.loader(name))));
         }
 
-        static ExecutionLoaders of(DataFetchingEnvironment environment) {
-            if (environment.getDataLoaderRegistry() instanceof ExecutionLoaders loaders) {
-                return loaders;
-            }
-            throw new IllegalStateException("The execution has no batch loaders: is BatchLoaders in the instrumentation chain?");
-        }
     }
 
     /**

@@ -85,8 +85,7 @@ final class SourceBatchFetchers {
             Map<String, Object> keyContext = new HashMap<>(4);
             keyContext.put(BatchLoaderHelper.ARGUMENTS, arguments.getArguments(environment, true));
             keyContext.put(BatchLoaderHelper.DATA_FETCHING_ENVIRONMENT, environment);
-            return BatchLoaders.ExecutionLoaders.of(environment).of(loaderName, environment.getArguments())
-                    .load(environment.getSource(), keyContext);
+            return BatchLoaders.loaderFor(environment, loaderName).load(environment.getSource(), keyContext);
         }
     }
 }
