@@ -54,6 +54,8 @@ public final class ErrorCodes {
     public static final String BATCHING_NOT_SUPPORTED = "BATCHING_NOT_SUPPORTED";
     /** The request body is larger than the configured limit. */
     public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
+    /** The request's JSON (body, or a GET's variables or extensions) nests arrays and objects deeper than the limit. */
+    public static final String JSON_TOO_DEEP = "JSON_TOO_DEEP";
     /** The HTTP method cannot carry this request (any method but GET and POST; a mutation over GET). */
     public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
     /** The Accept header admits neither application/graphql-response+json nor application/json. */

@@ -51,13 +51,15 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     private static final Logger LOG = Logger.getLogger(GraphQLHttpHandler.class);
 
     private final long maxBodyBytes;
+    private final int maxJsonDepth;
     private final PersistedQueryStore persistedQueries;
     private final HttpCaching caching;
 
-    GraphQLHttpHandler(long maxBodyBytes, boolean runBlocking, CurrentIdentityAssociation identities,
+    GraphQLHttpHandler(long maxBodyBytes, int maxJsonDepth, boolean runBlocking, CurrentIdentityAssociation identities,
             CurrentVertxRequest currentVertxRequest, PersistedQueryStore persistedQueries, HttpCaching caching) {
         super(identities, currentVertxRequest, runBlocking);
         this.maxBodyBytes = maxBodyBytes;
+        this.maxJsonDepth = maxJsonDepth;
         this.persistedQueries = persistedQueries;
         this.caching = caching;
     }
@@ -81,7 +83,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                             "The Accept header admits no media type this endpoint produces: accept "
                                     + "application/graphql-response+json or application/json."));
             GraphQLRequest request = method.equals("GET")
-                    ? GraphQLRequest.fromQueryParameters(ctx.queryParams())
+                    ? GraphQLRequest.fromQueryParameters(ctx.queryParams(), maxJsonDepth)
                     : readPost(ctx);
             Optional<PersistedQuery> persisted = persistedQuery(request, media);
             if (persisted.isEmpty()) {
@@ -229,7 +231,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         if (body != null && body.length() > maxBodyBytes) {
             throw tooLarge();
         }
-        return GraphQLRequest.fromPost(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE), body);
+        return GraphQLRequest.fromPost(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE), body, maxJsonDepth);
     }
 
     /**

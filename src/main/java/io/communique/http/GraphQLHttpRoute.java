@@ -30,6 +30,7 @@ public class GraphQLHttpRoute {
 
     private final String path;
     private final long maxBodyBytes;
+    private final int maxJsonDepth;
     private final boolean runBlocking;
     private final PersistedQueryStore persistedQueries;
     private final long cacheMaxAgeSeconds;
@@ -37,11 +38,13 @@ public class GraphQLHttpRoute {
     public GraphQLHttpRoute(
             @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String path,
             @ConfigProperty(name = "communique.graphql.max-body-size", defaultValue = "256K") MemorySize maxBodySize,
+            @ConfigProperty(name = "communique.graphql.max-json-depth", defaultValue = "64") int maxJsonDepth,
             @ConfigProperty(name = "quarkus.smallrye-graphql.nonblocking.enabled") Optional<Boolean> nonBlocking,
             @ConfigProperty(name = "communique.http.cache.max-age", defaultValue = "60") long cacheMaxAgeSeconds,
             PersistedQueryStore persistedQueries) {
         this.path = path.startsWith("/") ? path : "/" + path;
         this.maxBodyBytes = maxBodySize.asLongValue();
+        this.maxJsonDepth = maxJsonDepth;
         // Same rule as SmallRye's processor: execution runs on a worker only when non-blocking is switched off.
         this.runBlocking = nonBlocking.map(enabled -> !enabled).orElse(false);
         this.cacheMaxAgeSeconds = cacheMaxAgeSeconds;
@@ -50,7 +53,7 @@ public class GraphQLHttpRoute {
 
     void install(@Observes Router router) {
         InstanceHandle<CurrentIdentityAssociation> identities = Arc.container().instance(CurrentIdentityAssociation.class);
-        GraphQLHttpHandler handler = new GraphQLHttpHandler(maxBodyBytes, runBlocking,
+        GraphQLHttpHandler handler = new GraphQLHttpHandler(maxBodyBytes, maxJsonDepth, runBlocking,
                 identities.isAvailable() ? identities.get() : null,
                 Arc.container().instance(CurrentVertxRequest.class).get(),
                 persistedQueries, new HttpCaching(cacheMaxAgeSeconds));

@@ -47,12 +47,12 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
     }
 
     /** A POST: the body must be declared application/json (UTF-8) and hold one JSON object. */
-    static GraphQLRequest fromPost(String contentType, Buffer body) {
+    static GraphQLRequest fromPost(String contentType, Buffer body, int maxJsonDepth) {
         requireJsonContentType(contentType);
         if (body == null || body.length() == 0) {
             throw badRequest("The request body is empty: send a JSON object with a 'query' string.");
         }
-        JsonValue value = parseJson(decodeUtf8(body), "The request body is not valid JSON.");
+        JsonValue value = parseJson(decodeUtf8(body), "The request body is not valid JSON.", maxJsonDepth);
         if (value.getValueType() == JsonValue.ValueType.ARRAY) {
             throw new RequestRejected(400, ErrorCodes.BATCHING_NOT_SUPPORTED,
                     "Batched requests (a JSON array) are not supported: send one JSON object per operation.");
@@ -70,9 +70,9 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
     }
 
     /** A GET: the parameters come URL-encoded in the query string, variables and extensions as JSON text. */
-    static GraphQLRequest fromQueryParameters(MultiMap parameters) {
+    static GraphQLRequest fromQueryParameters(MultiMap parameters, int maxJsonDepth) {
         String query = single(parameters, "query");
-        JsonObject extensions = mapFromText("extensions", single(parameters, "extensions"));
+        JsonObject extensions = mapFromText("extensions", single(parameters, "extensions"), maxJsonDepth);
         if (query == null && !persisted(extensions)) {
             throw badRequest("Missing 'query' parameter: it must hold the GraphQL document.");
         }
@@ -80,7 +80,7 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
         return new GraphQLRequest(
                 query == null ? null : query(jsonProvider().createValue(query), extensions),
                 operationName == null || operationName.isEmpty() ? null : operationName,
-                mapFromText("variables", single(parameters, "variables")),
+                mapFromText("variables", single(parameters, "variables"), maxJsonDepth),
                 extensions);
     }
 
@@ -141,7 +141,8 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
         }
     }
 
-    private static JsonValue parseJson(String text, String message) {
+    private static JsonValue parseJson(String text, String message, int maxDepth) {
+        requireDepthAtMost(text, maxDepth);
         try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
             if (!parser.hasNext()) {
                 throw badRequest(message);
@@ -155,6 +156,36 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
             return value;
         } catch (JsonException | IllegalStateException | NoSuchElementException e) {
             throw badRequest(message);
+        }
+    }
+
+    /**
+     * Refuses JSON that nests arrays and objects deeper than {@code maxDepth}, read before any parser
+     * sees it: parsers and bindings downstream recurse per level, and a few thousand levels fit in the
+     * body size limit (Yasson, converting a variable for SmallRye, overflowed its stack at 500).
+     * Brackets inside strings do not count; the text is not otherwise checked here.
+     */
+    static void requireDepthAtMost(String text, int maxDepth) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                if (++depth > maxDepth) {
+                    throw new RequestRejected(400, ErrorCodes.JSON_TOO_DEEP,
+                            "The request's JSON nests deeper than the limit of " + maxDepth + " levels.");
+                }
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
         }
     }
 
@@ -195,11 +226,11 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
         return value.asJsonObject();
     }
 
-    private static JsonObject mapFromText(String name, String text) {
+    private static JsonObject mapFromText(String name, String text, int maxDepth) {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        return map(name, parseJson(text, "'" + name + "' is not valid JSON: it must be a URL-encoded JSON object."));
+        return map(name, parseJson(text, "'" + name + "' is not valid JSON: it must be a URL-encoded JSON object.", maxDepth));
     }
 
     private static String single(MultiMap parameters, String name) {

@@ -340,6 +340,36 @@ class GraphQLOverHttpTest {
     }
 
     @Test
+    void jsonNestedDeeperThanTheLimitIsRefusedBeforeAnyParserRecursesIntoIt() {
+        // 500 levels inside the 256 KB limit used to overflow the stack of the JSON binding that converts
+        // a variable, answering INTERNAL; 5,000 overflowed before execution, with a 500.
+        for (int depth : new int[] {65, 500, 5_000}) {
+            String nested = "[".repeat(depth - 2) + "]".repeat(depth - 2);
+            given().contentType("application/json").accept(GRAPHQL_RESPONSE)
+                    .body("{\"query\": \"query($v: Int) { officials(first: $v) { totalCount } }\", \"variables\": {\"v\": " + nested + "}}")
+                    .when().post("/graphql")
+                    .then().statusCode(400)
+                    .body("$", not(hasKey("data")))
+                    .body("errors[0].extensions.code", equalTo("JSON_TOO_DEEP"))
+                    .body("errors[0].message", equalTo("The request's JSON nests deeper than the limit of 64 levels."));
+        }
+        // At the limit the request reaches the engine, which finds the variable is no Int.
+        String atLimit = "[".repeat(62) + "]".repeat(62);
+        given().contentType("application/json").accept(GRAPHQL_RESPONSE)
+                .body("{\"query\": \"query($v: Int) { officials(first: $v) { totalCount } }\", \"variables\": {\"v\": " + atLimit + "}}")
+                .when().post("/graphql")
+                .then().statusCode(400)
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
+        // The same limit for the JSON of a GET's parameters.
+        given().accept(GRAPHQL_RESPONSE)
+                .queryParam("query", "query($v: Int) { officials(first: $v) { totalCount } }")
+                .queryParam("variables", "{\"v\": " + "[".repeat(100) + "]".repeat(100) + "}")
+                .when().get("/graphql")
+                .then().statusCode(400)
+                .body("errors[0].extensions.code", equalTo("JSON_TOO_DEEP"));
+    }
+
+    @Test
     void aBodyOverTheLimitIs413WithACode() {
         String padding = "x".repeat(300_000);
         given().contentType("application/json").accept(GRAPHQL_RESPONSE)
