@@ -66,6 +66,9 @@ public class ErrorMapper {
     /** graphql-java 24: "Variable 'o' has an invalid value: Field 'direction' has coerced Null value for NonNull type 'D!'". */
     private static final Pattern MISSING_VARIABLE_FIELD = Pattern.compile(
             "^Variable '([^']+)' has an invalid value: (?:Input )?[Ff]ield '([^']+)' has coerced Null value for NonNull type '([^']+)'");
+    /** graphql-java 24: "Variable 'i' has an invalid value: Invalid input for enum 'R'. No value found for name 'Z'". */
+    private static final Pattern NOT_IN_ENUM = Pattern.compile(
+            "^Variable '([^']+)' has an invalid value: Invalid input for enum '([^']+)'\\. No value found for name '([^']*)'");
     /** graphql-java 24: "Variable 'i' has an invalid value: Coerced Null value for NonNull type 'String!'" (a list element). */
     private static final Pattern NULL_IN_VARIABLE = Pattern.compile(
             "^Variable '([^']+)' has an invalid value: Coerced Null value for NonNull type '([^']+)'");
@@ -375,6 +378,11 @@ public class ErrorMapper {
             // A required field of an input object is absent or null; the variable itself is not null.
             return ApiError.of(ErrorCodes.BAD_USER_INPUT, "Variable '" + missing.group(1) + "' has no value for its required field '"
                     + missing.group(2) + "' of type '" + missing.group(3) + "'.", error.getLocations(), null);
+        }
+        Matcher notInEnum = NOT_IN_ENUM.matcher(error.getMessage());
+        if (notInEnum.find()) {
+            return ApiError.of(ErrorCodes.BAD_USER_INPUT, "Variable '" + notInEnum.group(1) + "' holds '" + notInEnum.group(3)
+                    + "', which is not a value of the enum '" + notInEnum.group(2) + "'.", error.getLocations(), null);
         }
         Matcher nullInside = NULL_IN_VARIABLE.matcher(error.getMessage());
         if (nullInside.find()) {

@@ -101,6 +101,9 @@ class ErrorsTest {
         var inside = Errors.single(GraphQL.query("query($f: StatementFilter) { statements(first: 1, filter: $f) { totalCount } }",
                 "f", Map.of("kind", nullElement)), ErrorCodes.BAD_USER_INPUT);
         assertEquals("Variable 'f' holds a null where a 'StatementKind!' is required.", inside.get("message"));
+        var notAValue = Errors.single(GraphQL.query("query($f: StatementFilter) { statements(first: 1, filter: $f) { totalCount } }",
+                "f", Map.of("kind", List.of("NOPE"))), ErrorCodes.BAD_USER_INPUT);
+        assertEquals("Variable 'f' holds 'NOPE', which is not a value of the enum 'StatementKind'.", notAValue.get("message"));
         assertEquals(0, SqlStatementCounter.count());
     }
 
