@@ -62,7 +62,8 @@ final class SourceBatchFetchers {
                     Operation operation = operations.get(coordinates);
                     if (operation == null) {
                         // SmallRye's own fetcher would look for a DataLoader of SmallRye's, and there are none
-                        // (BatchLoaders): refuse to start rather than fail every request that reaches the field.
+                        // (BatchLoaders): fail the engine's setup, naming the field, rather than every request
+                        // that reaches it with an error that does not.
                         throw new IllegalStateException("No SmallRye operation seen for batched field " + coordinates);
                     }
                     replacements.put(coordinates,
