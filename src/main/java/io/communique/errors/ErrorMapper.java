@@ -42,6 +42,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -296,15 +297,10 @@ public class ErrorMapper {
      * it as written in GraphQL ({@code {field : NAME}}), the largest first (a message may quote a part).
      */
     private static String asWritten(String message, String query, List<graphql.language.SourceLocation> locations) {
-        if (query == null || locations == null || locations.isEmpty() || !PARSER_OBJECT.matcher(message).find()) {
+        if (locations == null || locations.isEmpty() || !PARSER_OBJECT.matcher(message).find()) {
             return message;
         }
-        Document document;
-        try {
-            document = ParseAndValidate.parse(ExecutionInput.newExecutionInput(query).build()).getDocument();
-        } catch (RuntimeException unparseable) {
-            return message;
-        }
+        Document document = parsed(query).orElse(null);
         if (document == null) {
             return message;
         }
@@ -402,34 +398,35 @@ public class ErrorMapper {
 
     /** The variables the document declares with this named type, whatever its wrapping ({@code T}, {@code T!}, {@code [T]}). */
     private static List<String> variablesOfType(String query, String type) {
-        try {
-            Document document = ParseAndValidate.parse(ExecutionInput.newExecutionInput(query).build()).getDocument();
-            if (document == null) {
-                return List.of();
-            }
-            return document.getDefinitionsOfType(OperationDefinition.class).stream()
-                    .flatMap(op -> op.getVariableDefinitions().stream())
-                    .filter(v -> type.equals(TypeUtil.unwrapAll(v.getType()).getName()))
-                    .map(VariableDefinition::getName)
-                    .distinct()
-                    .toList();
-        } catch (RuntimeException unparseable) {
-            return List.of();
-        }
+        return variables(query)
+                .filter(v -> type.equals(TypeUtil.unwrapAll(v.getType()).getName()))
+                .map(VariableDefinition::getName)
+                .distinct()
+                .toList();
     }
 
     private static Optional<String> variableType(String query, String name) {
+        return variables(query)
+                .filter(v -> v.getName().equals(name))
+                .map(VariableDefinition::getType)
+                .map(AstPrinter::printAst)
+                .findFirst();
+    }
+
+    /** Every variable definition of every operation in the client's document; none when it does not parse. */
+    private static Stream<VariableDefinition> variables(String query) {
+        return parsed(query).stream()
+                .flatMap(document -> document.getDefinitionsOfType(OperationDefinition.class).stream())
+                .flatMap(operation -> operation.getVariableDefinitions().stream());
+    }
+
+    /** The client's document parsed again, to word an error about it; empty when there is none or it does not parse. */
+    private static Optional<Document> parsed(String query) {
+        if (query == null) {
+            return Optional.empty();
+        }
         try {
-            Document document = ParseAndValidate.parse(ExecutionInput.newExecutionInput(query).build()).getDocument();
-            if (document == null) {
-                return Optional.empty();
-            }
-            return document.getDefinitionsOfType(OperationDefinition.class).stream()
-                    .flatMap(op -> op.getVariableDefinitions().stream())
-                    .filter(v -> v.getName().equals(name))
-                    .map(VariableDefinition::getType)
-                    .map(AstPrinter::printAst)
-                    .findFirst();
+            return Optional.ofNullable(ParseAndValidate.parse(ExecutionInput.newExecutionInput(query).build()).getDocument());
         } catch (RuntimeException unparseable) {
             return Optional.empty();
         }

@@ -165,7 +165,7 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
      * body size limit (Yasson, converting a variable for SmallRye, overflowed its stack at 500).
      * Brackets inside strings do not count; the text is not otherwise checked here.
      */
-    static void requireDepthAtMost(String text, int maxDepth) {
+    private static void requireDepthAtMost(String text, int maxDepth) {
         int depth = 0;
         boolean inString = false;
         for (int i = 0; i < text.length(); i++) {
