@@ -20,13 +20,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * never sees a request: SmallRye 2.17's HTTP layer runs mutations over GET (when GET is on),
  * drops {@code operationName} from GETs, answers request errors with 200 and accepts non-JSON
  * bodies. Order -1 runs after Quarkus's filters (CORS, security, the global upload limit at -2)
- * and SmallRye's WebSocket route, and before every route registered without an order. A check of
+ * and the WebSocket routes, and before every route registered without an order. WebSocket upgrades
+ * go to {@link GraphQLWebSocketHandler}, ahead of Quarkus's WebSocket route. A check of
  * the declared body length runs just before Quarkus's global upload limit, whose 413 has no body.
  */
 @ApplicationScoped
 public class GraphQLHttpRoute {
 
     static final int ORDER = -1;
+    /**
+     * Upgrades to GraphQL over WebSocket: after SubscriptionDrain (-101), which must see every upgrade,
+     * and before Quarkus's own WebSocket route (-99 in Quarkus 3.33), which then sees none.
+     */
+    static final int WEBSOCKET_ORDER = -100;
 
     private final String path;
     private final long maxBodyBytes;
@@ -34,6 +40,7 @@ public class GraphQLHttpRoute {
     private final boolean runBlocking;
     private final PersistedQueryStore persistedQueries;
     private final long cacheMaxAgeSeconds;
+    private final Optional<String> initPayloadAuthorization;
 
     public GraphQLHttpRoute(
             @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String path,
@@ -41,6 +48,8 @@ public class GraphQLHttpRoute {
             @ConfigProperty(name = "communique.graphql.max-json-depth", defaultValue = "64") int maxJsonDepth,
             @ConfigProperty(name = "quarkus.smallrye-graphql.nonblocking.enabled") Optional<Boolean> nonBlocking,
             @ConfigProperty(name = "communique.http.cache.max-age", defaultValue = "60") long cacheMaxAgeSeconds,
+            @ConfigProperty(name = "quarkus.smallrye-graphql.authorization-client-init-payload-name")
+            Optional<String> initPayloadAuthorization,
             PersistedQueryStore persistedQueries) {
         this.path = path.startsWith("/") ? path : "/" + path;
         this.maxBodyBytes = maxBodySize.asLongValue();
@@ -49,13 +58,16 @@ public class GraphQLHttpRoute {
         this.runBlocking = nonBlocking.map(enabled -> !enabled).orElse(false);
         this.cacheMaxAgeSeconds = cacheMaxAgeSeconds;
         this.persistedQueries = persistedQueries;
+        this.initPayloadAuthorization = initPayloadAuthorization;
     }
 
     void install(@Observes Router router) {
         InstanceHandle<CurrentIdentityAssociation> identities = Arc.container().instance(CurrentIdentityAssociation.class);
-        GraphQLHttpHandler handler = new GraphQLHttpHandler(maxBodyBytes, maxJsonDepth, runBlocking,
-                identities.isAvailable() ? identities.get() : null,
-                Arc.container().instance(CurrentVertxRequest.class).get(),
+        CurrentIdentityAssociation identity = identities.isAvailable() ? identities.get() : null;
+        CurrentVertxRequest currentRequest = Arc.container().instance(CurrentVertxRequest.class).get();
+        router.route(path).order(WEBSOCKET_ORDER).handler(
+                new GraphQLWebSocketHandler(identity, currentRequest, runBlocking, maxJsonDepth, initPayloadAuthorization));
+        GraphQLHttpHandler handler = new GraphQLHttpHandler(maxBodyBytes, maxJsonDepth, runBlocking, identity, currentRequest,
                 persistedQueries, new HttpCaching(cacheMaxAgeSeconds));
         router.route(path).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(handler::rejectDeclaredOversize);
         Route route = router.route(path).order(ORDER)

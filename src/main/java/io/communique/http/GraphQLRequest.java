@@ -159,33 +159,11 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
         }
     }
 
-    /**
-     * Refuses JSON that nests arrays and objects deeper than {@code maxDepth}, read before any parser
-     * sees it: parsers and bindings downstream recurse per level, and a few thousand levels fit in the
-     * body size limit (Yasson, converting a variable for SmallRye, overflowed its stack at 500).
-     * Brackets inside strings do not count; the text is not otherwise checked here.
-     */
+    /** Refuses JSON deeper than {@code maxDepth} before any parser reads it ({@link JsonNesting}). */
     private static void requireDepthAtMost(String text, int maxDepth) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '[' || c == '{') {
-                if (++depth > maxDepth) {
-                    throw new RequestRejected(400, ErrorCodes.JSON_TOO_DEEP,
-                            "The request's JSON nests deeper than the limit of " + maxDepth + " levels.");
-                }
-            } else if (c == ']' || c == '}') {
-                depth--;
-            }
+        if (JsonNesting.deeperThan(text, maxDepth)) {
+            throw new RequestRejected(400, ErrorCodes.JSON_TOO_DEEP,
+                    "The request's JSON nests deeper than the limit of " + maxDepth + " levels.");
         }
     }
 

@@ -47,10 +47,10 @@ public class SubscriptionDrain {
 
     private static final Logger LOG = Logger.getLogger(SubscriptionDrain.class);
     /**
-     * Just ahead of SmallRye's WebSocket route, which upgrades the request and ends routing: Quarkus
-     * 3.33's smallrye-graphql processor puts it at -99. SubscriptionDrainTest fails if it moves ahead.
+     * Just ahead of the route that upgrades the request and ends routing (GraphQLHttpRoute's WebSocket
+     * route, -100). SubscriptionDrainTest fails if the upgrade happens first.
      */
-    static final int ORDER = -100;
+    static final int ORDER = -101;
     static final MethodHandle REQUEST_DONE = requestDone();
 
     private final Set<HttpConnection> open = ConcurrentHashMap.newKeySet();

@@ -50,7 +50,7 @@ class SubscriptionDrainTest {
         try (GraphQLWs subscriber = GraphQLWs.connect(); GraphQLWs idle = GraphQLWs.connect()) {
             subscriber.subscribe("1", WATCH_STATUS, Map.of());
             await().atMost(GraphQLWs.TIMEOUT).until(() -> events.subscribers() == 1);
-            // Both upgrades passed the drain's route: it runs ahead of SmallRye's, which ends routing.
+            // Both upgrades passed the drain's route: it runs ahead of the one that upgrades and ends routing.
             assertEquals(2, drain.openConnections());
 
             shutdownStarts.fire(new ShutdownDelayInitiatedEvent());

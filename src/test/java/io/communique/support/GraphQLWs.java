@@ -30,6 +30,7 @@ public final class GraphQLWs implements AutoCloseable {
     private final BlockingQueue<JsonObject> connection = new LinkedBlockingQueue<>();
     private final Map<String, BlockingQueue<JsonObject>> operations = new ConcurrentHashMap<>();
     private final CompletableFuture<Short> closed = new CompletableFuture<>();
+    private volatile String closeReason;
 
     private GraphQLWs(Vertx vertx, HttpClient http, WebSocket socket) {
         this.vertx = vertx;
@@ -39,10 +40,15 @@ public final class GraphQLWs implements AutoCloseable {
 
     /** Opens the socket and completes the connection_init / connection_ack handshake. */
     public static GraphQLWs connect() throws Exception {
+        return connect("graphql-transport-ws");
+    }
+
+    /** The same with another subprotocol: {@code graphql-ws} (subscriptions-transport-ws) shakes hands alike. */
+    public static GraphQLWs connect(String subprotocol) throws Exception {
         Vertx vertx = Vertx.vertx();
         HttpClient http = vertx.createHttpClient();
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("localhost").setPort(RestAssured.port)
-                .setURI("/graphql").setSubProtocols(List.of("graphql-transport-ws"));
+                .setURI("/graphql").setSubProtocols(List.of(subprotocol));
         WebSocket socket;
         try {
             socket = http.webSocket(options).toCompletionStage().toCompletableFuture()
@@ -54,7 +60,10 @@ public final class GraphQLWs implements AutoCloseable {
         }
         GraphQLWs client = new GraphQLWs(vertx, http, socket);
         socket.textMessageHandler(client::received);
-        socket.closeHandler(ignored -> client.closed.complete(socket.closeStatusCode()));
+        socket.closeHandler(ignored -> {
+            client.closeReason = socket.closeReason();
+            client.closed.complete(socket.closeStatusCode());
+        });
         socket.writeTextMessage(new JsonObject().put("type", "connection_init").encode());
         JsonObject ack = client.connection.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         if (ack == null || !"connection_ack".equals(ack.getString("type"))) {
@@ -107,6 +116,21 @@ public final class GraphQLWs implements AutoCloseable {
     /** The close code of the socket once the server has closed it; fails after {@link #TIMEOUT}. */
     public short awaitClose() throws Exception {
         return closed.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** The reason the server gave with its close frame, once {@link #awaitClose} has returned. */
+    public String closeReason() {
+        return closeReason;
+    }
+
+    /** Whether the socket is closed now, by either side. */
+    public boolean isClosed() {
+        return socket.isClosed();
+    }
+
+    /** Sends a text message as it is, well-formed or not. */
+    public void send(String text) {
+        socket.writeTextMessage(text);
     }
 
     public void complete(String id) {

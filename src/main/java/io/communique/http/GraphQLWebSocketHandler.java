@@ -1,0 +1,134 @@
+package io.communique.http;
+
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.smallrye.graphql.runtime.SmallRyeAuthGraphQLTransportWSSubprotocolHandler;
+import io.quarkus.smallrye.graphql.runtime.SmallRyeAuthGraphQLWSSubprotocolHandler;
+import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.graphql.websocket.GraphQLWebSocketSession;
+import io.smallrye.graphql.websocket.GraphQLWebsocketHandler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * GraphQL over WebSocket on the GraphQL path: Quarkus's own handler (SmallRye's subprotocol handlers,
+ * its authentication on {@code connection_init}, the socket closed when the caller's token expires),
+ * with every client message checked first ({@link WebSocketMessages}) and close reasons cut to what a
+ * close frame may carry. Ahead of Quarkus's WebSocket route, which then never sees an upgrade.
+ */
+final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
+
+    private static final Logger LOG = Logger.getLogger(GraphQLWebSocketHandler.class);
+    /** RFC 6455 5.5: a control frame carries at most 125 bytes, two of them the close code. */
+    private static final int MAX_REASON_BYTES = 123;
+
+    private final int maxJsonDepth;
+    private final Optional<String> initPayloadAuthorization;
+
+    GraphQLWebSocketHandler(CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest, boolean runBlocking,
+            int maxJsonDepth, Optional<String> initPayloadAuthorization) {
+        super(identities, currentRequest, runBlocking);
+        this.maxJsonDepth = maxJsonDepth;
+        this.initPayloadAuthorization = initPayloadAuthorization;
+    }
+
+    @Override
+    protected void doHandle(RoutingContext ctx) {
+        if (!ctx.request().headers().contains(HttpHeaders.UPGRADE, HttpHeaders.WEBSOCKET, true) || ctx.request().isEnded()) {
+            ctx.next();
+            return;
+        }
+        Map<String, Object> metaData = getMetaData(ctx);
+        ctx.request().toWebSocket(upgraded -> {
+            if (upgraded.failed()) {
+                LOG.debugf("WebSocket upgrade failed: %s", upgraded.cause().toString());
+                return;
+            }
+            ServerWebSocket socket = upgraded.result();
+            Session session = new Session(socket);
+            String subprotocol = socket.subProtocol();
+            GraphQLWebsocketHandler protocol;
+            if ("graphql-transport-ws".equals(subprotocol)) {
+                protocol = new SmallRyeAuthGraphQLTransportWSSubprotocolHandler(session, metaData, ctx, this, initPayloadAuthorization);
+            } else if ("graphql-ws".equals(subprotocol)) {
+                protocol = new SmallRyeAuthGraphQLWSSubprotocolHandler(session, metaData, ctx, this, initPayloadAuthorization);
+            } else {
+                // Vert.x accepted no subprotocol the client offered (or the client offered none).
+                session.close((short) 4406, "Subprotocol not acceptable: use graphql-transport-ws or graphql-ws");
+                return;
+            }
+            long expiry = closeWhenIdentityExpires(ctx, socket);
+            WebSocketMessages messages = new WebSocketMessages("graphql-ws".equals(subprotocol), maxJsonDepth);
+            socket.closeHandler(ignored -> {
+                protocol.onClose();
+                ctx.vertx().cancelTimer(expiry);
+            });
+            socket.endHandler(ignored -> protocol.onEnd());
+            socket.exceptionHandler(protocol::onThrowable);
+            socket.textMessageHandler(text -> {
+                WebSocketMessages.Checked message = messages.check(text);
+                if (message.refused()) {
+                    session.close(WebSocketMessages.INVALID_MESSAGE, message.problem());
+                } else if (WebSocketMessages.CONNECTION_TERMINATE.equals(message.type())) {
+                    // SmallRye ignores it; the legacy protocol has the server close the socket.
+                    session.close((short) 1000, "");
+                } else {
+                    protocol.onMessage(text);
+                }
+            });
+        });
+    }
+
+    /** As Quarkus's handler: a socket opened with a token does not outlive the token. The timer's id, or -1. */
+    private static long closeWhenIdentityExpires(RoutingContext ctx, ServerWebSocket socket) {
+        if (!(ctx.user() instanceof QuarkusHttpUser user)) {
+            return -1;
+        }
+        Long expires = user.getSecurityIdentity().getAttribute("quarkus.identity.expire-time");
+        if (expires == null) {
+            return -1;
+        }
+        return ctx.vertx().setTimer(Math.max(1, expires * 1000 - System.currentTimeMillis()), ignored -> {
+            if (!socket.isClosed()) {
+                socket.close((short) 1008, "Authentication expired");
+            }
+        });
+    }
+
+    /** SmallRye's view of the socket; its close reasons (which may quote the client's ids) are cut to fit a close frame. */
+    private record Session(ServerWebSocket socket) implements GraphQLWebSocketSession {
+
+        @Override
+        public void sendMessage(String message) {
+            socket.writeTextMessage(message);
+        }
+
+        @Override
+        public void close(short code, String reason) {
+            socket.close(code, fit(reason));
+        }
+
+        @Override
+        public boolean isClosed() {
+            return socket.isClosed();
+        }
+
+        private static String fit(String reason) {
+            byte[] bytes = reason == null ? new byte[0] : reason.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length <= MAX_REASON_BYTES) {
+                return reason;
+            }
+            int end = MAX_REASON_BYTES;
+            while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
+                end--; // not inside a character's encoding
+            }
+            return new String(bytes, 0, end, StandardCharsets.UTF_8);
+        }
+    }
+}

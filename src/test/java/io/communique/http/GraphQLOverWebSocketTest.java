@@ -1,0 +1,144 @@
+package io.communique.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.communique.support.GraphQL;
+import io.communique.support.GraphQLWs;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Client messages over GraphQL over WebSocket ({@link GraphQLWebSocketHandler}): what the protocol
+ * does not define closes the socket with 4400 and a reason that fits a close frame; what it defines
+ * still works, on both subprotocols.
+ */
+@QuarkusTest
+class GraphQLOverWebSocketTest {
+
+    static final String QUERY = GraphQL.load("websocket-query");
+    static final String WATCH_STATUS = GraphQL.load("subscribe-status-changed");
+
+    static Stream<Arguments> invalidMessages() {
+        String query = JsonObject.of("query", QUERY).encode();
+        return Stream.of(
+                Arguments.of("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":", "Invalid message: not a JSON object"),
+                Arguments.of("[{\"type\":\"ping\"}]", "Invalid message: not a JSON object"),
+                Arguments.of("null", "Invalid message: not a JSON object"),
+                Arguments.of("{\"type\":\"ping\"} {\"type\":\"ping\"}", "Invalid message: not a JSON object"),
+                Arguments.of("{\"type\":1}", "Invalid message: 'type' must be a string"),
+                Arguments.of("{\"type\":\"nope\"}", "Invalid message: unexpected type 'nope'"),
+                Arguments.of("{\"type\":\"" + "x".repeat(300) + "\"}", "Invalid message: unexpected type '" + "x".repeat(24) + "...'"),
+                // Server-to-client types are not the client's to send.
+                Arguments.of("{\"id\":\"1\",\"type\":\"next\",\"payload\":{}}", "Invalid message: unexpected type 'next'"),
+                Arguments.of("{\"type\":\"ping\",\"payload\":1}", "Invalid message: 'payload' must be an object or null"),
+                Arguments.of("{\"type\":\"subscribe\",\"payload\":" + query + "}", "Invalid message: 'id' must be a non-empty string"),
+                Arguments.of("{\"id\":\"\",\"type\":\"subscribe\",\"payload\":" + query + "}", "Invalid message: 'id' must be a non-empty string"),
+                Arguments.of("{\"id\":1,\"type\":\"subscribe\",\"payload\":" + query + "}", "Invalid message: 'id' must be a non-empty string"),
+                Arguments.of("{\"id\":\"1\",\"type\":\"subscribe\"}", "Invalid message: 'payload' must be an object"),
+                Arguments.of("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":\"x\"}", "Invalid message: 'payload' must be an object"),
+                Arguments.of("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{}}", "Invalid message: 'payload.query' must be a string"),
+                Arguments.of(subscribe("variables", "[1]"), "Invalid message: 'payload.variables' must be an object or null"),
+                Arguments.of(subscribe("variables", "\"x\""), "Invalid message: 'payload.variables' must be an object or null"),
+                Arguments.of(subscribe("extensions", "[]"), "Invalid message: 'payload.extensions' must be an object or null"),
+                Arguments.of(subscribe("operationName", "1"), "Invalid message: 'payload.operationName' must be a string or null"),
+                Arguments.of("{\"type\":\"complete\"}", "Invalid message: 'id' must be a non-empty string"),
+                // The message itself, its payload and the variables are three levels of the limit's 64.
+                Arguments.of(subscribe("variables", nested(63)), "Invalid message: JSON nested deeper than 64 levels"),
+                Arguments.of(subscribe("variables", nested(5_000)), "Invalid message: JSON nested deeper than 64 levels"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidMessages")
+    void aMessageTheProtocolDoesNotDefineClosesTheSocketWith4400(String message, String reason) throws Exception {
+        try (GraphQLWs ws = GraphQLWs.connect()) {
+            ws.send(message);
+            assertEquals(4400, ws.awaitClose(), message);
+            assertEquals(reason, ws.closeReason(), message);
+        }
+    }
+
+    @Test
+    void variablesAtTheDepthLimitReachTheEngine() throws Exception {
+        try (GraphQLWs ws = GraphQLWs.connect()) {
+            ws.send(subscribe("variables", nested(62)));
+            JsonObject next = ws.next("1");
+            assertEquals("next", next.getString("type"), next.encode());
+            assertEquals("Query", next.getJsonObject("payload").getJsonObject("data").getString("__typename"), next.encode());
+            assertEquals("complete", ws.next("1").getString("type"));
+            assertFalse(ws.isClosed());
+        }
+    }
+
+    @Test
+    void aCloseReasonQuotingTheClientIsCutToFitACloseFrame() throws Exception {
+        // SmallRye names the duplicated id in its reason; a frame carries 123 bytes of reason at most.
+        String id = "é".repeat(100);
+        try (GraphQLWs ws = GraphQLWs.connect()) {
+            ws.subscribe(id, WATCH_STATUS, Map.of());
+            ws.subscribe(id, WATCH_STATUS, Map.of());
+            assertEquals(4409, ws.awaitClose());
+            byte[] reason = ws.closeReason().getBytes(StandardCharsets.UTF_8);
+            assertTrue(ws.closeReason().startsWith("Subscriber for éé"), ws.closeReason());
+            assertTrue(reason.length <= 123 && reason.length >= 122, reason.length + " bytes");
+        }
+    }
+
+    @Test
+    void theLegacySubprotocolIsCheckedByItsOwnMessageTypes() throws Exception {
+        try (GraphQLWs ws = GraphQLWs.connect("graphql-ws")) {
+            ws.send(JsonObject.of("id", "1", "type", "start", "payload", JsonObject.of("query", QUERY)).encode());
+            JsonObject data = ws.next("1");
+            assertEquals("data", data.getString("type"), data.encode());
+            assertEquals("Query", data.getJsonObject("payload").getJsonObject("data").getString("__typename"));
+            ws.send(JsonObject.of("id", "2", "type", "subscribe", "payload", JsonObject.of("query", QUERY)).encode());
+            assertEquals(4400, ws.awaitClose());
+            assertEquals("Invalid message: unexpected type 'subscribe'", ws.closeReason());
+        }
+        try (GraphQLWs ws = GraphQLWs.connect("graphql-ws")) {
+            // SmallRye ignores it; the protocol says the server closes the socket.
+            ws.send("{\"type\":\"connection_terminate\"}");
+            assertEquals(1000, ws.awaitClose());
+        }
+    }
+
+    @Test
+    void aClientOfferingNoSubprotocolIsClosedWith4406() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            CompletableFuture<Short> closed = new CompletableFuture<>();
+            // The handler is set on the event loop that reads the frames, so the close cannot come first.
+            vertx.createHttpClient()
+                    .webSocket(new WebSocketConnectOptions().setHost("localhost").setPort(RestAssured.port).setURI("/graphql"))
+                    .onSuccess(socket -> socket.closeHandler(ignored -> closed.complete(socket.closeStatusCode())))
+                    .onFailure(closed::completeExceptionally);
+            assertEquals((short) 4406, closed.get(GraphQLWs.TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+        } finally {
+            vertx.close();
+        }
+    }
+
+    /** A subscribe message for {@link #QUERY} whose payload also has {@code field} set to the JSON text {@code json}. */
+    private static String subscribe(String field, String json) {
+        return "{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":" + Json.encode(QUERY) + ",\"" + field + "\":" + json + "}}";
+    }
+
+    /** An object nested {@code levels} deep: {"a":{"a":...1...}}. */
+    private static String nested(int levels) {
+        return "{\"a\":".repeat(levels) + "1" + "}".repeat(levels);
+    }
+}
