@@ -12,6 +12,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -41,6 +42,7 @@ public class GraphQLHttpRoute {
     private final PersistedQueryStore persistedQueries;
     private final long cacheMaxAgeSeconds;
     private final Optional<String> initPayloadAuthorization;
+    private final Duration webSocketInitTimeout;
 
     public GraphQLHttpRoute(
             @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String path,
@@ -50,6 +52,7 @@ public class GraphQLHttpRoute {
             @ConfigProperty(name = "communique.http.cache.max-age", defaultValue = "60") long cacheMaxAgeSeconds,
             @ConfigProperty(name = "quarkus.smallrye-graphql.authorization-client-init-payload-name")
             Optional<String> initPayloadAuthorization,
+            @ConfigProperty(name = "communique.graphql.websocket-init-timeout", defaultValue = "3s") Duration webSocketInitTimeout,
             PersistedQueryStore persistedQueries) {
         this.path = path.startsWith("/") ? path : "/" + path;
         this.maxBodyBytes = maxBodySize.asLongValue();
@@ -59,6 +62,7 @@ public class GraphQLHttpRoute {
         this.cacheMaxAgeSeconds = cacheMaxAgeSeconds;
         this.persistedQueries = persistedQueries;
         this.initPayloadAuthorization = initPayloadAuthorization;
+        this.webSocketInitTimeout = webSocketInitTimeout;
     }
 
     void install(@Observes Router router) {
@@ -66,7 +70,8 @@ public class GraphQLHttpRoute {
         CurrentIdentityAssociation identity = identities.isAvailable() ? identities.get() : null;
         CurrentVertxRequest currentRequest = Arc.container().instance(CurrentVertxRequest.class).get();
         router.route(path).order(WEBSOCKET_ORDER).handler(
-                new GraphQLWebSocketHandler(identity, currentRequest, runBlocking, maxJsonDepth, initPayloadAuthorization));
+                new GraphQLWebSocketHandler(identity, currentRequest, runBlocking, maxJsonDepth, webSocketInitTimeout,
+                        initPayloadAuthorization));
         GraphQLHttpHandler handler = new GraphQLHttpHandler(maxBodyBytes, maxJsonDepth, runBlocking, identity, currentRequest,
                 persistedQueries, new HttpCaching(cacheMaxAgeSeconds));
         router.route(path).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(handler::rejectDeclaredOversize);

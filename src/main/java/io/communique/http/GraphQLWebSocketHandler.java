@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -19,8 +20,8 @@ import org.jboss.logging.Logger;
 /**
  * GraphQL over WebSocket on the GraphQL path: Quarkus's own handler (SmallRye's subprotocol handlers,
  * its authentication on {@code connection_init}, the socket closed when the caller's token expires),
- * with every client message checked first ({@link WebSocketMessages}) and close reasons cut to what a
- * close frame may carry. Ahead of Quarkus's WebSocket route, which then never sees an upgrade.
+ * with every client message checked first ({@link WebSocketMessages}), close reasons cut to what a
+ * close frame may carry, and a socket closed when it does not send {@code connection_init} in time. Ahead of Quarkus's WebSocket route, which then never sees an upgrade.
  */
 final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
 
@@ -29,12 +30,14 @@ final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
     private static final int MAX_REASON_BYTES = 123;
 
     private final int maxJsonDepth;
+    private final Duration initTimeout;
     private final Optional<String> initPayloadAuthorization;
 
     GraphQLWebSocketHandler(CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest, boolean runBlocking,
-            int maxJsonDepth, Optional<String> initPayloadAuthorization) {
+            int maxJsonDepth, Duration initTimeout, Optional<String> initPayloadAuthorization) {
         super(identities, currentRequest, runBlocking);
         this.maxJsonDepth = maxJsonDepth;
+        this.initTimeout = initTimeout;
         this.initPayloadAuthorization = initPayloadAuthorization;
     }
 
@@ -64,10 +67,18 @@ final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
                 return;
             }
             long expiry = closeWhenIdentityExpires(ctx, socket);
+            // graphql-transport-ws: a socket that has not sent connection_init in time is closed, so
+            // that idle sockets nobody initialises do not pile up (SmallRye keeps them, pinging).
+            long init = ctx.vertx().setTimer(initTimeout.toMillis(), ignored -> {
+                if (!socket.isClosed()) {
+                    session.close((short) 4408, "Connection initialisation timeout");
+                }
+            });
             WebSocketMessages messages = new WebSocketMessages("graphql-ws".equals(subprotocol), maxJsonDepth);
             socket.closeHandler(ignored -> {
                 protocol.onClose();
                 ctx.vertx().cancelTimer(expiry);
+                ctx.vertx().cancelTimer(init);
             });
             socket.endHandler(ignored -> protocol.onEnd());
             socket.exceptionHandler(protocol::onThrowable);
@@ -75,7 +86,12 @@ final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
                 WebSocketMessages.Checked message = messages.check(text);
                 if (message.refused()) {
                     session.close(WebSocketMessages.INVALID_MESSAGE, message.problem());
-                } else if (WebSocketMessages.CONNECTION_TERMINATE.equals(message.type())) {
+                    return;
+                }
+                if ("connection_init".equals(message.type())) {
+                    ctx.vertx().cancelTimer(init);
+                }
+                if (WebSocketMessages.CONNECTION_TERMINATE.equals(message.type())) {
                     // SmallRye ignores it; the legacy protocol has the server close the socket.
                     session.close((short) 1000, "");
                 } else {

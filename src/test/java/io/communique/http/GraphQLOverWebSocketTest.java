@@ -13,6 +13,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -118,15 +119,27 @@ class GraphQLOverWebSocketTest {
 
     @Test
     void aClientOfferingNoSubprotocolIsClosedWith4406() throws Exception {
+        assertEquals((short) 4406, closeCodeOfSilentSocket(List.of()));
+    }
+
+    @Test
+    void aSocketThatDoesNotInitialiseInTimeIsClosedWith4408() throws Exception {
+        // communique.graphql.websocket-init-timeout, 3 s by default, well within the wait.
+        assertEquals((short) 4408, closeCodeOfSilentSocket(List.of("graphql-transport-ws")));
+    }
+
+    /** Opens a socket offering these subprotocols, sends nothing and waits for the server to close it. */
+    private static short closeCodeOfSilentSocket(List<String> subprotocols) throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
             CompletableFuture<Short> closed = new CompletableFuture<>();
             // The handler is set on the event loop that reads the frames, so the close cannot come first.
             vertx.createHttpClient()
-                    .webSocket(new WebSocketConnectOptions().setHost("localhost").setPort(RestAssured.port).setURI("/graphql"))
+                    .webSocket(new WebSocketConnectOptions().setHost("localhost").setPort(RestAssured.port).setURI("/graphql")
+                            .setSubProtocols(subprotocols))
                     .onSuccess(socket -> socket.closeHandler(ignored -> closed.complete(socket.closeStatusCode())))
                     .onFailure(closed::completeExceptionally);
-            assertEquals((short) 4406, closed.get(GraphQLWs.TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+            return closed.get(GraphQLWs.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } finally {
             vertx.close();
         }
