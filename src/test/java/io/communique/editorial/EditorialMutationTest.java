@@ -687,6 +687,28 @@ class EditorialMutationTest {
     }
 
     @Test
+    void anIntThatIsNotAnIntegerIsRefusedNotTruncated() throws SQLException {
+        // SmallRye's Int truncated 0.9999 inside an input object to 0: the lock passed and the title changed.
+        String dialogue = newDialogue();
+        String document = newDocument(TEXT);
+        String made = newStatement(dialogue, document, 25, 68).getString("data.createStatement.statement.id");
+        String commitment = ok(EDITOR, "editorial-create-commitment", commitmentInput(dialogue, made))
+                .getString("data.createCommitment.commitment.id");
+        assertEquals("Variable 'input' has an invalid value: Int cannot represent 0.9999: it is not an integer.",
+                refused("BAD_USER_INPUT", EDITOR, "editorial-update-commitment",
+                        map("commitmentId", commitment, "expectedVersion", 0.9999, "title", "Truncated")));
+        assertEquals("Variable 'input' has an invalid value: Int cannot represent \"0\": it is not a number.",
+                refused("BAD_USER_INPUT", EDITOR, "editorial-update-commitment",
+                        map("commitmentId", commitment, "expectedVersion", "0", "title", "From a string")));
+        var unchanged = GraphQL.file("commitment-with-history", "id", commitment);
+        assertEquals("Engine co-production", unchanged.getString("data.commitment.title"), unchanged.prettify());
+        // A span is two Ints: 25.5 would have become 25.
+        assertEquals("Variable 'input' has an invalid value: Int cannot represent 25.5: it is not an integer.",
+                refused("BAD_USER_INPUT", EDITOR, "editorial-create-statement", map("dialogueId", dialogue, "documentId", document,
+                        "start", 25.5, "end", 68, "kind", "SUMMARY")));
+    }
+
+    @Test
     void aRefusalLateInAWriteRollsBackItsEarlierSteps() throws SQLException {
         // The parties are written before the statements are checked: the refusal must undo them too.
         String dialogue = newDialogue();

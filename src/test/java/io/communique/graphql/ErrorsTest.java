@@ -87,6 +87,28 @@ class ErrorsTest {
     }
 
     @Test
+    void intInputsAreIntegersWithin32BitsAsTheSpecSays() {
+        // SmallRye's Int took "2" and 2.0 as literals, wrapped 99999999999 around, and let 1.5 reach a resolver (INTERNAL).
+        SqlStatementCounter.reset();
+        Map<Object, String> variables = new java.util.LinkedHashMap<>();
+        variables.put(1.5, "Int cannot represent 1.5: it is not an integer.");
+        variables.put("2", "Int cannot represent \"2\": it is not a number.");
+        variables.put(99_999_999_999L, "Int cannot represent 99999999999: it is outside the 32-bit range.");
+        variables.put(true, "Int cannot represent true: it is not a number.");
+        variables.put(List.of(2), "Int cannot represent that value: it is not a number.");
+        variables.forEach((value, reason) -> assertEquals("Variable 'first' has an invalid value: " + reason,
+                Errors.single(GraphQL.file("statements-page", "first", value), ErrorCodes.BAD_USER_INPUT).get("message"),
+                String.valueOf(value)));
+        for (String literal : List.of("1.5", "2.0", "\"2\"", "99999999999", "true")) {
+            var error = Errors.single(GraphQL.query("{ statements(first: " + literal + ") { totalCount } }"), ErrorCodes.VALIDATION_FAILED);
+            assertEquals("Argument 'first' of field 'statements' has a value that is not a valid 'Int'.", error.get("message"), literal);
+        }
+        assertEquals(0, SqlStatementCounter.count());
+        // A JSON number with an integral value is an Int, as JavaScript clients send them.
+        assertEquals(2, GraphQL.file("statements-page", "first", 2.0).getList("data.statements.nodes").size());
+    }
+
+    @Test
     void aVariableObjectWithAFieldItsTypeLacksOrWithoutARequiredOneIsBadUserInputNamingBoth() {
         // The first came back as INTERNAL, logged as a server fault; the second said the variable was null.
         SqlStatementCounter.reset();
@@ -124,12 +146,13 @@ class ErrorsTest {
     }
 
     @Test
-    void aStringForAnIntVariableIsBadUserInputAtTheArgument() {
-        // SmallRye's Int accepts strings while coercing variables and fails when it converts the argument.
+    void aStringForAnIntVariableIsBadUserInputNamingTheVariable() {
+        // SmallRye's Int accepted strings while coercing variables and failed only when it converted the
+        // argument; now the variable is refused before execution (engine/StrictNumbers), as the spec says.
         var response = GraphQL.query("query Page($n: Int) { officials(first: $n) { totalCount } }", "n", "ten");
         var error = Errors.single(response, ErrorCodes.BAD_USER_INPUT);
-        assertEquals("Argument 'first' has a value that is not a valid 'Int'.", error.get("message"));
-        assertEquals(List.of("officials"), response.getList("errors[0].path"));
+        assertEquals("Variable 'n' has an invalid value: Int cannot represent \"ten\": it is not a number.", error.get("message"));
+        assertNull(response.get("data"));
     }
 
     @Test

@@ -1,0 +1,165 @@
+package io.communique.engine;
+
+import graphql.GraphQLContext;
+import graphql.execution.CoercedVariables;
+import graphql.language.FloatValue;
+import graphql.language.IntValue;
+import graphql.language.StringValue;
+import graphql.language.Value;
+import graphql.schema.Coercing;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
+import graphql.schema.CoercingSerializeException;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLInterfaceType;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLSchemaElement;
+import graphql.schema.GraphQLTypeVisitorStub;
+import graphql.schema.GraphQLUnionType;
+import graphql.schema.SchemaTransformer;
+import graphql.schema.TypeResolver;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * {@code Int} and {@code Float} inputs coerced as the GraphQL spec says (3.5.1, 3.5.2), before
+ * SmallRye's own coercing converts them.
+ *
+ * <p>SmallRye 2.17 replaces graphql-java's scalars with lenient ones: an {@code Int} took the string
+ * {@code "2"}, the literal {@code 2.0}, and a variable of {@code 0.9999} inside an input object,
+ * truncated to 0 (so {@code expectedVersion: 0.9999} passed the optimistic lock as version 0 and
+ * wrote); a literal past 32 bits wrapped around ({@code 99999999999} read as 1,215,752,191); a
+ * variable of {@code 1.5} or past 32 bits reached a resolver and failed there as INTERNAL. Here an
+ * {@code Int} is a JSON number with an integral value (so {@code 2.0} and {@code 1e1} in JSON, as
+ * JavaScript clients send them) or an integer literal, within 32 bits; a {@code Float} is a finite
+ * JSON number or an integer or float literal. Anything else is a request error naming the value.
+ */
+final class StrictNumbers {
+
+    private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
+    private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
+
+    private StrictNumbers() {
+    }
+
+    static GraphQLSchema apply(GraphQLSchema schema) {
+        GraphQLSchema strict = SchemaTransformer.transformSchema(schema, new GraphQLTypeVisitorStub() {
+            @Override
+            public TraversalControl visitGraphQLScalarType(GraphQLScalarType scalar, TraverserContext<GraphQLSchemaElement> context) {
+                boolean integer = "Int".equals(scalar.getName());
+                if (integer || "Float".equals(scalar.getName())) {
+                    @SuppressWarnings("unchecked")
+                    Coercing<Object, Object> lenient = (Coercing<Object, Object>) scalar.getCoercing();
+                    return changeNode(context, scalar.transform(builder -> builder.coercing(new Strict(lenient, integer))));
+                }
+                return TraversalControl.CONTINUE;
+            }
+        });
+        return strict.transform(builder -> builder.codeRegistry(sameTypes(strict)));
+    }
+
+    /**
+     * The transformation makes new object types; SmallRye's type resolvers still return the old ones,
+     * and graphql-java matches a fragment's type condition by identity, so {@code ... on Statement}
+     * would match nothing. Each resolver's answer is looked up by name in the executing schema.
+     */
+    private static GraphQLCodeRegistry sameTypes(GraphQLSchema schema) {
+        GraphQLCodeRegistry registry = schema.getCodeRegistry();
+        return registry.transform(builder -> {
+            for (GraphQLNamedType type : schema.getAllTypesAsList()) {
+                TypeResolver resolver = type instanceof GraphQLInterfaceType i ? registry.getTypeResolver(i)
+                        : type instanceof GraphQLUnionType u ? registry.getTypeResolver(u) : null;
+                if (resolver != null) {
+                    builder.typeResolver(type.getName(), environment -> {
+                        GraphQLObjectType resolved = resolver.getType(environment);
+                        return resolved == null ? null : environment.getSchema().getObjectType(resolved.getName());
+                    });
+                }
+            }
+        });
+    }
+
+    private record Strict(Coercing<Object, Object> lenient, boolean integer) implements Coercing<Object, Object> {
+
+        private String type() {
+            return integer ? "Int" : "Float";
+        }
+
+        @Override
+        public Object serialize(Object value, GraphQLContext context, Locale locale) throws CoercingSerializeException {
+            return lenient.serialize(value, context, locale);
+        }
+
+        @Override
+        public Object parseValue(Object input, GraphQLContext context, Locale locale) throws CoercingParseValueException {
+            BigDecimal number = input instanceof Number n ? decimal(n) : null;
+            if (number == null) {
+                throw new CoercingParseValueException(type() + " cannot represent " + shown(input) + ": it is not a number.");
+            }
+            if (integer) {
+                requireInt(number, shown(input), CoercingParseValueException::new);
+            }
+            return lenient.parseValue(input, context, locale);
+        }
+
+        @Override
+        public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale)
+                throws CoercingParseLiteralException {
+            if (input instanceof IntValue value) {
+                if (integer) {
+                    requireInt(new BigDecimal(value.getValue()), value.getValue().toString(), CoercingParseLiteralException::new);
+                }
+            } else if (!(input instanceof FloatValue) || integer) {
+                String shown = input instanceof FloatValue f ? f.getValue().toPlainString()
+                        : input instanceof StringValue s ? shown(s.getValue()) : "that literal";
+                throw new CoercingParseLiteralException(type() + " cannot represent " + shown
+                        + (integer ? ": it is not an integer." : ": it is not a number."));
+            }
+            return lenient.parseLiteral(input, variables, context, locale);
+        }
+
+        @Override
+        public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
+            return lenient.valueToLiteral(input, context, locale);
+        }
+
+        private static void requireInt(BigDecimal number, String shown, Function<String, RuntimeException> error) {
+            if (number.signum() != 0 && number.stripTrailingZeros().scale() > 0) {
+                throw error.apply("Int cannot represent " + shown + ": it is not an integer.");
+            }
+            if (number.compareTo(INT_MIN) < 0 || number.compareTo(INT_MAX) > 0) {
+                throw error.apply("Int cannot represent " + shown + ": it is outside the 32-bit range.");
+            }
+        }
+
+        /** The number's exact value; null for a float that is not finite. */
+        private static BigDecimal decimal(Number number) {
+            if (number instanceof BigDecimal d) {
+                return d;
+            }
+            if (number instanceof BigInteger i) {
+                return new BigDecimal(i);
+            }
+            if (number instanceof Double || number instanceof Float) {
+                double d = number.doubleValue();
+                return Double.isFinite(d) ? BigDecimal.valueOf(d) : null;
+            }
+            return BigDecimal.valueOf(number.longValue());
+        }
+
+        /** The value as the client wrote it, short: a string in quotes, never a Java class name. */
+        private static String shown(Object input) {
+            String text = input instanceof String s ? "\"" + s + "\""
+                    : input instanceof Number || input instanceof Boolean ? String.valueOf(input)
+                    : input == null ? "null" : "that value";
+            return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+        }
+    }
+}
