@@ -147,6 +147,10 @@ class EditorialMutationTest {
                 "topicIds", List.of(DEFENCE));
     }
 
+    static String newCommitment(String dialogue, String madeBy) {
+        return ok(EDITOR, "editorial-create-commitment", commitmentInput(dialogue, madeBy)).getString("data.createCommitment.commitment.id");
+    }
+
     // ---- roles ----
 
     @Test
@@ -154,8 +158,7 @@ class EditorialMutationTest {
         String dialogue = newDialogue();
         String document = newDocument(TEXT);
         String statement = newStatement(dialogue, document, 0, 24).getString("data.createStatement.statement.id");
-        String commitment = ok(EDITOR, "editorial-create-commitment", commitmentInput(dialogue, statement))
-                .getString("data.createCommitment.commitment.id");
+        String commitment = newCommitment(dialogue, statement);
         Map<String, Map<String, Object>> writes = new LinkedHashMap<>();
         writes.put("editorial-create-dialogue", dialogueInput());
         writes.put("editorial-update-dialogue", map("dialogueId", dialogue, "place", "Delhi"));
@@ -275,8 +278,7 @@ class EditorialMutationTest {
         ok(EDITOR, "editorial-update-statement", map("statementId", statement, "expectedVersion", 0, "kind", "JOINT_POSITION"));
         refused("CONFLICT", EDITOR, "editorial-update-statement", map("statementId", statement, "expectedVersion", 0, "kind", "SUMMARY"));
 
-        String commitment = ok(EDITOR, "editorial-create-commitment", commitmentInput(dialogue, statement))
-                .getString("data.createCommitment.commitment.id");
+        String commitment = newCommitment(dialogue, statement);
         ok(EDITOR, "editorial-update-commitment", map("commitmentId", commitment, "expectedVersion", 0, "title", "A"));
         refused("CONFLICT", EDITOR, "editorial-update-commitment", map("commitmentId", commitment, "expectedVersion", 0, "title", "B"));
         refused("CONFLICT", ADMIN, "editorial-delete-statement", map("statementId", statement, "expectedVersion", 0));
@@ -692,8 +694,7 @@ class EditorialMutationTest {
         String dialogue = newDialogue();
         String document = newDocument(TEXT);
         String made = newStatement(dialogue, document, 25, 68).getString("data.createStatement.statement.id");
-        String commitment = ok(EDITOR, "editorial-create-commitment", commitmentInput(dialogue, made))
-                .getString("data.createCommitment.commitment.id");
+        String commitment = newCommitment(dialogue, made);
         assertEquals("Variable 'input' has an invalid value: Int cannot represent 0.9999: it is not an integer.",
                 refused("BAD_USER_INPUT", EDITOR, "editorial-update-commitment",
                         map("commitmentId", commitment, "expectedVersion", 0.9999, "title", "Truncated")));
@@ -714,8 +715,7 @@ class EditorialMutationTest {
         String dialogue = newDialogue();
         String document = newDocument(TEXT);
         String made = newStatement(dialogue, document, 25, 68).getString("data.createStatement.statement.id");
-        String commitment = ok(EDITOR, "editorial-create-commitment", commitmentInput(dialogue, made))
-                .getString("data.createCommitment.commitment.id");
+        String commitment = newCommitment(dialogue, made);
         badInput("input.reaffirmedByIds[0]", EDITOR, "editorial-update-commitment", map("commitmentId", commitment,
                 "title", "Should not stick", "parties", List.of(map("nationId", US, "role", "SUPPLIER")),
                 "reaffirmedByIds", List.of(Ids.base64("Statement:99999"))));
