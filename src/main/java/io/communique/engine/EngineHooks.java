@@ -19,8 +19,8 @@ import org.jboss.logging.Logger;
  * graphql-java engine SmallRye builds, in a chain that skips per-field hooks none of them has
  * ({@link OperationLevelChain}), and swaps the fetchers of batched {@code @Source} fields for
  * lighter ones ({@link SourceBatchFetchers}), drops a field-visibility filter that filters
- * nothing ({@link FieldVisibility}) and coerces {@code Int} and {@code Float} inputs as the spec
- * says ({@link StrictNumbers}). SmallRye loads this class
+ * nothing ({@link FieldVisibility}) and coerces {@code Int}, {@code Float} and {@code Date} inputs as the spec
+ * says ({@link StrictScalars}). SmallRye loads this class
  * with {@link java.util.ServiceLoader} (META-INF/services) and, as its config key is null, calls
  * it whether or not SmallRye's CDI events are enabled (enabling them would fire a CDI event for
  * every field fetched).
@@ -57,7 +57,7 @@ public class EngineHooks implements EventingService {
             LOG.warnf("An instrumentation with per-field hooks is installed (%s): every field fetched now goes"
                     + " through graphql-java's full chain", chain.stream().map(i -> i.getClass().getName()).toList());
         }
-        return builder.schema(StrictNumbers.apply(FieldVisibility.withoutNoOpFilter(batchFetchers.lighten(built.getGraphQLSchema()))))
+        return builder.schema(StrictScalars.apply(FieldVisibility.withoutNoOpFilter(batchFetchers.lighten(built.getGraphQLSchema()))))
                 .instrumentation(instrumentation);
     }
 

@@ -73,9 +73,9 @@ public class ErrorMapper {
     /** graphql-java 24: "Variable 'i' has an invalid value: Coerced Null value for NonNull type 'String!'" (a list element). */
     private static final Pattern NULL_IN_VARIABLE = Pattern.compile(
             "^Variable '([^']+)' has an invalid value: Coerced Null value for NonNull type '([^']+)'");
-    /** engine/StrictNumbers, through graphql-java: "Variable 'n' has an invalid value: Int cannot represent 1.5: it is not an integer." */
-    private static final Pattern NOT_A_NUMBER = Pattern.compile(
-            "^Variable '([^']+)' has an invalid value: ((?:Int|Float) cannot represent .*)$", Pattern.DOTALL);
+    /** engine/StrictScalars, through graphql-java: "Variable 'n' has an invalid value: Int cannot represent 1.5: it is not an integer." */
+    private static final Pattern SCALAR_REFUSED = Pattern.compile(
+            "^Variable '([^']+)' has an invalid value: ((?:Int|Float|Date) cannot represent .*)$", Pattern.DOTALL);
     private static final Pattern UNDEFINED_INPUT_FIELD = Pattern.compile(
             "field name '([^']+)' that is not defined for input object type '([^']+)'");
     private static final Pattern GRAPHQL_TYPE = Pattern.compile("[\\[\\]!A-Za-z0-9_]+");
@@ -389,11 +389,11 @@ public class ErrorMapper {
             return ApiError.of(ErrorCodes.BAD_USER_INPUT, "Variable '" + nullInside.group(1) + "' holds a null where a '"
                     + nullInside.group(2) + "' is required.", error.getLocations(), null);
         }
-        Matcher notANumber = NOT_A_NUMBER.matcher(error.getMessage());
-        if (notANumber.find()) {
-            // Worded by StrictNumbers from the value as sent: no Java types in it.
-            return ApiError.of(ErrorCodes.BAD_USER_INPUT, "Variable '" + notANumber.group(1) + "' has an invalid value: "
-                    + notANumber.group(2), error.getLocations(), null);
+        Matcher refused = SCALAR_REFUSED.matcher(error.getMessage());
+        if (refused.find()) {
+            // Worded by StrictScalars from the value as sent: no Java types in it.
+            return ApiError.of(ErrorCodes.BAD_USER_INPUT, "Variable '" + refused.group(1) + "' has an invalid value: "
+                    + refused.group(2), error.getLocations(), null);
         }
         Matcher m = VARIABLE.matcher(error.getMessage());
         String name = m.find() ? m.group(1) : "?";

@@ -109,6 +109,25 @@ class ErrorsTest {
     }
 
     @Test
+    void datesAreIsoDatesRefusedBeforeExecutionNamingTheValue() {
+        // SmallRye's Date took any string and failed at the field: "Argument 'filter' has an invalid value."
+        SqlStatementCounter.reset();
+        for (Object value : List.of("2024-13-45", 20240101, "2024-01-01T00:00:00Z", "10/11/2023")) {
+            var error = Errors.single(GraphQL.file("filtered-statements", "filter", Map.of("heldOn", Map.of("from", value))),
+                    ErrorCodes.BAD_USER_INPUT);
+            String shown = value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+            assertEquals("Variable 'filter' has an invalid value: Date cannot represent " + shown
+                    + ": it is not an ISO-8601 date such as \"2023-11-10\".", error.get("message"));
+        }
+        var literal = Errors.single(GraphQL.query("{ statements(first: 1, filter: {heldOn: {from: \"2024-13-45\"}}) { totalCount } }"),
+                ErrorCodes.VALIDATION_FAILED);
+        assertEquals("Argument 'filter.heldOn.from' of field 'statements' has a value that is not a valid 'Date'.", literal.get("message"));
+        assertEquals(0, SqlStatementCounter.count());
+        var held = GraphQL.file("filtered-statements", "filter", Map.of("heldOn", Map.of("from", "2023-11-10", "to", "2023-11-10")));
+        assertNull(held.get("errors"), held.prettify());
+    }
+
+    @Test
     void aVariableObjectWithAFieldItsTypeLacksOrWithoutARequiredOneIsBadUserInputNamingBoth() {
         // The first came back as INTERNAL, logged as a server fault; the second said the variable was null.
         SqlStatementCounter.reset();
@@ -148,7 +167,7 @@ class ErrorsTest {
     @Test
     void aStringForAnIntVariableIsBadUserInputNamingTheVariable() {
         // SmallRye's Int accepted strings while coercing variables and failed only when it converted the
-        // argument; now the variable is refused before execution (engine/StrictNumbers), as the spec says.
+        // argument; now the variable is refused before execution (engine/StrictScalars), as the spec says.
         var response = GraphQL.query("query Page($n: Int) { officials(first: $n) { totalCount } }", "n", "ten");
         var error = Errors.single(response, ErrorCodes.BAD_USER_INPUT);
         assertEquals("Variable 'n' has an invalid value: Int cannot represent \"ten\": it is not a number.", error.get("message"));

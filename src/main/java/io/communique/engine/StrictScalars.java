@@ -2,6 +2,7 @@ package io.communique.engine;
 
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
+import graphql.language.BooleanValue;
 import graphql.language.FloatValue;
 import graphql.language.IntValue;
 import graphql.language.StringValue;
@@ -25,12 +26,14 @@ import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * {@code Int} and {@code Float} inputs coerced as the GraphQL spec says (3.5.1, 3.5.2), before
- * SmallRye's own coercing converts them.
+ * {@code Int} and {@code Float} inputs coerced as the GraphQL spec says (3.5.1, 3.5.2), and
+ * {@code Date} inputs checked as ISO-8601 dates, before SmallRye's own coercing converts them.
  *
  * <p>SmallRye 2.17 replaces graphql-java's scalars with lenient ones: an {@code Int} took the string
  * {@code "2"}, the literal {@code 2.0}, and a variable of {@code 0.9999} inside an input object,
@@ -40,26 +43,35 @@ import java.util.function.Function;
  * {@code Int} is a JSON number with an integral value (so {@code 2.0} and {@code 1e1} in JSON, as
  * JavaScript clients send them) or an integer literal, within 32 bits; a {@code Float} is a finite
  * JSON number or an integer or float literal. Anything else is a request error naming the value.
+ *
+ * <p>SmallRye's {@code Date} took any string and failed only when it converted the argument, so
+ * {@code heldOn: {from: "2024-13-45"}} came back as "Argument 'filter' has an invalid value", at the
+ * field, without saying which value or what a date looks like. Here a {@code Date} is a string that
+ * {@link LocalDate#parse} reads ({@code 2023-11-10}); a literal that is not is a validation error
+ * naming the argument's path, a variable a request error naming the value.
  */
-final class StrictNumbers {
+final class StrictScalars {
 
     private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
     private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
 
-    private StrictNumbers() {
+    private StrictScalars() {
     }
 
     static GraphQLSchema apply(GraphQLSchema schema) {
         GraphQLSchema strict = SchemaTransformer.transformSchema(schema, new GraphQLTypeVisitorStub() {
             @Override
             public TraversalControl visitGraphQLScalarType(GraphQLScalarType scalar, TraverserContext<GraphQLSchemaElement> context) {
-                boolean integer = "Int".equals(scalar.getName());
-                if (integer || "Float".equals(scalar.getName())) {
-                    @SuppressWarnings("unchecked")
-                    Coercing<Object, Object> lenient = (Coercing<Object, Object>) scalar.getCoercing();
-                    return changeNode(context, scalar.transform(builder -> builder.coercing(new Strict(lenient, integer))));
-                }
-                return TraversalControl.CONTINUE;
+                @SuppressWarnings("unchecked")
+                Coercing<Object, Object> lenient = (Coercing<Object, Object>) scalar.getCoercing();
+                Coercing<Object, Object> strict = switch (scalar.getName()) {
+                    case "Int" -> new StrictNumber(lenient, true);
+                    case "Float" -> new StrictNumber(lenient, false);
+                    case "Date" -> new StrictDate(lenient);
+                    default -> null;
+                };
+                return strict == null ? TraversalControl.CONTINUE
+                        : changeNode(context, scalar.transform(builder -> builder.coercing(strict)));
             }
         });
         return strict.transform(builder -> builder.codeRegistry(sameTypes(strict)));
@@ -86,7 +98,7 @@ final class StrictNumbers {
         });
     }
 
-    private record Strict(Coercing<Object, Object> lenient, boolean integer) implements Coercing<Object, Object> {
+    private record StrictNumber(Coercing<Object, Object> lenient, boolean integer) implements Coercing<Object, Object> {
 
         private String type() {
             return integer ? "Int" : "Float";
@@ -117,9 +129,7 @@ final class StrictNumbers {
                     requireInt(new BigDecimal(value.getValue()), value.getValue().toString(), CoercingParseLiteralException::new);
                 }
             } else if (!(input instanceof FloatValue) || integer) {
-                String shown = input instanceof FloatValue f ? f.getValue().toPlainString()
-                        : input instanceof StringValue s ? shown(s.getValue()) : "that literal";
-                throw new CoercingParseLiteralException(type() + " cannot represent " + shown
+                throw new CoercingParseLiteralException(type() + " cannot represent " + shown(literal(input))
                         + (integer ? ": it is not an integer." : ": it is not a number."));
             }
             return lenient.parseLiteral(input, variables, context, locale);
@@ -154,12 +164,65 @@ final class StrictNumbers {
             return BigDecimal.valueOf(number.longValue());
         }
 
-        /** The value as the client wrote it, short: a string in quotes, never a Java class name. */
-        private static String shown(Object input) {
-            String text = input instanceof String s ? "\"" + s + "\""
-                    : input instanceof Number || input instanceof Boolean ? String.valueOf(input)
-                    : input == null ? "null" : "that value";
-            return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+
+    private record StrictDate(Coercing<Object, Object> lenient) implements Coercing<Object, Object> {
+
+        @Override
+        public Object serialize(Object value, GraphQLContext context, Locale locale) throws CoercingSerializeException {
+            return lenient.serialize(value, context, locale);
         }
+
+        @Override
+        public Object parseValue(Object input, GraphQLContext context, Locale locale) throws CoercingParseValueException {
+            if (!(input instanceof String text) || !isDate(text)) {
+                throw new CoercingParseValueException(refusal(input));
+            }
+            return lenient.parseValue(input, context, locale);
+        }
+
+        @Override
+        public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale)
+                throws CoercingParseLiteralException {
+            if (!(input instanceof StringValue text) || !isDate(text.getValue())) {
+                throw new CoercingParseLiteralException(refusal(literal(input)));
+            }
+            return lenient.parseLiteral(input, variables, context, locale);
+        }
+
+        @Override
+        public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
+            return lenient.valueToLiteral(input, context, locale);
+        }
+
+        private static boolean isDate(String text) {
+            try {
+                LocalDate.parse(text);
+                return true;
+            } catch (DateTimeParseException e) {
+                return false;
+            }
+        }
+
+        private static String refusal(Object input) {
+            return "Date cannot represent " + shown(input) + ": it is not an ISO-8601 date such as \"2023-11-10\".";
+        }
+    }
+
+    /** A literal's value, for {@link #shown}. */
+    private static Object literal(Value<?> input) {
+        return input instanceof StringValue v ? v.getValue()
+                : input instanceof IntValue v ? v.getValue()
+                : input instanceof FloatValue v ? v.getValue().toPlainString()
+                : input instanceof BooleanValue v ? v.isValue()
+                : "that literal";
+    }
+
+    /** The value as the client wrote it, short: a string in quotes, never a Java class name. */
+    private static String shown(Object input) {
+        String text = input instanceof String s ? "\"" + s + "\""
+                : input instanceof Number || input instanceof Boolean ? String.valueOf(input)
+                : input == null ? "null" : "that value";
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 }
