@@ -3,6 +3,7 @@ package io.communique.engine;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import graphql.schema.GraphQLSchema;
 import io.communique.limits.QueryGuard;
 import io.communique.ops.OperationMetrics;
 import io.quarkus.arc.Arc;
@@ -30,6 +31,9 @@ public class EngineHooks implements EventingService {
     private static final Logger LOG = Logger.getLogger(EngineHooks.class);
 
     private final SourceBatchFetchers batchFetchers = new SourceBatchFetchers();
+    // The last schema SmallRye built from, and what the engine executes for it (see executed()).
+    private GraphQLSchema source;
+    private GraphQLSchema executed;
 
     @Override
     public String getConfigKey() {
@@ -57,8 +61,22 @@ public class EngineHooks implements EventingService {
             LOG.warnf("An instrumentation with per-field hooks is installed (%s): every field fetched now goes"
                     + " through graphql-java's full chain", chain.stream().map(i -> i.getClass().getName()).toList());
         }
-        return builder.schema(StrictScalars.apply(FieldVisibility.withoutNoOpFilter(batchFetchers.lighten(built.getGraphQLSchema()))))
-                .instrumentation(instrumentation);
+        return builder.schema(executed(built.getGraphQLSchema())).instrumentation(instrumentation);
+    }
+
+    /**
+     * The schema the engine executes, made once per schema SmallRye built. SmallRye builds its engine
+     * lazily and without a lock, so simultaneous first requests build it more than once; each build
+     * used to transform the schema again, and building a schema resolves type references in place, in
+     * the elements the transformations share. Two at once left one engine with arguments whose input
+     * types were the other's: "Variable 'input' of type 'X!' used in position expecting type 'X!'".
+     */
+    private synchronized GraphQLSchema executed(GraphQLSchema built) {
+        if (built != source) {
+            executed = StrictScalars.apply(FieldVisibility.withoutNoOpFilter(batchFetchers.lighten(built)));
+            source = built;
+        }
+        return executed;
     }
 
     /**

@@ -213,7 +213,9 @@ class CommitmentStatusMutationTest {
         long winners = sameVersion.stream().filter(r -> r.get("errors") == null).count();
         long conflicts = sameVersion.stream().filter(r -> "CONFLICT".equals(r.getString("errors[0].extensions.code"))).count();
         assertEquals(1, winners);
-        assertEquals(7, conflicts, "every loser is told, none is dropped silently");
+        assertEquals(7, conflicts, () -> "every loser is told, none is dropped silently: " + sameVersion.stream()
+                .filter(r -> r.get("errors") != null && !"CONFLICT".equals(r.getString("errors[0].extensions.code")))
+                .map(JsonPath::prettify).toList());
 
         // Without expectedVersion writers queue on the row: all eight are recorded.
         List<JsonPath> unversioned = race(8, () -> update(editor, input(key, "IN_PROGRESS")));
