@@ -98,15 +98,26 @@ final class StrictScalars {
         });
     }
 
-    private record StrictNumber(Coercing<Object, Object> lenient, boolean integer) implements Coercing<Object, Object> {
+    /** Checks inputs before SmallRye's coercing reads them; output goes to SmallRye's as it is. */
+    private interface Checking extends Coercing<Object, Object> {
 
-        private String type() {
-            return integer ? "Int" : "Float";
+        Coercing<Object, Object> lenient();
+
+        @Override
+        default Object serialize(Object value, GraphQLContext context, Locale locale) throws CoercingSerializeException {
+            return lenient().serialize(value, context, locale);
         }
 
         @Override
-        public Object serialize(Object value, GraphQLContext context, Locale locale) throws CoercingSerializeException {
-            return lenient.serialize(value, context, locale);
+        default Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
+            return lenient().valueToLiteral(input, context, locale);
+        }
+    }
+
+    private record StrictNumber(Coercing<Object, Object> lenient, boolean integer) implements Checking {
+
+        private String type() {
+            return integer ? "Int" : "Float";
         }
 
         @Override
@@ -126,7 +137,7 @@ final class StrictScalars {
                 throws CoercingParseLiteralException {
             if (input instanceof IntValue value) {
                 if (integer) {
-                    requireInt(new BigDecimal(value.getValue()), value.getValue().toString(), CoercingParseLiteralException::new);
+                    requireInt(new BigDecimal(value.getValue()), shown(value.getValue()), CoercingParseLiteralException::new);
                 }
             } else if (!(input instanceof FloatValue) || integer) {
                 throw new CoercingParseLiteralException(type() + " cannot represent " + shown(literal(input))
@@ -135,13 +146,8 @@ final class StrictScalars {
             return lenient.parseLiteral(input, variables, context, locale);
         }
 
-        @Override
-        public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
-            return lenient.valueToLiteral(input, context, locale);
-        }
-
         private static void requireInt(BigDecimal number, String shown, Function<String, RuntimeException> error) {
-            if (number.signum() != 0 && number.stripTrailingZeros().scale() > 0) {
+            if (number.stripTrailingZeros().scale() > 0) {
                 throw error.apply("Int cannot represent " + shown + ": it is not an integer.");
             }
             if (number.compareTo(INT_MIN) < 0 || number.compareTo(INT_MAX) > 0) {
@@ -163,15 +169,9 @@ final class StrictScalars {
             }
             return BigDecimal.valueOf(number.longValue());
         }
-
     }
 
-    private record StrictDate(Coercing<Object, Object> lenient) implements Coercing<Object, Object> {
-
-        @Override
-        public Object serialize(Object value, GraphQLContext context, Locale locale) throws CoercingSerializeException {
-            return lenient.serialize(value, context, locale);
-        }
+    private record StrictDate(Coercing<Object, Object> lenient) implements Checking {
 
         @Override
         public Object parseValue(Object input, GraphQLContext context, Locale locale) throws CoercingParseValueException {
@@ -188,11 +188,6 @@ final class StrictScalars {
                 throw new CoercingParseLiteralException(refusal(literal(input)));
             }
             return lenient.parseLiteral(input, variables, context, locale);
-        }
-
-        @Override
-        public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
-            return lenient.valueToLiteral(input, context, locale);
         }
 
         private static boolean isDate(String text) {
@@ -213,7 +208,7 @@ final class StrictScalars {
     private static Object literal(Value<?> input) {
         return input instanceof StringValue v ? v.getValue()
                 : input instanceof IntValue v ? v.getValue()
-                : input instanceof FloatValue v ? v.getValue().toPlainString()
+                : input instanceof FloatValue v ? v.getValue()
                 : input instanceof BooleanValue v ? v.isValue()
                 : "that literal";
     }

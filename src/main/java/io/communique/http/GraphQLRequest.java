@@ -5,21 +5,16 @@ import static io.quarkus.jsonp.JsonProviderHolder.jsonProvider;
 import io.communique.errors.ErrorCodes;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParserFactory;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 
 /**
  * The parameters of one GraphQL-over-HTTP request, checked as the spec defines them: {@code query}
@@ -28,8 +23,6 @@ import java.util.NoSuchElementException;
  * only when {@code extensions.persistedQuery} stands for it, until the handler resolves it.
  */
 record GraphQLRequest(String query, String operationName, JsonObject variables, JsonObject extensions) {
-
-    private static final JsonParserFactory PARSERS = jsonProvider().createParserFactory(null);
 
     /** The request as SmallRye's ExecutionService reads it: only the four spec parameters, nulls left out. */
     JsonObject toJson() {
@@ -141,30 +134,17 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
         }
     }
 
+    /** The one JSON value of {@code text}; deeper than {@code maxDepth} or malformed is refused with 400. */
     private static JsonValue parseJson(String text, String message, int maxDepth) {
-        requireDepthAtMost(text, maxDepth);
-        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
-            if (!parser.hasNext()) {
-                throw badRequest(message);
-            }
-            parser.next();
-            JsonValue value = parser.getValue();
-            // One JSON text and nothing after it: a reader alone would ignore trailing bytes.
-            if (parser.hasNext()) {
-                throw badRequest(message);
-            }
-            return value;
-        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
-            throw badRequest(message);
-        }
-    }
-
-    /** Refuses JSON deeper than {@code maxDepth} before any parser reads it ({@link JsonNesting}). */
-    private static void requireDepthAtMost(String text, int maxDepth) {
-        if (JsonNesting.deeperThan(text, maxDepth)) {
+        if (JsonText.deeperThan(text, maxDepth)) {
             throw new RequestRejected(400, ErrorCodes.JSON_TOO_DEEP,
                     "The request's JSON nests deeper than the limit of " + maxDepth + " levels.");
         }
+        JsonValue value = JsonText.single(text);
+        if (value == null) {
+            throw badRequest(message);
+        }
+        return value;
     }
 
     private static String query(JsonValue value, JsonObject extensions) {

@@ -1,15 +1,8 @@
 package io.communique.http;
 
-import static io.quarkus.jsonp.JsonProviderHolder.jsonProvider;
-
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParserFactory;
-import java.io.StringReader;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,7 +26,6 @@ final class WebSocketMessages {
     /** The legacy graphql-ws (subscriptions-transport-ws) client's way of saying goodbye. */
     static final String CONNECTION_TERMINATE = "connection_terminate";
 
-    private static final JsonParserFactory PARSERS = jsonProvider().createParserFactory(null);
     private static final Set<String> TRANSPORT_WS_TYPES = Set.of("connection_init", "ping", "pong", "subscribe", "complete");
     private static final Set<String> LEGACY_WS_TYPES = Set.of("connection_init", "start", "stop", CONNECTION_TERMINATE);
 
@@ -55,10 +47,10 @@ final class WebSocketMessages {
 
     /** Reads one message; a refusal's reason is a close reason of at most 123 bytes. */
     Checked check(String text) {
-        if (JsonNesting.deeperThan(text, maxDepth)) {
+        if (JsonText.deeperThan(text, maxDepth)) {
             return refused("Invalid message: JSON nested deeper than " + maxDepth + " levels");
         }
-        JsonValue value = parse(text);
+        JsonValue value = JsonText.single(text);
         if (value == null || value.getValueType() != JsonValue.ValueType.OBJECT) {
             return refused("Invalid message: not a JSON object");
         }
@@ -81,19 +73,6 @@ final class WebSocketMessages {
 
     private static Checked refused(String problem) {
         return new Checked(null, problem);
-    }
-
-    private static JsonValue parse(String text) {
-        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
-            if (!parser.hasNext()) {
-                return null;
-            }
-            parser.next();
-            JsonValue value = parser.getValue();
-            return parser.hasNext() ? null : value;
-        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
-            return null;
-        }
     }
 
     private static Optional<String> id(JsonObject message) {

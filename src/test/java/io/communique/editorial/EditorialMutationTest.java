@@ -9,6 +9,7 @@ import io.communique.support.Errors;
 import io.communique.support.GraphQL;
 import io.communique.support.Ids;
 import io.communique.support.OwnDatabaseProfile;
+import io.communique.support.Race;
 import io.communique.support.Tokens;
 import io.communique.support.TrackingDatabase;
 import io.quarkus.test.junit.QuarkusTest;
@@ -460,27 +461,10 @@ class EditorialMutationTest {
     @Test
     void concurrentUpdatesOfOneVersionLeaveOneWinner() throws Exception {
         String dialogue = newDialogue();
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
-        try {
-            var start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<JsonPath>> futures = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                String place = "Place " + i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return send(EDITOR, "editorial-update-dialogue", map("dialogueId", dialogue, "expectedVersion", 0, "place", place));
-                }));
-            }
-            start.countDown();
-            List<JsonPath> responses = new ArrayList<>();
-            for (var f : futures) {
-                responses.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
-            }
-            assertEquals(1, responses.stream().filter(r -> r.get("errors") == null).count());
-            assertEquals(5, responses.stream().filter(r -> "CONFLICT".equals(r.getString("errors[0].extensions.code"))).count());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<JsonPath> responses = Race.of(6, i ->
+                send(EDITOR, "editorial-update-dialogue", map("dialogueId", dialogue, "expectedVersion", 0, "place", "Place " + i)));
+        assertEquals(1, responses.stream().filter(r -> r.get("errors") == null).count());
+        assertEquals(5, responses.stream().filter(r -> "CONFLICT".equals(r.getString("errors[0].extensions.code"))).count());
         assertEquals(2, audit("Dialogue", dialogue).size(), "the creation and the one winning update");
     }
 
@@ -572,27 +556,12 @@ class EditorialMutationTest {
         for (int i = 0; i < 12; i += 2) {
             existing.add(newStatement(dialogue, document, 20 * i, 20 * i + 19).getString("data.createStatement.statement.id"));
         }
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
-        try {
-            var start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<JsonPath>> futures = new ArrayList<>();
-            for (int i = 0; i < 12; i++) {
-                int n = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return n % 2 == 0
-                            ? send(EDITOR, "editorial-update-statement", map("statementId", existing.get(n / 2), "kind", "DIRECT_QUOTE"))
-                            : send(EDITOR, "editorial-create-statement", map("dialogueId", dialogue, "documentId", document,
-                                    "start", 20 * n, "end", 20 * n + 19, "kind", "SUMMARY"));
-                }));
-            }
-            start.countDown();
-            for (var f : futures) {
-                JsonPath r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
-                assertNull(r.get("errors"), r.prettify());
-            }
-        } finally {
-            pool.shutdownNow();
+        List<JsonPath> responses = Race.of(12, n -> n % 2 == 0
+                ? send(EDITOR, "editorial-update-statement", map("statementId", existing.get(n / 2), "kind", "DIRECT_QUOTE"))
+                : send(EDITOR, "editorial-create-statement", map("dialogueId", dialogue, "documentId", document,
+                        "start", 20 * n, "end", 20 * n + 19, "kind", "SUMMARY")));
+        for (JsonPath r : responses) {
+            assertNull(r.get("errors"), r.prettify());
         }
         try (var c = DB.connect(); var st = c.createStatement()) {
             var rs = st.executeQuery("select ordinal, span_start from statement where document_id = " + key(document) + " order by ordinal");

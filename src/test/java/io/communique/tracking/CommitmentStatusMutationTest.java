@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.GraphQL;
 import io.communique.support.Ids;
+import io.communique.support.OwnDatabaseProfile;
+import io.communique.support.Race;
 import io.communique.support.Tokens;
 import io.communique.support.TrackingDatabase;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,18 +18,9 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,22 +35,11 @@ class CommitmentStatusMutationTest {
     static final TrackingDatabase DB = new TrackingDatabase(DATABASE);
     static final String MUTATION = GraphQL.load("update-commitment-status");
     static final String QUOTE = Ids.base64("Statement:14");
-    static ExecutorService pool;
 
     public static class Writable extends OwnDatabaseProfile {
         public Writable() {
             super(DATABASE);
         }
-    }
-
-    @BeforeAll
-    static void startPool() {
-        pool = Executors.newFixedThreadPool(8);
-    }
-
-    @AfterAll
-    static void stopPool() {
-        pool.shutdownNow();
     }
 
     static Map<String, Object> input(long commitment, String status, Object... more) {
@@ -209,7 +190,7 @@ class CommitmentStatusMutationTest {
     void concurrentUpdatesOfOneVersionLeaveOneWinnerAndNoSilentLoss() throws Exception {
         long key = DB.newCommitment("AGREED");
         String editor = Tokens.forRole("editor");
-        List<JsonPath> sameVersion = race(8, () -> update(editor, input(key, "IN_PROGRESS", "expectedVersion", 0)));
+        List<JsonPath> sameVersion = Race.of(8, i -> update(editor, input(key, "IN_PROGRESS", "expectedVersion", 0)));
         long winners = sameVersion.stream().filter(r -> r.get("errors") == null).count();
         long conflicts = sameVersion.stream().filter(r -> "CONFLICT".equals(r.getString("errors[0].extensions.code"))).count();
         assertEquals(1, winners);
@@ -218,7 +199,7 @@ class CommitmentStatusMutationTest {
                 .map(JsonPath::prettify).toList());
 
         // Without expectedVersion writers queue on the row: all eight are recorded.
-        List<JsonPath> unversioned = race(8, () -> update(editor, input(key, "IN_PROGRESS")));
+        List<JsonPath> unversioned = Race.of(8, i -> update(editor, input(key, "IN_PROGRESS")));
         assertTrue(unversioned.stream().allMatch(r -> r.get("errors") == null));
         var commitment = GraphQL.query("query($id: ID!) { commitment(id: $id) { version statusHistory { status } } }",
                 "id", Ids.base64("Commitment:" + key));
@@ -263,23 +244,5 @@ class CommitmentStatusMutationTest {
             var refused = assertThrows(SQLException.class, () -> s.execute("delete from audit_entry where id = " + audit));
             assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
         }
-    }
-
-    /** Starts {@code n} calls together (released by one latch) and returns every response. */
-    private static List<JsonPath> race(int n, Callable<JsonPath> call) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<JsonPath>> futures = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return call.call();
-            }));
-        }
-        start.countDown();
-        List<JsonPath> responses = new ArrayList<>();
-        for (var f : futures) {
-            responses.add(f.get(60, TimeUnit.SECONDS));
-        }
-        return responses;
     }
 }
