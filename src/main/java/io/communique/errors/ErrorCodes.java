@@ -63,6 +63,11 @@ public final class ErrorCodes {
     /** A POST body that is not declared as application/json in UTF-8. */
     public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
     // ---- end of GraphQL over HTTP codes ----
+    /**
+     * GraphQL over WebSocket: the socket already carries as many operations (open subscriptions, queries
+     * in flight) as allowed; complete one first. Sent in an {@code error} message for that operation only.
+     */
+    public static final String TOO_MANY_OPERATIONS = "TOO_MANY_OPERATIONS";
     // ---- Automatic persisted queries (io.communique.apq): answered before execution ----
     /** The {@code sha256Hash} names no stored document: resend the request with the document in {@code query}. */
     public static final String PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND";

@@ -43,6 +43,7 @@ public class GraphQLHttpRoute {
     private final long cacheMaxAgeSeconds;
     private final Optional<String> initPayloadAuthorization;
     private final Duration webSocketInitTimeout;
+    private final int webSocketMaxOperations;
 
     public GraphQLHttpRoute(
             @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String path,
@@ -53,6 +54,7 @@ public class GraphQLHttpRoute {
             @ConfigProperty(name = "quarkus.smallrye-graphql.authorization-client-init-payload-name")
             Optional<String> initPayloadAuthorization,
             @ConfigProperty(name = "communique.graphql.websocket-init-timeout", defaultValue = "3s") Duration webSocketInitTimeout,
+            @ConfigProperty(name = "communique.graphql.websocket-max-operations", defaultValue = "50") int webSocketMaxOperations,
             PersistedQueryStore persistedQueries) {
         this.path = path.startsWith("/") ? path : "/" + path;
         this.maxBodyBytes = maxBodySize.asLongValue();
@@ -63,6 +65,7 @@ public class GraphQLHttpRoute {
         this.persistedQueries = persistedQueries;
         this.initPayloadAuthorization = initPayloadAuthorization;
         this.webSocketInitTimeout = webSocketInitTimeout;
+        this.webSocketMaxOperations = webSocketMaxOperations;
     }
 
     void install(@Observes Router router) {
@@ -71,7 +74,7 @@ public class GraphQLHttpRoute {
         CurrentVertxRequest currentRequest = Arc.container().instance(CurrentVertxRequest.class).get();
         router.route(path).order(WEBSOCKET_ORDER).handler(
                 new GraphQLWebSocketHandler(identity, currentRequest, runBlocking, maxJsonDepth, webSocketInitTimeout,
-                        initPayloadAuthorization));
+                        initPayloadAuthorization, webSocketMaxOperations));
         GraphQLHttpHandler handler = new GraphQLHttpHandler(maxBodyBytes, maxJsonDepth, runBlocking, identity, currentRequest,
                 persistedQueries, new HttpCaching(cacheMaxAgeSeconds));
         router.route(path).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(handler::rejectDeclaredOversize);

@@ -1,13 +1,10 @@
 package io.communique.http;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.smallrye.graphql.runtime.SmallRyeAuthGraphQLTransportWSSubprotocolHandler;
-import io.quarkus.smallrye.graphql.runtime.SmallRyeAuthGraphQLWSSubprotocolHandler;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.graphql.websocket.GraphQLWebSocketSession;
-import io.smallrye.graphql.websocket.GraphQLWebsocketHandler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
@@ -20,8 +17,10 @@ import org.jboss.logging.Logger;
 /**
  * GraphQL over WebSocket on the GraphQL path: Quarkus's own handler (SmallRye's subprotocol handlers,
  * its authentication on {@code connection_init}, the socket closed when the caller's token expires),
- * with every client message checked first ({@link WebSocketMessages}), close reasons cut to what a
- * close frame may carry, and a socket closed when it does not send {@code connection_init} in time. Ahead of Quarkus's WebSocket route, which then never sees an upgrade.
+ * with every client message checked first ({@link WebSocketMessages}) and handed over as read,
+ * operations per socket bounded ({@link WebSocketProtocols}), close reasons cut to what a close frame
+ * may carry, and a socket closed when it does not send {@code connection_init} in time. Ahead of
+ * Quarkus's WebSocket route, which then never sees an upgrade.
  */
 final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
 
@@ -32,13 +31,15 @@ final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
     private final int maxJsonDepth;
     private final Duration initTimeout;
     private final Optional<String> initPayloadAuthorization;
+    private final int maxOperations;
 
     GraphQLWebSocketHandler(CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest, boolean runBlocking,
-            int maxJsonDepth, Duration initTimeout, Optional<String> initPayloadAuthorization) {
+            int maxJsonDepth, Duration initTimeout, Optional<String> initPayloadAuthorization, int maxOperations) {
         super(identities, currentRequest, runBlocking);
         this.maxJsonDepth = maxJsonDepth;
         this.initTimeout = initTimeout;
         this.initPayloadAuthorization = initPayloadAuthorization;
+        this.maxOperations = maxOperations;
     }
 
     @Override
@@ -56,16 +57,14 @@ final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
             ServerWebSocket socket = upgraded.result();
             Session session = new Session(socket);
             String subprotocol = socket.subProtocol();
-            GraphQLWebsocketHandler protocol;
-            if ("graphql-transport-ws".equals(subprotocol)) {
-                protocol = new SmallRyeAuthGraphQLTransportWSSubprotocolHandler(session, metaData, ctx, this, initPayloadAuthorization);
-            } else if ("graphql-ws".equals(subprotocol)) {
-                protocol = new SmallRyeAuthGraphQLWSSubprotocolHandler(session, metaData, ctx, this, initPayloadAuthorization);
-            } else {
+            Optional<WebSocketProtocols.Protocol> chosen = WebSocketProtocols.of(subprotocol, session, metaData, ctx, this,
+                    initPayloadAuthorization, maxOperations);
+            if (chosen.isEmpty()) {
                 // Vert.x accepted no subprotocol the client offered (or the client offered none).
                 session.close((short) 4406, "Subprotocol not acceptable: use graphql-transport-ws or graphql-ws");
                 return;
             }
+            WebSocketProtocols.Protocol protocol = chosen.get();
             long expiry = closeWhenIdentityExpires(ctx, socket);
             // graphql-transport-ws: a socket that has not sent connection_init in time is closed, so
             // that idle sockets nobody initialises do not pile up (SmallRye keeps them, pinging).
@@ -95,7 +94,7 @@ final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
                     // SmallRye ignores it; the legacy protocol has the server close the socket.
                     session.close((short) 1000, "");
                 } else {
-                    protocol.onMessage(text);
+                    protocol.accept(message.message());
                 }
             });
         });

@@ -38,8 +38,8 @@ final class WebSocketMessages {
         this.maxDepth = maxDepth;
     }
 
-    /** A client's message as read: its type when it may go to SmallRye, else why it is refused. */
-    record Checked(String type, String problem) {
+    /** A client's message as read: the message and its type when it may go to SmallRye, else why it is refused. */
+    record Checked(JsonObject message, String type, String problem) {
         boolean refused() {
             return problem != null;
         }
@@ -68,11 +68,11 @@ final class WebSocketMessages {
             case "complete", "stop" -> id(message);
             default -> Optional.empty();
         };
-        return new Checked(type, problem.orElse(null));
+        return problem.isPresent() ? refused(problem.get()) : new Checked(message, type, null);
     }
 
     private static Checked refused(String problem) {
-        return new Checked(null, problem);
+        return new Checked(null, null, problem);
     }
 
     private static Optional<String> id(JsonObject message) {

@@ -15,9 +15,11 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,6 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @QuarkusTest
 class GraphQLOverWebSocketTest {
+
+    @ConfigProperty(name = "communique.graphql.websocket-max-operations")
+    int maxOperations;
 
     static final String QUERY = GraphQL.load("websocket-query");
     static final String WATCH_STATUS = GraphQL.load("subscribe-status-changed");
@@ -114,6 +119,69 @@ class GraphQLOverWebSocketTest {
             // SmallRye ignores it; the protocol says the server closes the socket.
             ws.send("{\"type\":\"connection_terminate\"}");
             assertEquals(1000, ws.awaitClose());
+        }
+    }
+
+    @Test
+    void anIdIsFreeAgainOnceItsOperationEndedInAnError() throws Exception {
+        // graphql-transport-ws: after "error" the server sends nothing more for that id, so the id may be used again.
+        // SmallRye kept it, and closed the socket with 4409 when a client (with ids "1", "2"...) reused it.
+        try (GraphQLWs ws = GraphQLWs.connect()) {
+            ws.subscribe("1", "subscription { nope }", Map.of());
+            JsonObject error = ws.next("1");
+            assertEquals("error", error.getString("type"), error.encode());
+            assertEquals("VALIDATION_FAILED", error.getJsonArray("payload").getJsonObject(0).getJsonObject("extensions").getString("code"));
+            ws.subscribe("1", QUERY, Map.of());
+            JsonObject next = ws.next("1");
+            assertEquals("next", next.getString("type"), next.encode());
+            assertEquals("complete", ws.next("1").getString("type"));
+            assertFalse(ws.isClosed());
+        }
+    }
+
+    @Test
+    void aSocketCarriesAtMostTheConfiguredNumberOfOperations() throws Exception {
+        try (GraphQLWs ws = GraphQLWs.connect()) {
+            for (int i = 1; i <= maxOperations; i++) {
+                ws.subscribe("watch-" + i, WATCH_STATUS, Map.of());
+            }
+            // One more is refused on its own: the socket and the others stay open.
+            ws.subscribe("one-too-many", QUERY, Map.of());
+            JsonObject refused = ws.next("one-too-many");
+            assertEquals("error", refused.getString("type"), refused.encode());
+            JsonObject error = refused.getJsonArray("payload").getJsonObject(0);
+            assertEquals("TOO_MANY_OPERATIONS", error.getJsonObject("extensions").getString("code"), refused.encode());
+            assertEquals(Set.of("code", "limit"), error.getJsonObject("extensions").fieldNames(), refused.encode());
+            assertEquals(maxOperations, error.getJsonObject("extensions").getInteger("limit"), refused.encode());
+            assertEquals("This socket already carries " + maxOperations + " operations, the most allowed: complete one first.",
+                    error.getString("message"));
+            assertFalse(ws.isClosed());
+            // Completing one makes room; the refused id was never taken, so it may be used.
+            ws.complete("watch-1");
+            ws.subscribe("one-too-many", QUERY, Map.of());
+            JsonObject next = ws.next("one-too-many");
+            assertEquals("next", next.getString("type"), next.encode());
+            assertEquals("complete", ws.next("one-too-many").getString("type"));
+            // The query's completion made room for one more subscription, and no more.
+            ws.subscribe("watch-again", WATCH_STATUS, Map.of());
+            ws.subscribe("one-too-many-again", QUERY, Map.of());
+            assertEquals("error", ws.next("one-too-many-again").getString("type"));
+            assertEquals(0, ws.pending("watch-again"));
+        }
+    }
+
+    @Test
+    void theLegacySubprotocolHasTheSameLimit() throws Exception {
+        try (GraphQLWs ws = GraphQLWs.connect("graphql-ws")) {
+            for (int i = 1; i <= maxOperations; i++) {
+                ws.send(JsonObject.of("id", "watch-" + i, "type", "start", "payload", JsonObject.of("query", WATCH_STATUS)).encode());
+            }
+            ws.send(JsonObject.of("id", "one-too-many", "type", "start", "payload", JsonObject.of("query", QUERY)).encode());
+            JsonObject refused = ws.next("one-too-many");
+            // subscriptions-transport-ws: an "error" message carries one error object.
+            assertEquals("error", refused.getString("type"), refused.encode());
+            assertEquals("TOO_MANY_OPERATIONS", refused.getJsonObject("payload").getJsonObject("extensions").getString("code"));
+            assertFalse(ws.isClosed());
         }
     }
 
