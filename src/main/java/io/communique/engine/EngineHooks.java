@@ -56,6 +56,7 @@ public class EngineHooks implements EventingService {
         chain.add(current(BatchLoaders.class));
         chain.add(current(QueryGuard.class));
         chain.add(current(OperationMetrics.class));
+        chain.add(current(VariableErrorLocator.class));
         Instrumentation instrumentation = OperationLevelChain.of(chain);
         if (!(instrumentation instanceof OperationLevelChain)) {
             LOG.warnf("An instrumentation with per-field hooks is installed (%s): every field fetched now goes"

@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -149,6 +150,11 @@ public class ErrorMapper {
         }
         if (error instanceof ExceptionWhileDataFetching fetching) {
             return fromException(fetching.getException(), fetching, request, faults);
+        }
+        if (error instanceof VariableValueError located) {
+            return located.error() instanceof InputMapDefinesTooManyFieldsException
+                    ? undefinedInputField(located, request.query())
+                    : variableValue(located, request.query());
         }
         if (error instanceof InvalidSyntaxError || isSmallRyeUnparseable(error, request)) {
             return syntaxError(request.query());
@@ -356,7 +362,8 @@ public class ErrorMapper {
 
     /**
      * A variable's input object with a field its type does not define. graphql-java names the field and
-     * the type, not the variable: it is named when exactly one variable is declared with that type.
+     * the type, not the variable; located ({@link VariableValueError}), the message names the field's
+     * place in the variable, otherwise the variable when exactly one is declared with that type.
      */
     private static ApiError undefinedInputField(GraphQLError error, String query) {
         Matcher m = UNDEFINED_INPUT_FIELD.matcher(String.valueOf(error.getMessage()));
@@ -365,44 +372,68 @@ public class ErrorMapper {
         }
         String field = m.group(1);
         String type = m.group(2);
+        if (error instanceof VariableValueError located && located.inside()) {
+            return ApiError.of(ErrorCodes.BAD_USER_INPUT, "Variable '" + located.variable() + "' has a field '" + located.place()
+                    + "' that '" + type + "' does not define.", error.getLocations(), null);
+        }
         List<String> declared = variablesOfType(query, type);
         String subject = declared.size() == 1 ? "Variable '" + declared.get(0) + "'" : "A variable";
         return ApiError.of(ErrorCodes.BAD_USER_INPUT, subject + " has a field '" + field + "' that '" + type + "' does not define.",
                 error.getLocations(), null);
     }
 
+    /**
+     * A variable whose value graphql-java refused. When the refusal was located inside the variable
+     * ({@link VariableValueError}), the message names the place, {@code 'input.parties[0].role'}.
+     */
     private static ApiError variableValue(GraphQLError error, String query) {
-        Matcher missing = MISSING_VARIABLE_FIELD.matcher(error.getMessage());
+        String message = error.getMessage();
+        Optional<VariableValueError> inside = error instanceof VariableValueError located && located.inside()
+                ? Optional.of(located) : Optional.empty();
+        // " at 'input.parties[0]'" when the refusal found lies inside the variable graphql-java's message names, at a
+        // place of the type it names: the walk and graphql-java agree on which wrong value this is.
+        BiFunction<String, String, String> at = (variable, type) -> inside
+                .filter(l -> l.variable().equals(variable) && (type == null || l.expects(type)))
+                .map(l -> " at '" + l.place() + "'").orElse("");
+        Matcher missing = MISSING_VARIABLE_FIELD.matcher(message);
         if (missing.find()) {
             // A required field of an input object is absent or null; the variable itself is not null.
+            String field = inside.filter(l -> l.variable().equals(missing.group(1)) && l.at().get(l.at().size() - 1).equals(missing.group(2)))
+                    .map(VariableValueError::place).orElse(missing.group(2));
             return ApiError.of(ErrorCodes.BAD_USER_INPUT, "Variable '" + missing.group(1) + "' has no value for its required field '"
-                    + missing.group(2) + "' of type '" + missing.group(3) + "'.", error.getLocations(), null);
+                    + field + "' of type '" + missing.group(3) + "'.", error.getLocations(), null);
         }
-        Matcher notInEnum = NOT_IN_ENUM.matcher(error.getMessage());
+        Matcher notInEnum = NOT_IN_ENUM.matcher(message);
         if (notInEnum.find()) {
-            return ApiError.of(ErrorCodes.BAD_USER_INPUT, "Variable '" + notInEnum.group(1) + "' holds '" + notInEnum.group(3)
-                    + "', which is not a value of the enum '" + notInEnum.group(2) + "'.", error.getLocations(), null);
+            return ApiError.of(ErrorCodes.BAD_USER_INPUT, "Variable '" + notInEnum.group(1) + "' holds '" + notInEnum.group(3) + "'"
+                    + at.apply(notInEnum.group(1), notInEnum.group(2)) + ", which is not a value of the enum '" + notInEnum.group(2) + "'.",
+                    error.getLocations(), null);
         }
-        Matcher nullInside = NULL_IN_VARIABLE.matcher(error.getMessage());
+        Matcher nullInside = NULL_IN_VARIABLE.matcher(message);
         if (nullInside.find()) {
             // A null list element (or the like) inside the variable, not the variable itself.
-            return ApiError.of(ErrorCodes.BAD_USER_INPUT, "Variable '" + nullInside.group(1) + "' holds a null where a '"
-                    + nullInside.group(2) + "' is required.", error.getLocations(), null);
+            return ApiError.of(ErrorCodes.BAD_USER_INPUT, "Variable '" + nullInside.group(1) + "' holds a null"
+                    + at.apply(nullInside.group(1), nullInside.group(2)) + " where a '" + nullInside.group(2) + "' is required.", error.getLocations(), null);
         }
-        Matcher refused = SCALAR_REFUSED.matcher(error.getMessage());
+        Matcher refused = SCALAR_REFUSED.matcher(message);
         if (refused.find()) {
             // Worded by StrictScalars from the value as sent: no Java types in it.
-            return ApiError.of(ErrorCodes.BAD_USER_INPUT, "Variable '" + refused.group(1) + "' has an invalid value: "
-                    + refused.group(2), error.getLocations(), null);
+            return ApiError.of(ErrorCodes.BAD_USER_INPUT, "Variable '" + refused.group(1) + "' has an invalid value"
+                    + at.apply(refused.group(1), refused.group(2).substring(0, refused.group(2).indexOf(' '))) + ": " + refused.group(2), error.getLocations(), null);
         }
-        Matcher m = VARIABLE.matcher(error.getMessage());
+        Matcher m = VARIABLE.matcher(message);
         String name = m.find() ? m.group(1) : "?";
+        boolean nulled = message.contains("Null value") || message.contains("null value");
+        if (!nulled && !at.apply(name, null).isEmpty()) {
+            // graphql-java's own words here name Java types ("Expected type 'Map' but was 'String'"): the place and its type instead.
+            return ApiError.of(ErrorCodes.BAD_USER_INPUT, "Variable '" + name + "' has a value" + at.apply(name, null)
+                    + " that is not a valid '" + inside.get().expected() + "'.", error.getLocations(), null);
+        }
         Optional<String> type = variableType(query, name);
-        boolean nulled = error.getMessage().contains("Null value") || error.getMessage().contains("null value");
-        String message = nulled
+        String worded = nulled
                 ? "Variable '" + name + "'" + type.map(t -> " of type '" + t + "'").orElse("") + " must not be null."
                 : "Variable '" + name + "' has a value that is not a valid " + type.map(t -> "'" + t + "'").orElse("value") + ".";
-        return ApiError.of(ErrorCodes.BAD_USER_INPUT, message, error.getLocations(), null);
+        return ApiError.of(ErrorCodes.BAD_USER_INPUT, worded, error.getLocations(), null);
     }
 
     /** The variables the document declares with this named type, whatever its wrapping ({@code T}, {@code T!}, {@code [T]}). */

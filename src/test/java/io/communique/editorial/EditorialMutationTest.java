@@ -664,16 +664,16 @@ class EditorialMutationTest {
         String document = newDocument(TEXT);
         String made = newStatement(dialogue, document, 25, 68).getString("data.createStatement.statement.id");
         String commitment = newCommitment(dialogue, made);
-        assertEquals("Variable 'input' has an invalid value: Int cannot represent 0.9999: it is not an integer.",
+        assertEquals("Variable 'input' has an invalid value at 'input.expectedVersion': Int cannot represent 0.9999: it is not an integer.",
                 refused("BAD_USER_INPUT", EDITOR, "editorial-update-commitment",
                         map("commitmentId", commitment, "expectedVersion", 0.9999, "title", "Truncated")));
-        assertEquals("Variable 'input' has an invalid value: Int cannot represent \"0\": it is not a number.",
+        assertEquals("Variable 'input' has an invalid value at 'input.expectedVersion': Int cannot represent \"0\": it is not a number.",
                 refused("BAD_USER_INPUT", EDITOR, "editorial-update-commitment",
                         map("commitmentId", commitment, "expectedVersion", "0", "title", "From a string")));
         var unchanged = GraphQL.file("commitment-with-history", "id", commitment);
         assertEquals("Engine co-production", unchanged.getString("data.commitment.title"), unchanged.prettify());
         // A span is two Ints: 25.5 would have become 25.
-        assertEquals("Variable 'input' has an invalid value: Int cannot represent 25.5: it is not an integer.",
+        assertEquals("Variable 'input' has an invalid value at 'input.start': Int cannot represent 25.5: it is not an integer.",
                 refused("BAD_USER_INPUT", EDITOR, "editorial-create-statement", map("dialogueId", dialogue, "documentId", document,
                         "start", 25.5, "end", 68, "kind", "SUMMARY")));
     }

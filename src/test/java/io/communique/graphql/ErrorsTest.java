@@ -116,7 +116,7 @@ class ErrorsTest {
             var error = Errors.single(GraphQL.file("filtered-statements", "filter", Map.of("heldOn", Map.of("from", value))),
                     ErrorCodes.BAD_USER_INPUT);
             String shown = value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
-            assertEquals("Variable 'filter' has an invalid value: Date cannot represent " + shown
+            assertEquals("Variable 'filter' has an invalid value at 'filter.heldOn.from': Date cannot represent " + shown
                     + ": it is not an ISO-8601 date such as \"2023-11-10\".", error.get("message"));
         }
         var literal = Errors.single(GraphQL.query("{ statements(first: 1, filter: {heldOn: {from: \"2024-13-45\"}}) { totalCount } }"),
@@ -133,18 +133,49 @@ class ErrorsTest {
         SqlStatementCounter.reset();
         var undefined = Errors.single(GraphQL.query("query($f: StatementFilter) { statements(first: 1, filter: $f) { totalCount } }",
                 "f", Map.of("nope", 1)), ErrorCodes.BAD_USER_INPUT);
-        assertEquals("Variable 'f' has a field 'nope' that 'StatementFilter' does not define.", undefined.get("message"));
+        assertEquals("Variable 'f' has a field 'f.nope' that 'StatementFilter' does not define.", undefined.get("message"));
         var missing = Errors.single(GraphQL.query("query($o: OfficialOrder) { officials(first: 1, orderBy: $o) { totalCount } }",
                 "o", Map.of("field", "NAME")), ErrorCodes.BAD_USER_INPUT);
-        assertEquals("Variable 'o' has no value for its required field 'direction' of type 'OrderDirection!'.", missing.get("message"));
+        assertEquals("Variable 'o' has no value for its required field 'o.direction' of type 'OrderDirection!'.", missing.get("message"));
         List<Object> nullElement = new java.util.ArrayList<>();
         nullElement.add(null);
         var inside = Errors.single(GraphQL.query("query($f: StatementFilter) { statements(first: 1, filter: $f) { totalCount } }",
                 "f", Map.of("kind", nullElement)), ErrorCodes.BAD_USER_INPUT);
-        assertEquals("Variable 'f' holds a null where a 'StatementKind!' is required.", inside.get("message"));
+        assertEquals("Variable 'f' holds a null at 'f.kind[0]' where a 'StatementKind!' is required.", inside.get("message"));
         var notAValue = Errors.single(GraphQL.query("query($f: StatementFilter) { statements(first: 1, filter: $f) { totalCount } }",
                 "f", Map.of("kind", List.of("NOPE"))), ErrorCodes.BAD_USER_INPUT);
-        assertEquals("Variable 'f' holds 'NOPE', which is not a value of the enum 'StatementKind'.", notAValue.get("message"));
+        assertEquals("Variable 'f' holds 'NOPE' at 'f.kind[0]', which is not a value of the enum 'StatementKind'.", notAValue.get("message"));
+        assertEquals(0, SqlStatementCounter.count());
+    }
+
+    @Test
+    void aWrongValueInsideAVariableIsNamedByItsPlace() {
+        // graphql-java names only the variable; in an input of twenty fields the client had to guess which.
+        SqlStatementCounter.reset();
+        String statements = "query($f: StatementFilter) { statements(first: 1, filter: $f) { totalCount } }";
+        assertEquals("Variable 'f' has a field 'f.heldOn.nope' that 'DateRange' does not define.",
+                Errors.single(GraphQL.query(statements, "f", Map.of("heldOn", Map.of("nope", 1))), ErrorCodes.BAD_USER_INPUT)
+                        .get("message"));
+        // graphql-java's own words here were "Expected type 'Map' but was 'String'", Java's names for them.
+        assertEquals("Variable 'f' has a value at 'f.heldOn' that is not a valid 'DateRange'.",
+                Errors.single(GraphQL.query(statements, "f", Map.of("heldOn", "2023")), ErrorCodes.BAD_USER_INPUT).get("message"));
+        // Two wrong values: graphql-java stops at the first in the engine's order of the type's fields (kind before
+        // heldOn), and the place named is that one, not the other: the message would otherwise have no place.
+        assertEquals("Variable 'f' holds 'NOPE' at 'f.kind[1]', which is not a value of the enum 'StatementKind'.",
+                Errors.single(GraphQL.query(statements, "f", Map.of("heldOn", Map.of("from", "x"), "kind", List.of("SUMMARY", "NOPE"))),
+                        ErrorCodes.BAD_USER_INPUT).get("message"));
+        assertEquals("Variable 'f' has an invalid value at 'f.heldOn.from': Date cannot represent \"x\": it is not an ISO-8601 date"
+                + " such as \"2023-11-10\".", Errors.single(GraphQL.query(statements, "f", Map.of("kind", List.of("SUMMARY"),
+                        "heldOn", Map.of("from", "x"))), ErrorCodes.BAD_USER_INPUT).get("message"));
+        // Inside a list of input objects, refused before the token is even looked at.
+        Map<String, Object> input = Map.of("description", "d", "dialogueId", "x", "kind", "AGREEMENT", "madeById", "y",
+                "title", "t", "parties", List.of(Map.of("nationId", "a", "role", "PROVIDER"), Map.of("nationId", "b", "role", "NOPE")));
+        assertEquals("Variable 'input' holds 'NOPE' at 'input.parties[1].role', which is not a value of the enum 'PartyRole'.",
+                Errors.single(GraphQL.file("editorial-create-commitment", "input", input), ErrorCodes.BAD_USER_INPUT).get("message"));
+        Map<String, Object> noRole = Map.of("description", "d", "dialogueId", "x", "kind", "AGREEMENT", "madeById", "y",
+                "title", "t", "parties", List.of(Map.of("nationId", "a")));
+        assertEquals("Variable 'input' has no value for its required field 'input.parties[0].role' of type 'PartyRole!'.",
+                Errors.single(GraphQL.file("editorial-create-commitment", "input", noRole), ErrorCodes.BAD_USER_INPUT).get("message"));
         assertEquals(0, SqlStatementCounter.count());
     }
 
