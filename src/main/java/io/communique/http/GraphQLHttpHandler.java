@@ -12,6 +12,7 @@ import io.communique.ops.CorrelationIds;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -19,8 +20,8 @@ import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -28,7 +29,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 
 /**
  * /graphql as the GraphQL-over-HTTP spec defines it, in front of SmallRye's ExecutionService:
@@ -206,12 +209,38 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             reject(ctx, media, tooLarge());
             return;
         }
+        if (causedBy(ctx.failure(), AuthenticationFailedException.class)) {
+            // The caller's fault, not the server's: Quarkus's authentication refused the bearer token.
+            reject(ctx, media, invalidToken(ctx.failure()));
+            return;
+        }
         String id = Optional.ofNullable(CorrelationIds.current())
                 .orElse(ctx.response().headers().get(CorrelationIds.REQUEST_ID));
         LOG.errorf(ctx.failure(), "Internal server error [correlationId=%s] handling %s %s", id, ctx.request().method(),
                 ctx.normalizedPath());
         reject(ctx, media, new RequestRejected(500, ErrorCodes.INTERNAL,
                 "Internal server error. Quote the correlation id " + id + " when reporting it.", Map.of()), id);
+    }
+
+    /**
+     * A bearer token that does not verify (RFC 6750 {@code invalid_token}): 401 and {@code UNAUTHENTICATED},
+     * on every request that carries one, reads and WebSocket upgrades included, as GitHub answers "Bad
+     * credentials". A token is a claim about who calls; one that does not hold is not ignored.
+     */
+    private static RequestRejected invalidToken(Throwable failure) {
+        boolean expired = causes(failure).anyMatch(cause -> cause instanceof InvalidJwtException jwt && jwt.hasExpired());
+        return new RequestRejected(401, ErrorCodes.UNAUTHENTICATED, expired
+                ? "The bearer token has expired: get a new one."
+                : "The bearer token does not verify: it is malformed, or not signed by the trusted issuer's key.",
+                Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        return causes(failure).anyMatch(type::isInstance);
+    }
+
+    private static Stream<Throwable> causes(Throwable failure) {
+        return Stream.iterate(failure, cause -> cause != null, Throwable::getCause).limit(16);
     }
 
     /** A GET's operation must be a query, whether its document came as text or by hash. */

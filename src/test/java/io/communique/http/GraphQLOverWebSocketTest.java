@@ -1,14 +1,19 @@
 package io.communique.http;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.communique.support.GraphQL;
 import io.communique.support.GraphQLWs;
+import io.communique.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
@@ -17,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -183,6 +189,25 @@ class GraphQLOverWebSocketTest {
             assertEquals("TOO_MANY_OPERATIONS", refused.getJsonObject("payload").getJsonObject("extensions").getString("code"));
             assertFalse(ws.isClosed());
         }
+    }
+
+    @Test
+    void anUpgradeWithATokenThatDoesNotVerifyIsRefusedWith401() throws Exception {
+        // It was a 500, logged as a server fault; a read with such a token is refused alike (a token is a claim to check).
+        Vertx vertx = Vertx.vertx();
+        try {
+            var options = new WebSocketConnectOptions().setHost("localhost").setPort(RestAssured.port).setURI("/graphql")
+                    .setSubProtocols(List.of("graphql-transport-ws")).addHeader("Authorization", "Bearer " + Tokens.expired("editor"));
+            var upgrade = vertx.createHttpClient().webSocket(options).toCompletionStage().toCompletableFuture();
+            var refused = assertThrows(ExecutionException.class, () -> upgrade.get(GraphQLWs.TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+            assertInstanceOf(UpgradeRejectedException.class, refused.getCause());
+            assertEquals(401, ((UpgradeRejectedException) refused.getCause()).getStatus());
+        } finally {
+            vertx.close();
+        }
+        var read = given().contentType("application/json").header("Authorization", "Bearer not-a-jwt")
+                .body(Map.of("query", QUERY)).when().post("/graphql").then().statusCode(401).extract().jsonPath();
+        assertEquals("UNAUTHENTICATED", read.getString("errors[0].extensions.code"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.util.Set;
 
@@ -20,6 +21,25 @@ public final class Tokens {
 
     public static String forRole(String role) {
         return Jwt.issuer(ISSUER).upn(role + "@tests.communique.example").groups(Set.of(role)).sign(privateKey());
+    }
+
+    /** A token of the trusted key and issuer whose {@code exp} passed an hour ago. */
+    public static String expired(String role) {
+        long now = System.currentTimeMillis() / 1000;
+        return Jwt.issuer(ISSUER).upn(role + "@tests.communique.example").groups(Set.of(role))
+                .issuedAt(now - 7200).expiresAt(now - 3600).sign(privateKey());
+    }
+
+    /** A well-formed token signed by a key nobody configured the server to trust. */
+    public static String signedByAStranger(String role) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return Jwt.issuer(ISSUER).upn(role + "@tests.communique.example").groups(Set.of(role))
+                    .sign(generator.generateKeyPair().getPrivate());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static PrivateKey privateKey() {

@@ -1,5 +1,6 @@
 package io.communique.tracking;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,6 +15,7 @@ import io.communique.support.Race;
 import io.communique.support.Tokens;
 import io.communique.support.TrackingDatabase;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.sql.SQLException;
@@ -127,6 +129,31 @@ class CommitmentStatusMutationTest {
         List<Map<String, String>> mine = entries.getList("data.auditLog.nodes.findAll { it.nodeId == '" + id + "' }");
         assertEquals(1, mine.size());
         assertEquals("editor@tests.communique.example", mine.get(0).get("actor"));
+    }
+
+    @Test
+    void aTokenThatDoesNotVerifyIsRefusedWith401AndWritesNothing() throws SQLException {
+        // Every such token came back 500 INTERNAL, logged as a server fault with its stack trace: the route's
+        // failure handler took Quarkus's authentication failure for a fault of its own.
+        long key = DB.newCommitment("AGREED");
+        Map<String, String> expected = Map.of(
+                "not-a-jwt", "The bearer token does not verify: it is malformed, or not signed by the trusted issuer's key.",
+                Tokens.signedByAStranger("editor"), "The bearer token does not verify: it is malformed, or not signed by the trusted issuer's key.",
+                Tokens.expired("editor"), "The bearer token has expired: get a new one.");
+        for (var token : expected.entrySet()) {
+            var before = DB.rowCounts();
+            var response = given().contentType(ContentType.JSON).accept("application/graphql-response+json")
+                    .header("Authorization", "Bearer " + token.getKey())
+                    .body(Map.of("query", MUTATION, "variables", Map.of("input", input(key, "IN_PROGRESS"))))
+                    .when().post("/graphql")
+                    .then().statusCode(401)
+                    .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                    .extract().jsonPath();
+            assertEquals("UNAUTHENTICATED", response.getString("errors[0].extensions.code"), response.prettify());
+            assertEquals(token.getValue(), response.getString("errors[0].message"));
+            assertNull(response.get("data"));
+            assertEquals(before, DB.rowCounts(), "a refused write must leave every table unchanged");
+        }
     }
 
     @Test
