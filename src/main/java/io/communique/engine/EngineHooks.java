@@ -74,7 +74,7 @@ public class EngineHooks implements EventingService {
      */
     private synchronized GraphQLSchema executed(GraphQLSchema built) {
         if (built != source) {
-            executed = StrictScalars.apply(FieldVisibility.withoutNoOpFilter(batchFetchers.lighten(built)));
+            executed = StrictScalars.apply(FieldOrder.alphabetical(FieldVisibility.withoutNoOpFilter(batchFetchers.lighten(built))));
             source = built;
         }
         return executed;

@@ -159,14 +159,14 @@ class ErrorsTest {
         // graphql-java's own words here were "Expected type 'Map' but was 'String'", Java's names for them.
         assertEquals("Variable 'f' has a value at 'f.heldOn' that is not a valid 'DateRange'.",
                 Errors.single(GraphQL.query(statements, "f", Map.of("heldOn", "2023")), ErrorCodes.BAD_USER_INPUT).get("message"));
-        // Two wrong values: graphql-java stops at the first in the engine's order of the type's fields (kind before
-        // heldOn), and the place named is that one, not the other: the message would otherwise have no place.
-        assertEquals("Variable 'f' holds 'NOPE' at 'f.kind[1]', which is not a value of the enum 'StatementKind'.",
-                Errors.single(GraphQL.query(statements, "f", Map.of("heldOn", Map.of("from", "x"), "kind", List.of("SUMMARY", "NOPE"))),
-                        ErrorCodes.BAD_USER_INPUT).get("message"));
+        // Two wrong values: graphql-java stops at the first in the type's field order (alphabetical: heldOn before
+        // kind), and the place named is that one, not the other: the message would otherwise have no place.
         assertEquals("Variable 'f' has an invalid value at 'f.heldOn.from': Date cannot represent \"x\": it is not an ISO-8601 date"
-                + " such as \"2023-11-10\".", Errors.single(GraphQL.query(statements, "f", Map.of("kind", List.of("SUMMARY"),
+                + " such as \"2023-11-10\".", Errors.single(GraphQL.query(statements, "f", Map.of("kind", List.of("SUMMARY", "NOPE"),
                         "heldOn", Map.of("from", "x"))), ErrorCodes.BAD_USER_INPUT).get("message"));
+        assertEquals("Variable 'f' holds 'NOPE' at 'f.kind[1]', which is not a value of the enum 'StatementKind'.",
+                Errors.single(GraphQL.query(statements, "f", Map.of("heldOn", Map.of("from", "2023-11-10"), "kind", List.of("SUMMARY", "NOPE"))),
+                        ErrorCodes.BAD_USER_INPUT).get("message"));
         // Inside a list of input objects, refused before the token is even looked at.
         Map<String, Object> input = Map.of("description", "d", "dialogueId", "x", "kind", "AGREEMENT", "madeById", "y",
                 "title", "t", "parties", List.of(Map.of("nationId", "a", "role", "PROVIDER"), Map.of("nationId", "b", "role", "NOPE")));

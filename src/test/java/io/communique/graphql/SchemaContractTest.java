@@ -40,6 +40,27 @@ class SchemaContractTest {
     }
 
     @Test
+    void introspectionListsFieldsAlphabeticallyAsTheCommittedSchemaDoes() {
+        // SmallRye's order followed its index of the Java members and changed from build to build.
+        var types = given().contentType("application/json")
+                .body(java.util.Map.of("query", "{ __schema { types { name fields { name } inputFields { name } } } }"))
+                .when().post("/graphql").then().statusCode(200).extract().jsonPath();
+        List<String> unsorted = new ArrayList<>();
+        for (var type : types.<java.util.Map<String, Object>>getList("data.__schema.types")) {
+            for (String list : List.of("fields", "inputFields")) {
+                @SuppressWarnings("unchecked")
+                var fields = (List<java.util.Map<String, String>>) type.get(list);
+                List<String> names = fields == null ? List.of() : fields.stream().map(f -> f.get("name")).toList();
+                if (!names.equals(names.stream().sorted().toList())) {
+                    unsorted.add(type.get("name") + "." + list + " " + names);
+                }
+            }
+        }
+        assertEquals(List.of(), unsorted);
+        assertTrue(types.getList("data.__schema.types").size() > 50);
+    }
+
+    @Test
     void everyTypeFieldArgumentAndEnumValueIsDescribed() {
         // In SDL a description is a string right before the definition it describes.
         List<String> undescribed = new ArrayList<>();
