@@ -77,6 +77,12 @@ public class ErrorMapper {
     /** engine/StrictScalars, through graphql-java: "Variable 'n' has an invalid value: Int cannot represent 1.5: it is not an integer." */
     private static final Pattern SCALAR_REFUSED = Pattern.compile(
             "^Variable '([^']+)' has an invalid value: ((?:Int|Float|Date) cannot represent .*)$", Pattern.DOTALL);
+    /**
+     * graphql-java 24's other literal checks (ArgumentValidationUtil): "argument 'a' with value '…' must not be null",
+     * "… must be an object type", "… is missing required fields '[x, y]'", "… contains a field not in 'T': 'f'".
+     */
+    private static final Pattern ARGUMENT_LITERAL = Pattern.compile("argument '([^']+)' with value '.*' (must not be null|must be an"
+            + " object type|is missing required fields '\\[(.*)\\]'|contains a field not in '([^']+)': '([^']+)')$", Pattern.DOTALL);
     private static final Pattern UNDEFINED_INPUT_FIELD = Pattern.compile(
             "field name '([^']+)' that is not defined for input object type '([^']+)'");
     private static final Pattern GRAPHQL_TYPE = Pattern.compile("[\\[\\]!A-Za-z0-9_]+");
@@ -283,10 +289,14 @@ public class ErrorMapper {
         String description = error.getDescription() == null ? error.getMessage() : error.getDescription();
         Matcher wrong = WRONG_ARGUMENT.matcher(description);
         String message;
+        Matcher literal = ARGUMENT_LITERAL.matcher(description);
+        List<String> at = error.getQueryPath();
+        String field = at == null || at.isEmpty() ? "" : " of field '" + at.get(at.size() - 1) + "'";
         if (wrong.find()) {
-            List<String> at = error.getQueryPath();
-            String field = at == null || at.isEmpty() ? "" : " of field '" + at.get(at.size() - 1) + "'";
             message = "Argument '" + wrong.group(1) + "'" + field + " has a value that is not a valid '" + wrong.group(2) + "'.";
+        } else if (literal.find()) {
+            // Worded without graphql-java's quote of the whole literal, which echoed a 100 KB input back in full.
+            message = "Argument '" + literal.group(1) + "'" + field + literalProblem(literal);
         } else {
             message = clean(asWritten(description, query, error.getLocations()));
             if (PARSER_OBJECT.matcher(message).find()) {
@@ -297,6 +307,18 @@ public class ErrorMapper {
             }
         }
         return ApiError.of(ErrorCodes.VALIDATION_FAILED, message, error.getLocations(), null);
+    }
+
+    private static String literalProblem(Matcher literal) {
+        if (literal.group(3) != null) {
+            List<String> missing = List.of(literal.group(3).split(",\\s*"));
+            return " has no value for its required field" + (missing.size() == 1 ? " " : "s ")
+                    + String.join(", ", missing.stream().map(name -> "'" + name + "'").toList()) + ".";
+        }
+        if (literal.group(4) != null) {
+            return " has a field '" + literal.group(5) + "' that '" + literal.group(4) + "' does not define.";
+        }
+        return "must not be null".equals(literal.group(2)) ? " must not be null." : " must be an input object.";
     }
 
     /**

@@ -71,19 +71,27 @@ class ErrorsTest {
     }
 
     @Test
-    void anInputObjectLiteralThatDoesNotFitIsQuotedAsWrittenNotAsTheParsersObjects() {
-        // graphql-java quotes the parser's objects (ObjectValue{objectFields=[ObjectField{...}]}); the
-        // mapper once cut only up to their first brace, leaving "a literal}]}" and ObjectField{name=...}.
+    void anInputObjectLiteralThatDoesNotFitIsNamedByItsArgumentNotQuoted() {
+        // graphql-java quoted the whole literal, first as the parser's objects (ObjectValue{objectFields=[...]}),
+        // then (mapped) as written: a 100 KB input came back in full in the message.
         var missing = Errors.single(GraphQL.query("{ officials(first: 1, orderBy: {field: NAME}) { totalCount } }"),
                 ErrorCodes.VALIDATION_FAILED);
-        assertEquals("Validation error (WrongType@[officials]) : argument 'orderBy' with value '{field : NAME}'"
-                + " is missing required fields '[direction]'", missing.get("message"));
+        assertEquals("Argument 'orderBy' of field 'officials' has no value for its required field 'direction'.", missing.get("message"));
         var unknown = Errors.single(GraphQL.query("""
                 { statements(first: 1, filter: {kind: [DIRECT_QUOTE], date: {from: "2024-02-01", to: "2023-01-01"}}) { totalCount } }"""),
                 ErrorCodes.VALIDATION_FAILED);
-        assertEquals("Validation error (WrongType@[statements]) : argument 'filter' with value"
-                + " '{kind : [DIRECT_QUOTE], date : {from : \"2024-02-01\", to : \"2023-01-01\"}}'"
-                + " contains a field not in 'StatementFilter': 'date'", unknown.get("message"));
+        assertEquals("Argument 'filter' of field 'statements' has a field 'date' that 'StatementFilter' does not define.",
+                unknown.get("message"));
+        var nulled = Errors.single(GraphQL.query("{ officials(first: 1, orderBy: {field: NAME, direction: null}) { totalCount } }"),
+                ErrorCodes.VALIDATION_FAILED);
+        assertEquals("Argument 'orderBy.direction' of field 'officials' must not be null.", nulled.get("message"));
+        var notAnObject = Errors.single(GraphQL.query("{ officials(first: 1, orderBy: NAME) { totalCount } }"), ErrorCodes.VALIDATION_FAILED);
+        assertEquals("Argument 'orderBy' of field 'officials' must be an input object.", notAnObject.get("message"));
+        String title = "t".repeat(100_000);
+        var large = Errors.single(GraphQL.query("mutation { createDialogue(input: {format: \"x\", title: \"" + title
+                + "\", nationIds: []}) { dialogue { id } } }"), ErrorCodes.VALIDATION_FAILED);
+        assertEquals("Argument 'input' of field 'createDialogue' has no value for its required fields 'heldOn', 'place'.",
+                large.get("message"));
     }
 
     @Test
