@@ -40,6 +40,11 @@ public final class ErrorCodes {
     public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
     /** A fault on the server; the response carries a correlation id that the server log also names. */
     public static final String INTERNAL = "INTERNAL";
+    /**
+     * A subscription fell further behind its events than its buffer allows (a bulk write's burst) and was
+     * ended rather than skip some; read the current state again and subscribe again.
+     */
+    public static final String SUBSCRIPTION_OVERFLOW = "SUBSCRIPTION_OVERFLOW";
     /** The node changed since the caller read it (stale {@code expectedVersion}); read it again and retry. */
     public static final String CONFLICT = "CONFLICT";
     /**

@@ -1,21 +1,25 @@
 package io.communique.graphql;
 
+import io.communique.errors.SubscriptionOverflowException;
 import io.communique.live.EventFilter;
 import io.communique.live.EventFilters;
 import io.communique.live.LiveEvent;
 import io.communique.live.LiveEvents;
+import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.BackPressureFailure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.concurrent.Executor;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
-import io.smallrye.graphql.api.Subscription;
+import org.jboss.logging.Logger;
 
 /**
  * Live updates over GraphQL over WebSocket (graphql-transport-ws or graphql-ws on /graphql). Events
@@ -25,17 +29,33 @@ import io.smallrye.graphql.api.Subscription;
 @GraphQLApi
 public class SubscriptionApi {
 
-    /** Events waiting for a slow subscriber; past this its subscription ends with an error. */
-    private static final int BUFFER = 1024;
+    private static final Logger LOG = Logger.getLogger(SubscriptionApi.class);
 
     private final LiveEvents events;
     private final EventFilters filters;
     private final Vertx vertx;
+    private final int buffer;
 
-    public SubscriptionApi(LiveEvents events, EventFilters filters, Vertx vertx) {
+    public SubscriptionApi(LiveEvents events, EventFilters filters, Vertx vertx,
+            @ConfigProperty(name = "communique.live.subscription-buffer", defaultValue = "10000") int buffer) {
         this.events = events;
         this.filters = filters;
         this.vertx = vertx;
+        this.buffer = buffer;
+    }
+
+    /**
+     * Events waiting for one subscriber, at most {@link #buffer}: a bulk write announces every row at once,
+     * and each event is resolved (with SQL) before the next. Past that the subscription ends with
+     * {@code SUBSCRIPTION_OVERFLOW} rather than skip events silently (until 2026-12-06: a buffer of
+     * 1,024, and an INTERNAL error logged as a server fault, after a burst of 5,000 statements).
+     */
+    private <T> Multi<T> buffered(Multi<T> stream, String field) {
+        return stream.onOverflow().buffer(buffer)
+                .onFailure(BackPressureFailure.class).transform(full -> {
+                    LOG.warnf("Subscription %s ended: more than %d events were waiting for it", field, buffer);
+                    return new SubscriptionOverflowException(buffer);
+                });
     }
 
     /**
@@ -61,7 +81,7 @@ public class SubscriptionApi {
                         .map(e -> (LiveEvent.StatusChanged) e)
                         .map(s -> new CommitmentStatusChangedEvent(new CommitmentNode(s.commitment()),
                                 new StatusChangeNode(s.entry()))))
-                .onOverflow().buffer(BUFFER)
+                .plug(stream -> buffered(stream, "commitmentStatusChanged"))
                 .emitOn(subscriber);
     }
 
@@ -75,7 +95,7 @@ public class SubscriptionApi {
                 .onItem().transformToMulti(dialogue -> events.stream()
                         .filter(e -> e instanceof LiveEvent.StatementAdded s && s.dialogue() == dialogue)
                         .map(e -> new StatementNode(((LiveEvent.StatementAdded) e).statement())))
-                .onOverflow().buffer(BUFFER)
+                .plug(stream -> buffered(stream, "statementAdded"))
                 .emitOn(subscriber);
     }
 }
