@@ -5,6 +5,7 @@ import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.graphql.websocket.GraphQLWebSocketSession;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
@@ -80,7 +81,15 @@ final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
                 ctx.vertx().cancelTimer(init);
             });
             socket.endHandler(ignored -> protocol.onEnd());
-            socket.exceptionHandler(protocol::onThrowable);
+            socket.exceptionHandler(failure -> {
+                if (failure instanceof HttpClosedException) {
+                    // A client gone without a close frame (a phone losing its network): no fault of the server's,
+                    // which SmallRye logged as a WARN each time. The close handler still ends its operations.
+                    LOG.debugf("WebSocket closed by the network: %s", failure.getMessage());
+                } else {
+                    protocol.onThrowable(failure);
+                }
+            });
             socket.textMessageHandler(text -> {
                 WebSocketMessages.Checked message = messages.check(text);
                 if (message.refused()) {

@@ -1,29 +1,39 @@
 package io.communique.http;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.communique.live.LiveEvents;
 import io.communique.support.GraphQL;
 import io.communique.support.GraphQLWs;
 import io.communique.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.RestAssured;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -41,6 +51,9 @@ class GraphQLOverWebSocketTest {
 
     @ConfigProperty(name = "communique.graphql.websocket-max-operations")
     int maxOperations;
+
+    @Inject
+    LiveEvents events;
 
     static final String QUERY = GraphQL.load("websocket-query");
     static final String WATCH_STATUS = GraphQL.load("subscribe-status-changed");
@@ -211,6 +224,52 @@ class GraphQLOverWebSocketTest {
     }
 
     @Test
+    void aClientThatDropsItsConnectionIsNotLoggedAsAWarning() throws Exception {
+        // SmallRye logged "Error in websocket: HttpClosedException" as a WARN for every phone that lost its network.
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger smallRye = Logger.getLogger("io.smallrye.graphql.websocket.GraphQLWebsocketHandler");
+        smallRye.addHandler(capture);
+        try {
+            int before = events.subscribers();
+            // A plain socket, so that nothing sends a close frame: only the TCP connection ends.
+            try (Socket socket = new Socket("localhost", RestAssured.port)) {
+                socket.setSoTimeout((int) GraphQLWs.TIMEOUT.toMillis());
+                OutputStream out = socket.getOutputStream();
+                out.write(("GET /graphql HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                        + "Sec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String handshake = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+                assertEquals("HTTP/1.1 101", handshake);
+                out.write(maskedTextFrame("{\"type\":\"connection_init\"}"));
+                out.write(maskedTextFrame(JsonObject.of("id", "watch", "type", "subscribe", "payload",
+                        JsonObject.of("query", WATCH_STATUS)).encode()));
+                await().atMost(GraphQLWs.TIMEOUT).until(() -> events.subscribers() > before);
+            }
+            // The subscription ends with the connection.
+            await().atMost(GraphQLWs.TIMEOUT).until(() -> events.subscribers() == before);
+            assertEquals(List.of(), warnings);
+        } finally {
+            smallRye.removeHandler(capture);
+        }
+    }
+
+    @Test
     void aClientOfferingNoSubprotocolIsClosedWith4406() throws Exception {
         assertEquals((short) 4406, closeCodeOfSilentSocket(List.of()));
     }
@@ -236,6 +295,26 @@ class GraphQLOverWebSocketTest {
         } finally {
             vertx.close();
         }
+    }
+
+    /** A client's text frame (RFC 6455 5.2: clients mask), for payloads under 64 KB. */
+    private static byte[] maskedTextFrame(String text) {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        byte[] mask = {1, 2, 3, 4};
+        var frame = new java.io.ByteArrayOutputStream();
+        frame.write(0x81);
+        if (payload.length < 126) {
+            frame.write(0x80 | payload.length);
+        } else {
+            frame.write(0x80 | 126);
+            frame.write(payload.length >>> 8);
+            frame.write(payload.length & 0xFF);
+        }
+        frame.writeBytes(mask);
+        for (int i = 0; i < payload.length; i++) {
+            frame.write(payload[i] ^ mask[i % 4]);
+        }
+        return frame.toByteArray();
     }
 
     /** A subscribe message for {@link #QUERY} whose payload also has {@code field} set to the JSON text {@code json}. */
