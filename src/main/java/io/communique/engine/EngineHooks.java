@@ -55,6 +55,7 @@ public class EngineHooks implements EventingService {
         flatten(built.getInstrumentation(), chain);
         chain.add(current(BatchLoaders.class));
         chain.add(current(QueryGuard.class));
+        chain.add(current(SubscriptionRootCheck.class));
         chain.add(current(OperationMetrics.class));
         chain.add(current(VariableErrorLocator.class));
         Instrumentation instrumentation = OperationLevelChain.of(chain);

@@ -284,6 +284,34 @@ class SubscriptionTest {
     }
 
     @Test
+    void aConditionalRootFieldIsValidationFailedNotInternal() throws Exception {
+        // graphql-java's own rule threw on a subscription whose only root field was skipped: INTERNAL, logged as a fault.
+        String dialogue = Ids.base64("Dialogue:1");
+        try (GraphQLWs ws = GraphQLWs.connect()) {
+            ws.subscribe("skip", "subscription Skipped($d: ID!) { statementAdded(dialogueId: $d) @skip(if: true) { id } }",
+                    Map.of("d", dialogue));
+            ws.subscribe("include", "subscription($d: ID!, $on: Boolean!) { ...Root } fragment Root on Subscription {"
+                    + " ... { statementAdded(dialogueId: $d) @include(if: $on) { id } } }", Map.of("d", dialogue, "on", true));
+            assertRefused(ws.next("skip"), "Subscription 'Skipped' must not use @skip in its top-level selection:"
+                    + " a subscription always has exactly one root field.");
+            assertRefused(ws.next("include"), "An anonymous subscription must not use @include in its top-level selection:"
+                    + " a subscription always has exactly one root field.");
+            // Below the root field they are what they are anywhere else.
+            subscribe(ws, "nested", "subscription($d: ID!) { statementAdded(dialogueId: $d) { id text @skip(if: true) } }",
+                    Map.of("d", dialogue));
+            assertEquals(0, ws.pending("nested"));
+        }
+    }
+
+    private static void assertRefused(JsonObject message, String expected) {
+        assertEquals("error", message.getString("type"), message::encode);
+        JsonObject error = message.getJsonArray("payload").getJsonObject(0);
+        assertEquals("VALIDATION_FAILED", error.getJsonObject("extensions").getString("code"), message::encode);
+        assertEquals(expected, error.getString("message"));
+        assertEquals(1, error.getJsonArray("locations").size(), message::encode);
+    }
+
+    @Test
     void idsThatNameNothingAreBadUserInput() throws Exception {
         try (GraphQLWs ws = GraphQLWs.connect()) {
             ws.subscribe("nation", WATCH_STATUS, filter("nation", List.of("IN", "XX")));
