@@ -75,7 +75,8 @@ public class EngineHooks implements EventingService {
      */
     private synchronized GraphQLSchema executed(GraphQLSchema built) {
         if (built != source) {
-            executed = StrictScalars.apply(FieldOrder.alphabetical(FieldVisibility.withoutNoOpFilter(batchFetchers.lighten(built))));
+            executed = IntrospectionNulls.asDefault(StrictScalars.apply(FieldOrder.alphabetical(
+                    FieldVisibility.withoutNoOpFilter(batchFetchers.lighten(built)))));
             source = built;
         }
         return executed;

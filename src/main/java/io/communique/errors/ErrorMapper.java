@@ -83,6 +83,8 @@ public class ErrorMapper {
      */
     private static final Pattern ARGUMENT_LITERAL = Pattern.compile("argument '([^']+)' with value '.*' (must not be null|must be an"
             + " object type|is missing required fields '\\[(.*)\\]'|contains a field not in '([^']+)': '([^']+)')$", Pattern.DOTALL);
+    /** graphql-java 24: "Bad default value 'ObjectValue{...}' for type 'StatementFilter'". */
+    private static final Pattern BAD_DEFAULT = Pattern.compile("Bad default value '.*' for type '([^']+)'$", Pattern.DOTALL);
     private static final Pattern UNDEFINED_INPUT_FIELD = Pattern.compile(
             "field name '([^']+)' that is not defined for input object type '([^']+)'");
     private static final Pattern GRAPHQL_TYPE = Pattern.compile("[\\[\\]!A-Za-z0-9_]+");
@@ -290,10 +292,15 @@ public class ErrorMapper {
         Matcher wrong = WRONG_ARGUMENT.matcher(description);
         String message;
         Matcher literal = ARGUMENT_LITERAL.matcher(description);
+        Matcher badDefault = BAD_DEFAULT.matcher(description);
         List<String> at = error.getQueryPath();
         String field = at == null || at.isEmpty() ? "" : " of field '" + at.get(at.size() - 1) + "'";
         if (wrong.find()) {
             message = "Argument '" + wrong.group(1) + "'" + field + " has a value that is not a valid '" + wrong.group(2) + "'.";
+        } else if (badDefault.find()) {
+            // graphql-java quotes the default as the parser's objects, which no mapping puts back cleanly.
+            message = variableAt(query, error.getLocations()).map(name -> "Variable '" + name + "'").orElse("A variable")
+                    + " has a default value that is not a valid '" + badDefault.group(1) + "'.";
         } else if (literal.find()) {
             // Worded without graphql-java's quote of the whole literal, which echoed a 100 KB input back in full.
             message = "Argument '" + literal.group(1) + "'" + field + literalProblem(literal);
@@ -465,6 +472,19 @@ public class ErrorMapper {
                 .map(VariableDefinition::getName)
                 .distinct()
                 .toList();
+    }
+
+    /** The variable whose definition starts at the error's location. */
+    private static Optional<String> variableAt(String query, List<graphql.language.SourceLocation> locations) {
+        if (locations == null || locations.isEmpty()) {
+            return Optional.empty();
+        }
+        var at = locations.get(0);
+        return variables(query)
+                .filter(v -> v.getSourceLocation() != null && v.getSourceLocation().getLine() == at.getLine()
+                        && v.getSourceLocation().getColumn() == at.getColumn())
+                .map(VariableDefinition::getName)
+                .findFirst();
     }
 
     private static Optional<String> variableType(String query, String name) {

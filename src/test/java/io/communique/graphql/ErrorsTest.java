@@ -95,6 +95,17 @@ class ErrorsTest {
     }
 
     @Test
+    void aDefaultValueThatDoesNotFitNamesItsVariable() {
+        // graphql-java quoted the default as the parser's objects, which the mapper cut to "a literal]}}]}".
+        var nested = Errors.single(GraphQL.query("query ($f: StatementFilter = {kind: [NOPE]}) { statements(first: 1, filter: $f)"
+                + " { totalCount } }"), ErrorCodes.VALIDATION_FAILED);
+        assertEquals("Variable 'f' has a default value that is not a valid 'StatementFilter'.", nested.get("message"));
+        var scalar = Errors.single(GraphQL.query("query Page($n: Int = 1.5) { officials(first: $n) { totalCount } }"),
+                ErrorCodes.VALIDATION_FAILED);
+        assertEquals("Variable 'n' has a default value that is not a valid 'Int'.", scalar.get("message"));
+    }
+
+    @Test
     void intInputsAreIntegersWithin32BitsAsTheSpecSays() {
         // SmallRye's Int took "2" and 2.0 as literals, wrapped 99999999999 around, and let 1.5 reach a resolver (INTERNAL).
         SqlStatementCounter.reset();

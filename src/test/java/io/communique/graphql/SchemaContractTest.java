@@ -61,6 +61,24 @@ class SchemaContractTest {
     }
 
     @Test
+    void includeDeprecatedNullReadsAsItsDefault() {
+        // graphql-java unboxed the nullable argument: INTERNAL, logged as a server fault.
+        for (String query : List.of("{ __type(name: \"CommitmentStatus\") { enumValues(includeDeprecated: %s) { name } } }",
+                "{ __type(name: \"StatementFilter\") { inputFields(includeDeprecated: %s) { name } } }",
+                "{ __type(name: \"Query\") { fields(includeDeprecated: %1$s) { name args(includeDeprecated: %1$s) { name } } } }",
+                "{ __schema { directives { args(includeDeprecated: %s) { name } } } }")) {
+            var withNull = introspect(String.format(query, "null"));
+            assertTrue(withNull.getList("errors") == null, withNull.prettify());
+            assertEquals(introspect(String.format(query, "false")).getMap("data"), withNull.getMap("data"), query);
+        }
+    }
+
+    private static io.restassured.path.json.JsonPath introspect(String query) {
+        return given().contentType("application/json").body(java.util.Map.of("query", query))
+                .when().post("/graphql").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
     void everyTypeFieldArgumentAndEnumValueIsDescribed() {
         // In SDL a description is a string right before the definition it describes.
         List<String> undescribed = new ArrayList<>();
