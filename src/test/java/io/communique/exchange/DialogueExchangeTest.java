@@ -86,7 +86,7 @@ class DialogueExchangeTest {
 
     static JsonPath importAs(String token, JsonNode document) throws Exception {
         Map<String, Object> input = new HashMap<>();
-        input.put("document", JSON.convertValue(document, Map.class));
+        input.put("document", JSON.convertValue(document, Object.class));
         input.put("clientMutationId", "import-1");
         return GraphQL.as(token, GraphQL.load("import-dialogue"), "input", input);
     }
@@ -240,6 +240,12 @@ class DialogueExchangeTest {
         refused("BAD_USER_INPUT", editor, changed(document, d -> ((ObjectNode) d.at("/statements/2")).put("kind", "RUMOUR")),
                 "/statements/2/kind");
         refused("BAD_USER_INPUT", editor, changed(document, d -> d.remove("commitments")), null);
+        // A document that is not an object was refused as "Argument 'input' has an invalid value.", naming nothing.
+        for (JsonNode notAnObject : List.of(JSON.getNodeFactory().textNode("x"), JSON.getNodeFactory().numberNode(5),
+                JSON.createArrayNode().add(1))) {
+            refused("BAD_USER_INPUT", editor, notAnObject, null);
+            assertEquals("Argument 'input.document' must be a JSON object.", importAs(editor, notAnObject).getString("errors[0].message"));
+        }
         refused("BAD_USER_INPUT", editor, changed(document, d -> ((ObjectNode) d.at("/statements/4")).put("text", "India and the US")),
                 "/statements/4/text");
         refused("BAD_USER_INPUT", editor, changed(document, d -> ((ObjectNode) d.at("/statements/4"))
