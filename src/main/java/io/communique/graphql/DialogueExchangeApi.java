@@ -43,7 +43,7 @@ public class DialogueExchangeApi {
 
     @Mutation("importDialogue")
     @Description("Loads a dialogue document of the exchange format (editor role): creates and updates rows found by their natural keys so that the database holds what the document says. Idempotent: importing the same document again writes nothing. Atomic: a document that fails the schema, a span check, a reference or the append-only history is refused with `BAD_USER_INPUT` naming the offending part as a JSON pointer, and nothing is written.")
-    public @NonNull ImportDialoguePayload importDialogue(
+    public ImportDialoguePayload importDialogue(
             @NonNull @Name("input") @Description("The document to load.") ImportDialogueInput input) {
         Summary summary = importer.importDocument(input.document().toString());
         Dialogue dialogue = em.find(Dialogue.class, summary.dialogueKey());

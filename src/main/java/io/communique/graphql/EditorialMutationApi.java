@@ -37,7 +37,7 @@ public class EditorialMutationApi {
 
     @Mutation("createDialogue")
     @Description("Records a dialogue with its nations and participants (editor role)." + WRITES_NOTHING)
-    public @NonNull DialoguePayload createDialogue(
+    public DialoguePayload createDialogue(
             @NonNull @Name("input") @Description("The dialogue.") CreateDialogueInput input) {
         var dialogue = editorial.createDialogue(new DialogueChange(null, null, input.title(), input.format(), input.edition(),
                 input.heldOn(), input.place(), input.nationIds(), participants(input.participants())));
@@ -46,7 +46,7 @@ public class EditorialMutationApi {
 
     @Mutation("updateDialogue")
     @Description("Changes a dialogue (editor role)." + WRITES_NOTHING)
-    public @NonNull DialoguePayload updateDialogue(
+    public DialoguePayload updateDialogue(
             @NonNull @Name("input") @Description("The dialogue and what changes.") UpdateDialogueInput input) {
         var dialogue = editorial.updateDialogue(new DialogueChange(input.dialogueId(), input.expectedVersion(), input.title(),
                 input.format(), input.edition(), input.heldOn(), input.place(), input.nationIds(), participants(input.participants())));
@@ -55,7 +55,7 @@ public class EditorialMutationApi {
 
     @Mutation("createOfficial")
     @Description("Records an official, with the office they hold if known (editor role)." + WRITES_NOTHING)
-    public @NonNull OfficialPayload createOfficial(
+    public OfficialPayload createOfficial(
             @NonNull @Name("input") @Description("The official.") CreateOfficialInput input) {
         var official = editorial.createOfficial(new OfficialChange(null, null, input.name(), input.otherNames(),
                 input.nationId(), office(input.office())));
@@ -64,7 +64,7 @@ public class EditorialMutationApi {
 
     @Mutation("updateOfficial")
     @Description("Changes an official, or gives them a new office (`newOffice`): the offices they hold end on its start date and stay in their history (editor role)." + WRITES_NOTHING)
-    public @NonNull OfficialPayload updateOfficial(
+    public OfficialPayload updateOfficial(
             @NonNull @Name("input") @Description("The official and what changes.") UpdateOfficialInput input) {
         var official = editorial.updateOfficial(new OfficialChange(input.officialId(), input.expectedVersion(), input.name(),
                 input.otherNames(), input.nationId(), office(input.newOffice())));
@@ -73,7 +73,7 @@ public class EditorialMutationApi {
 
     @Mutation("createSourceDocument")
     @Description("Stores a source document verbatim (editor role)." + WRITES_NOTHING)
-    public @NonNull SourceDocumentPayload createSourceDocument(
+    public SourceDocumentPayload createSourceDocument(
             @NonNull @Name("input") @Description("The document.") CreateSourceDocumentInput input) {
         var document = editorial.createSourceDocument(new DocumentChange(null, null, input.title(), input.url(),
                 input.publisher(), input.publishedOn(), input.text()));
@@ -82,7 +82,7 @@ public class EditorialMutationApi {
 
     @Mutation("updateSourceDocument")
     @Description("Changes a source document (editor role). A new text that would move any statement's passage away from its span is refused with `BAD_USER_INPUT`." + WRITES_NOTHING)
-    public @NonNull SourceDocumentPayload updateSourceDocument(
+    public SourceDocumentPayload updateSourceDocument(
             @NonNull @Name("input") @Description("The document and what changes.") UpdateSourceDocumentInput input) {
         var document = editorial.updateSourceDocument(new DocumentChange(input.sourceDocumentId(), input.expectedVersion(),
                 input.title(), input.url(), input.publisher(), input.publishedOn(), input.text()));
@@ -91,7 +91,7 @@ public class EditorialMutationApi {
 
     @Mutation("createStatement")
     @Description("Records a statement as a span of a source document; its text is the document's text at the span (editor role). The document's statements are renumbered in span order." + WRITES_NOTHING)
-    public @NonNull StatementPayload createStatement(
+    public StatementPayload createStatement(
             @NonNull @Name("input") @Description("The statement.") CreateStatementInput input) {
         var statement = editorial.createStatement(new StatementChange(null, null, input.dialogueId(), input.documentId(),
                 input.start(), input.end(), input.text(), input.kind(), input.speakerIds(), input.nationIds(),
@@ -101,7 +101,7 @@ public class EditorialMutationApi {
 
     @Mutation("updateStatement")
     @Description("Changes a statement (editor role); a new span takes the text from the document again." + WRITES_NOTHING)
-    public @NonNull StatementPayload updateStatement(
+    public StatementPayload updateStatement(
             @NonNull @Name("input") @Description("The statement and what changes.") UpdateStatementInput input) {
         var statement = editorial.updateStatement(new StatementChange(input.statementId(), input.expectedVersion(),
                 input.dialogueId(), input.documentId(), input.start(), input.end(), input.text(), input.kind(),
@@ -111,7 +111,7 @@ public class EditorialMutationApi {
 
     @Mutation("deleteStatement")
     @Description("Deletes a statement that no commitment links and no status entry cites (admin role); the deletion is audited." + WRITES_NOTHING)
-    public @NonNull DeleteStatementPayload deleteStatement(
+    public DeleteStatementPayload deleteStatement(
             @NonNull @Name("input") @Description("The statement to delete.") DeleteStatementInput input) {
         long key = editorial.deleteStatement(input.statementId(), input.expectedVersion());
         return new DeleteStatementPayload(GlobalId.encode(StatementNode.TYPE, key), input.clientMutationId());
@@ -119,7 +119,7 @@ public class EditorialMutationApi {
 
     @Mutation("createCommitment")
     @Description("Records a commitment made by a statement of its dialogue, with its parties, topics and reaffirming statements; its status history starts with one entry (editor role)." + WRITES_NOTHING)
-    public @NonNull CommitmentPayload createCommitment(
+    public CommitmentPayload createCommitment(
             @NonNull @Name("input") @Description("The commitment.") CreateCommitmentInput input) {
         var commitment = editorial.createCommitment(new CommitmentChange(null, null, input.dialogueId(), input.title(),
                 input.description(), input.kind(), input.status(), parties(input.parties()), input.topicIds(),
@@ -129,7 +129,7 @@ public class EditorialMutationApi {
 
     @Mutation("updateCommitment")
     @Description("Changes a commitment's title, description, kind, parties, topics or statements (editor role); its status changes with `updateCommitmentStatus`." + WRITES_NOTHING)
-    public @NonNull CommitmentPayload updateCommitment(
+    public CommitmentPayload updateCommitment(
             @NonNull @Name("input") @Description("The commitment and what changes.") UpdateCommitmentInput input) {
         var commitment = editorial.updateCommitment(new CommitmentChange(input.commitmentId(), input.expectedVersion(), null,
                 input.title(), input.description(), input.kind(), null, parties(input.parties()), input.topicIds(),

@@ -26,7 +26,7 @@ public class MutationApi {
 
     @Mutation("updateCommitmentStatus")
     @Description("Records a new status of a commitment, with its date and evidence (editor role). Refused with `BAD_USER_INPUT` for a transition the rules do not allow, `CONFLICT` for a stale `expectedVersion`; a refused change writes nothing.")
-    public @NonNull StatusChangePayload updateCommitmentStatus(
+    public StatusChangePayload updateCommitmentStatus(
             @NonNull @Name("input") @Description("The new status, its date and its evidence.") UpdateCommitmentStatusInput input) {
         long commitment = GlobalId.decodeKey(input.commitmentId(), CommitmentNode.TYPE, "input.commitmentId");
         Recorded recorded = tracker.updateStatus(new StatusUpdate(commitment, input.status(), input.asOf(), input.note(),
@@ -36,7 +36,7 @@ public class MutationApi {
 
     @Mutation("correctCommitmentStatus")
     @Description("Corrects an earlier status entry (admin role) by appending an entry that names it; the history is never rewritten.")
-    public @NonNull StatusChangePayload correctCommitmentStatus(
+    public StatusChangePayload correctCommitmentStatus(
             @NonNull @Name("input") @Description("The entry to correct and what it should have said.") CorrectCommitmentStatusInput input) {
         long entry = GlobalId.decodeKey(input.statusChangeId(), StatusChangeNode.TYPE, "input.statusChangeId");
         Recorded recorded = tracker.correct(new Correction(entry, input.status(), input.note(), evidence(input.evidence()),

@@ -111,7 +111,7 @@ class DialogueExchangeTest {
         var before = DB.rowCounts();
         var response = importAs(token, document);
         assertEquals(code, response.getString("errors[0].extensions.code"), response.prettify());
-        assertNull(response.get("data"));
+        assertNull(response.get("data.importDialogue"));
         if (pointer != null) {
             String message = response.getString("errors[0].message");
             assertTrue(message.contains("'input.document'") && message.contains(" " + pointer + ":"), message);

@@ -65,7 +65,7 @@ class CommitmentStatusMutationTest {
         var before = DB.rowCounts();
         var response = update(token, input);
         assertEquals(code, response.getString("errors[0].extensions.code"), response.prettify());
-        assertNull(response.get("data"), "the payload is non-null, so a refused mutation nulls data");
+        assertNull(response.get("data.updateCommitmentStatus"), "a refused mutation's field is null");
         assertEquals(before, DB.rowCounts(), "a refused write must leave every table unchanged");
         return response;
     }
