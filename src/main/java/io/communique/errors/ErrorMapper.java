@@ -305,7 +305,8 @@ public class ErrorMapper {
             // Worded without graphql-java's quote of the whole literal, which echoed a 100 KB input back in full.
             message = "Argument '" + literal.group(1) + "'" + field + literalProblem(literal);
         } else {
-            message = clean(asWritten(description, query, error.getLocations()));
+            // graphql-java's "Validation error (FieldUndefined@[officials/nodes/salary]) : " names its rule, not the problem.
+            message = clean(asWritten(description, query, error.getLocations())).replaceFirst("^Validation error \\([^)]*\\) : ", "");
             if (PARSER_OBJECT.matcher(message).find()) {
                 // A parser object this mapper could not put back into GraphQL: say less rather than show it.
                 Matcher argument = ARGUMENT.matcher(description);
