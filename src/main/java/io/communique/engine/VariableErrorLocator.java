@@ -5,6 +5,7 @@ import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.execution.InputMapDefinesTooManyFieldsException;
 import graphql.execution.NonNullableValueCoercedAsNullException;
+import graphql.execution.TypeFromAST;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
@@ -24,7 +25,6 @@ import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
-import graphql.schema.idl.TypeUtil;
 import io.communique.errors.VariableValueError;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,9 +77,9 @@ public class VariableErrorLocator extends SimplePerformantInstrumentation {
                 if (!variables.containsKey(name)) {
                     continue; // absent: its default applies, or graphql-java said "must not be null" itself
                 }
-                GraphQLType type = schema.getType(TypeUtil.unwrapAll(definition.getType()).getName());
+                GraphQLType type = TypeFromAST.getTypeFromAST(schema, definition.getType());
                 List<Object> at = new ArrayList<>(List.of(name));
-                if (type instanceof GraphQLInputType named && walk.wrong(wrap(named, definition.getType()), variables.get(name), at)) {
+                if (type instanceof GraphQLInputType declared && walk.wrong(declared, variables.get(name), at)) {
                     return Optional.of(new VariableValueError(error, at, GraphQLTypeUtil.simplePrint(walk.expected)));
                 }
             }
@@ -87,17 +87,6 @@ public class VariableErrorLocator extends SimplePerformantInstrumentation {
             // Only the message's wording depends on this: graphql-java's error goes out as it is.
         }
         return Optional.empty();
-    }
-
-    /** The variable's declared type, from the schema's named type and the document's wrapping. */
-    private static GraphQLInputType wrap(GraphQLInputType named, graphql.language.Type<?> declared) {
-        if (declared instanceof graphql.language.NonNullType nonNull) {
-            return GraphQLNonNull.nonNull(wrap(named, nonNull.getType()));
-        }
-        if (declared instanceof graphql.language.ListType list) {
-            return GraphQLList.list(wrap(named, list.getType()));
-        }
-        return named;
     }
 
     /** One walk over a value; {@code at} is the path so far, left at the first wrong part, whose type is {@link #expected}. */

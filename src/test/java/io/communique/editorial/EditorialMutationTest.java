@@ -155,14 +155,25 @@ class EditorialMutationTest {
         return ok(EDITOR, "editorial-create-commitment", commitmentInput(dialogue, madeBy)).getString("data.createCommitment.commitment.id");
     }
 
+    /** What a write acts on: a dialogue, a document of {@link #TEXT}, a statement of it at [start, end) and a commitment that statement made. */
+    record Arranged(String dialogue, String document, String statement, String commitment) {
+    }
+
+    static Arranged newCommitmentAt(int start, int end) {
+        String dialogue = newDialogue();
+        String document = newDocument(TEXT);
+        String statement = newStatement(dialogue, document, start, end).getString("data.createStatement.statement.id");
+        return new Arranged(dialogue, document, statement, newCommitment(dialogue, statement));
+    }
+
     // ---- roles ----
 
     @Test
     void everyEditorialWriteNeedsTheEditorRoleAndARefusalWritesNothing() throws SQLException {
-        String dialogue = newDialogue();
-        String document = newDocument(TEXT);
-        String statement = newStatement(dialogue, document, 0, 24).getString("data.createStatement.statement.id");
-        String commitment = newCommitment(dialogue, statement);
+        Arranged arranged = newCommitmentAt(0, 24);
+        String dialogue = arranged.dialogue();
+        String document = arranged.document();
+        String statement = arranged.statement();
         Map<String, Map<String, Object>> writes = new LinkedHashMap<>();
         writes.put("editorial-create-dialogue", dialogueInput());
         writes.put("editorial-update-dialogue", map("dialogueId", dialogue, "place", "Delhi"));
@@ -173,7 +184,7 @@ class EditorialMutationTest {
         writes.put("editorial-create-statement", map("dialogueId", dialogue, "documentId", document, "start", 25, "end", 40, "kind", "SUMMARY"));
         writes.put("editorial-update-statement", map("statementId", statement, "kind", "JOINT_POSITION"));
         writes.put("editorial-create-commitment", commitmentInput(dialogue, statement));
-        writes.put("editorial-update-commitment", map("commitmentId", commitment, "title", "Changed"));
+        writes.put("editorial-update-commitment", map("commitmentId", arranged.commitment(), "title", "Changed"));
         writes.put("editorial-delete-statement", map("statementId", statement));
         for (var write : writes.entrySet()) {
             String message = refused("UNAUTHENTICATED", null, write.getKey(), write.getValue());
@@ -680,10 +691,8 @@ class EditorialMutationTest {
     @Test
     void anIntThatIsNotAnIntegerIsRefusedNotTruncated() throws SQLException {
         // SmallRye's Int truncated 0.9999 inside an input object to 0: the lock passed and the title changed.
-        String dialogue = newDialogue();
-        String document = newDocument(TEXT);
-        String made = newStatement(dialogue, document, 25, 68).getString("data.createStatement.statement.id");
-        String commitment = newCommitment(dialogue, made);
+        Arranged arranged = newCommitmentAt(25, 68);
+        String commitment = arranged.commitment();
         assertEquals("Variable 'input' has an invalid value at 'input.expectedVersion': Int cannot represent 0.9999: it is not an integer.",
                 refused("BAD_USER_INPUT", EDITOR, "editorial-update-commitment",
                         map("commitmentId", commitment, "expectedVersion", 0.9999, "title", "Truncated")));
@@ -694,17 +703,14 @@ class EditorialMutationTest {
         assertEquals("Engine co-production", unchanged.getString("data.commitment.title"), unchanged.prettify());
         // A span is two Ints: 25.5 would have become 25.
         assertEquals("Variable 'input' has an invalid value at 'input.start': Int cannot represent 25.5: it is not an integer.",
-                refused("BAD_USER_INPUT", EDITOR, "editorial-create-statement", map("dialogueId", dialogue, "documentId", document,
-                        "start", 25.5, "end", 68, "kind", "SUMMARY")));
+                refused("BAD_USER_INPUT", EDITOR, "editorial-create-statement", map("dialogueId", arranged.dialogue(),
+                        "documentId", arranged.document(), "start", 25.5, "end", 68, "kind", "SUMMARY")));
     }
 
     @Test
     void aRefusalLateInAWriteRollsBackItsEarlierSteps() throws SQLException {
         // The parties are written before the statements are checked: the refusal must undo them too.
-        String dialogue = newDialogue();
-        String document = newDocument(TEXT);
-        String made = newStatement(dialogue, document, 25, 68).getString("data.createStatement.statement.id");
-        String commitment = newCommitment(dialogue, made);
+        String commitment = newCommitmentAt(25, 68).commitment();
         badInput("input.reaffirmedByIds[0]", EDITOR, "editorial-update-commitment", map("commitmentId", commitment,
                 "title", "Should not stick", "parties", List.of(map("nationId", US, "role", "SUPPLIER")),
                 "reaffirmedByIds", List.of(Ids.base64("Statement:99999"))));
