@@ -44,6 +44,7 @@ public class GraphQLHttpRoute {
     private final Optional<String> initPayloadAuthorization;
     private final Duration webSocketInitTimeout;
     private final int webSocketMaxOperations;
+    private final long webSocketMaxPendingBytes;
 
     public GraphQLHttpRoute(
             @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String path,
@@ -55,6 +56,7 @@ public class GraphQLHttpRoute {
             Optional<String> initPayloadAuthorization,
             @ConfigProperty(name = "communique.graphql.websocket-init-timeout", defaultValue = "3s") Duration webSocketInitTimeout,
             @ConfigProperty(name = "communique.graphql.websocket-max-operations", defaultValue = "50") int webSocketMaxOperations,
+            @ConfigProperty(name = "communique.graphql.websocket-max-pending", defaultValue = "1M") MemorySize webSocketMaxPending,
             PersistedQueryStore persistedQueries) {
         this.path = path.startsWith("/") ? path : "/" + path;
         this.maxBodyBytes = maxBodySize.asLongValue();
@@ -66,6 +68,7 @@ public class GraphQLHttpRoute {
         this.initPayloadAuthorization = initPayloadAuthorization;
         this.webSocketInitTimeout = webSocketInitTimeout;
         this.webSocketMaxOperations = webSocketMaxOperations;
+        this.webSocketMaxPendingBytes = webSocketMaxPending.asLongValue();
     }
 
     void install(@Observes Router router) {
@@ -74,7 +77,7 @@ public class GraphQLHttpRoute {
         CurrentVertxRequest currentRequest = Arc.container().instance(CurrentVertxRequest.class).get();
         router.route(path).order(WEBSOCKET_ORDER).handler(
                 new GraphQLWebSocketHandler(identity, currentRequest, runBlocking, maxJsonDepth, webSocketInitTimeout,
-                        initPayloadAuthorization, webSocketMaxOperations));
+                        initPayloadAuthorization, webSocketMaxOperations, webSocketMaxPendingBytes));
         GraphQLHttpHandler handler = new GraphQLHttpHandler(maxBodyBytes, maxJsonDepth, runBlocking, identity, currentRequest,
                 persistedQueries, new HttpCaching(cacheMaxAgeSeconds));
         router.route(path).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(handler::rejectDeclaredOversize);

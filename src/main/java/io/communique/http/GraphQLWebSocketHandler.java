@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,14 +34,17 @@ final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
     private final Duration initTimeout;
     private final Optional<String> initPayloadAuthorization;
     private final int maxOperations;
+    private final int maxPendingBytes;
 
     GraphQLWebSocketHandler(CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest, boolean runBlocking,
-            int maxJsonDepth, Duration initTimeout, Optional<String> initPayloadAuthorization, int maxOperations) {
+            int maxJsonDepth, Duration initTimeout, Optional<String> initPayloadAuthorization, int maxOperations,
+            long maxPendingBytes) {
         super(identities, currentRequest, runBlocking);
         this.maxJsonDepth = maxJsonDepth;
         this.initTimeout = initTimeout;
         this.initPayloadAuthorization = initPayloadAuthorization;
         this.maxOperations = maxOperations;
+        this.maxPendingBytes = (int) Math.min(Integer.MAX_VALUE, Math.max(1, maxPendingBytes));
     }
 
     @Override
@@ -56,7 +60,9 @@ final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
                 return;
             }
             ServerWebSocket socket = upgraded.result();
-            Session session = new Session(socket);
+            // Netty's high-water mark for this connection: above it, writeQueueFull() is true.
+            socket.setWriteQueueMaxSize(maxPendingBytes);
+            Session session = new Session(socket, maxPendingBytes);
             String subprotocol = socket.subProtocol();
             Optional<WebSocketProtocols.Protocol> chosen = WebSocketProtocols.of(subprotocol, session, metaData, ctx, this,
                     initPayloadAuthorization, maxOperations);
@@ -66,6 +72,7 @@ final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
                 return;
             }
             WebSocketProtocols.Protocol protocol = chosen.get();
+            session.whenBehind(protocol::onClose);
             long expiry = closeWhenIdentityExpires(ctx, socket);
             // graphql-transport-ws: a socket that has not sent connection_init in time is closed, so
             // that idle sockets nobody initialises do not pile up (SmallRye keeps them, pinging).
@@ -125,12 +132,61 @@ final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
         });
     }
 
-    /** SmallRye's view of the socket; its close reasons (which may quote the client's ids) are cut to fit a close frame. */
-    private record Session(ServerWebSocket socket) implements GraphQLWebSocketSession {
+    /**
+     * SmallRye's view of the socket. Its close reasons (which may quote the client's ids) are cut to
+     * fit a close frame, and a client that does not read what it is sent is disconnected.
+     *
+     * <p>Every message SmallRye sends is written at once, and Vert.x queues what the client has not
+     * taken yet without bound: a client that subscribes and then stops reading (a stuck app, or one
+     * doing it on purpose) would make the server hold every later event of its subscriptions. So once
+     * more than {@code communique.graphql.websocket-max-pending} bytes wait in the queue, on top of
+     * what the operating system's buffers hold, the socket is closed with 1008 and its operations
+     * end. Events are not skipped: as with {@code SUBSCRIPTION_OVERFLOW}, a client that was only slow
+     * reads the current state again and subscribes again. 1008 rather than 1013 because graphql-ws
+     * clients reconnect by themselves on 1013 and resubscribe without telling the application, which
+     * would then never learn that it missed events.
+     */
+    private static final class Session implements GraphQLWebSocketSession {
+
+        /** What a client that fell behind reads in the close frame. */
+        static final short BEHIND = 1008;
+
+        private final ServerWebSocket socket;
+        private final int maxPendingBytes;
+        private final AtomicBoolean behind = new AtomicBoolean();
+        private volatile Runnable endOperations = () -> {
+        };
+
+        Session(ServerWebSocket socket, int maxPendingBytes) {
+            this.socket = socket;
+            this.maxPendingBytes = maxPendingBytes;
+        }
+
+        /** What to run when the client has fallen behind: the protocol's own end of all operations. */
+        void whenBehind(Runnable endOperations) {
+            this.endOperations = endOperations;
+        }
 
         @Override
         public void sendMessage(String message) {
-            socket.writeTextMessage(message);
+            if (behind.get()) {
+                return;
+            }
+            boolean full;
+            try {
+                full = socket.writeQueueFull();
+            } catch (IllegalStateException closed) {
+                return; // closed meanwhile: Vert.x refuses the question, and the write would go nowhere
+            }
+            if (!full) {
+                socket.writeTextMessage(message);
+            } else if (behind.compareAndSet(false, true)) {
+                LOG.infof("Closing a GraphQL WebSocket from %s: it left more than %d bytes unread", socket.remoteAddress(),
+                        maxPendingBytes);
+                close(BEHIND, "Messages not read: more than " + maxPendingBytes
+                        + " bytes were waiting. Read the current state again, then subscribe again.");
+                endOperations.run();
+            }
         }
 
         @Override

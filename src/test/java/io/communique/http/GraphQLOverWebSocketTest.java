@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.communique.live.LiveEvents;
 import io.communique.support.GraphQL;
 import io.communique.support.GraphQLWs;
+import io.communique.support.RawWebSocket;
 import io.communique.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -20,8 +21,6 @@ import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -248,17 +247,10 @@ class GraphQLOverWebSocketTest {
         try {
             int before = events.subscribers();
             // A plain socket, so that nothing sends a close frame: only the TCP connection ends.
-            try (Socket socket = new Socket("localhost", RestAssured.port)) {
-                socket.setSoTimeout((int) GraphQLWs.TIMEOUT.toMillis());
-                OutputStream out = socket.getOutputStream();
-                out.write(("GET /graphql HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                        + "Sec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                String handshake = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
-                assertEquals("HTTP/1.1 101", handshake);
-                out.write(maskedTextFrame("{\"type\":\"connection_init\"}"));
-                out.write(maskedTextFrame(JsonObject.of("id", "watch", "type", "subscribe", "payload",
-                        JsonObject.of("query", WATCH_STATUS)).encode()));
+            try (RawWebSocket socket = RawWebSocket.connect(0)) {
+                socket.send("{\"type\":\"connection_init\"}");
+                socket.send(JsonObject.of("id", "watch", "type", "subscribe", "payload",
+                        JsonObject.of("query", WATCH_STATUS)).encode());
                 await().atMost(GraphQLWs.TIMEOUT).until(() -> events.subscribers() > before);
             }
             // The subscription ends with the connection.
@@ -298,25 +290,6 @@ class GraphQLOverWebSocketTest {
     }
 
     /** A client's text frame (RFC 6455 5.2: clients mask), for payloads under 64 KB. */
-    private static byte[] maskedTextFrame(String text) {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        byte[] mask = {1, 2, 3, 4};
-        var frame = new java.io.ByteArrayOutputStream();
-        frame.write(0x81);
-        if (payload.length < 126) {
-            frame.write(0x80 | payload.length);
-        } else {
-            frame.write(0x80 | 126);
-            frame.write(payload.length >>> 8);
-            frame.write(payload.length & 0xFF);
-        }
-        frame.writeBytes(mask);
-        for (int i = 0; i < payload.length; i++) {
-            frame.write(payload[i] ^ mask[i % 4]);
-        }
-        return frame.toByteArray();
-    }
-
     /** A subscribe message for {@link #QUERY} whose payload also has {@code field} set to the JSON text {@code json}. */
     private static String subscribe(String field, String json) {
         return "{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":" + Json.encode(QUERY) + ",\"" + field + "\":" + json + "}}";

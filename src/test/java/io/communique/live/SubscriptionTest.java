@@ -10,6 +10,7 @@ import io.communique.support.GraphQL;
 import io.communique.support.GraphQLWs;
 import io.communique.support.Ids;
 import io.communique.support.OwnDatabaseProfile;
+import io.communique.support.RawWebSocket;
 import io.communique.support.Tokens;
 import io.communique.support.TrackingDatabase;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,12 +55,15 @@ class SubscriptionTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("communique.live.subscription-buffer", String.valueOf(BUFFER));
+            return Map.of("communique.live.subscription-buffer", String.valueOf(BUFFER),
+                    "communique.graphql.websocket-max-pending", MAX_PENDING + "K");
         }
     }
 
     /** Small, so that a burst of a test's size overflows it. */
     static final int BUFFER = 100;
+    /** KiB a socket may leave unread (1 MiB by default), small so that a test's burst is past it after the system's buffers. */
+    static final int MAX_PENDING = 64;
 
     @Inject
     LiveEvents events;
@@ -280,6 +284,36 @@ class SubscriptionTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> events.subscribers() == attached);
             // The burst's notices all dealt with before the next test subscribes to this dialogue.
             await().atMost(Duration.ofSeconds(30)).until(() -> events.handled() >= before + 20 * BUFFER);
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingIsDisconnectedRatherThanQueuedFor() throws Exception {
+        // The server queued every event for such a client, without bound, for as long as its socket stayed open.
+        int attached = events.subscribers();
+        int burst = BUFFER - 10; // under the subscription's own buffer: this is about the socket, not SUBSCRIPTION_OVERFLOW
+        int textLength = 102_000; // about 9 MB of events in all, past what the operating system buffers on loopback
+        try (RawWebSocket ws = RawWebSocket.connect(4096)) {
+            ws.send("{\"type\":\"connection_init\"}");
+            ws.send(JsonObject.of("id", "slow", "type", "subscribe", "payload", JsonObject.of("query", WATCH_STATEMENTS,
+                    "variables", JsonObject.of("dialogue", Ids.base64("Dialogue:1")))).encode());
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.subscribers() > attached);
+            long before = events.handled();
+            try (var c = DB.connect(); var s = c.createStatement()) {
+                s.executeUpdate("insert into statement (dialogue_id, document_id, ordinal, span_start, span_end, text, kind)"
+                        + " select 1, 1, 300000 + g, 50000000 + 200000 * g, 50000000 + 200000 * g + " + textLength + ","
+                        + " repeat('burst ', " + textLength / 6 + "), 'SUMMARY' from generate_series(1, " + burst + ") g");
+            }
+            // Without reading a byte: the server gives up on this client instead of holding the rest of the burst.
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.subscribers() == attached);
+            int[] messages = {0};
+            RawWebSocket.Close close = ws.readUntilClose(messages);
+            assertEquals(1008, close.code(), close::toString);
+            assertEquals("Messages not read: more than " + MAX_PENDING * 1024 + " bytes were waiting. Read the current state"
+                    + " again, then subscribe again.", close.reason());
+            // connection_ack, then the events that were written before the queue filled up.
+            assertTrue(messages[0] > 1 && messages[0] < burst + 1, messages[0] + " messages before the close frame");
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.handled() >= before + burst);
         }
     }
 

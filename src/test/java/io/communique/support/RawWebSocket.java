@@ -1,0 +1,118 @@
+package io.communique.support;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.RestAssured;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A GraphQL WebSocket over a plain TCP socket, for what a WebSocket library will not do: drop the
+ * connection without a close frame, or stop reading while the server writes.
+ */
+public final class RawWebSocket implements AutoCloseable {
+
+    /** A close frame as read: its code and reason. */
+    public record Close(int code, String reason) {
+    }
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final DataInputStream in;
+
+    private RawWebSocket(Socket socket) throws IOException {
+        this.socket = socket;
+        this.out = socket.getOutputStream();
+        this.in = new DataInputStream(socket.getInputStream());
+    }
+
+    /**
+     * Upgrades to graphql-transport-ws on /graphql. {@code receiveBuffer} bytes (0: the system's
+     * default) is the most the operating system takes in for this client while it does not read.
+     */
+    public static RawWebSocket connect(int receiveBuffer) throws IOException {
+        Socket socket = new Socket();
+        if (receiveBuffer > 0) {
+            // Before connecting, so that the window offered in the handshake is already this small.
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.connect(new InetSocketAddress("localhost", RestAssured.port));
+        socket.setSoTimeout((int) GraphQLWs.TIMEOUT.toMillis());
+        RawWebSocket ws = new RawWebSocket(socket);
+        ws.out.write(("GET /graphql HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                + "Sec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        String head = ws.readHead();
+        assertTrue(head.startsWith("HTTP/1.1 101"), head);
+        return ws;
+    }
+
+    /** Sends one text message, masked as a client must. */
+    public void send(String text) throws IOException {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        byte[] mask = {1, 2, 3, 4};
+        var frame = new ByteArrayOutputStream();
+        frame.write(0x81);
+        if (payload.length < 126) {
+            frame.write(0x80 | payload.length);
+        } else {
+            frame.write(0x80 | 126);
+            frame.write(payload.length >>> 8);
+            frame.write(payload.length & 0xFF);
+        }
+        frame.writeBytes(mask);
+        for (int i = 0; i < payload.length; i++) {
+            frame.write(payload[i] ^ mask[i % 4]);
+        }
+        out.write(frame.toByteArray());
+        out.flush();
+    }
+
+    /**
+     * Reads and counts the frames that start a data message until the server's close frame, which is
+     * returned; {@code messages[0]} gets the count. Fails on end of stream before a close frame.
+     */
+    public Close readUntilClose(int[] messages) throws IOException {
+        while (true) {
+            int first = in.readUnsignedByte();
+            int second = in.readUnsignedByte();
+            long length = second & 0x7F;
+            if (length == 126) {
+                length = in.readUnsignedShort();
+            } else if (length == 127) {
+                length = in.readLong();
+            }
+            int opcode = first & 0x0F;
+            if (opcode == 0x8) {
+                byte[] payload = in.readNBytes((int) length);
+                if (payload.length < 2) {
+                    return new Close(1005, "");
+                }
+                return new Close(((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF),
+                        new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8));
+            }
+            if (opcode == 0x1 || opcode == 0x2) {
+                messages[0]++;
+            }
+            in.skipNBytes(length);
+        }
+    }
+
+    private String readHead() throws IOException {
+        var head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            head.append((char) in.readUnsignedByte());
+        }
+        return head.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
