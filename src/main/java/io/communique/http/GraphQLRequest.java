@@ -98,16 +98,19 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
         }
         // A header sent twice arrives folded with commas; SmallRye's own GraphiQL page sends
         // "application/json, application/json". Accept it when every value is acceptable.
-        for (String single : contentType.split(",")) {
-            requireSingleJsonContentType(single);
+        for (String single : contentType.split(",", -1)) {
+            requireSingleJsonContentType(single, contentType);
         }
     }
 
-    private static void requireSingleJsonContentType(String contentType) {
-        String[] parts = contentType.split(";");
-        if (!parts[0].trim().toLowerCase(Locale.ROOT).equals("application/json")) {
+    private static void requireSingleJsonContentType(String contentType, String header) {
+        // A limit of -1 keeps empty pieces: ";;;".split(";") is an empty array.
+        String[] parts = contentType.split(";", -1);
+        String mediaType = parts[0].trim();
+        if (!mediaType.toLowerCase(Locale.ROOT).equals("application/json")) {
             throw new RequestRejected(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
-                    "Unsupported Content-Type '" + parts[0].trim() + "': send the request as application/json.");
+                    "Unsupported Content-Type '" + (mediaType.isEmpty() ? header.trim() : mediaType)
+                            + "': send the request as application/json.");
         }
         for (int i = 1; i < parts.length; i++) {
             String param = parts[i].trim();

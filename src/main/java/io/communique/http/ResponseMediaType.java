@@ -47,8 +47,9 @@ enum ResponseMediaType {
     /** The most specific range of the header that covers this type (RFC 9110, 12.5.1), or null. */
     private Match matchIn(String acceptHeader) {
         Match found = null;
-        for (String range : acceptHeader.split(",")) {
-            String[] parts = range.split(";");
+        // A limit of -1 keeps empty pieces: ";;;".split(";") is an empty array, and the header is the client's to garble.
+        for (String range : acceptHeader.split(",", -1)) {
+            String[] parts = range.split(";", -1);
             String mediaRange = parts[0].trim().toLowerCase(Locale.ROOT);
             int slash = mediaRange.indexOf('/');
             if (slash < 0) {

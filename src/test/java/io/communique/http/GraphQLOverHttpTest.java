@@ -127,6 +127,30 @@ class GraphQLOverHttpTest {
                 .body("errors[0].extensions.code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {";;;", ",,,", " ; charset=utf-8"})
+    void aContentTypeWithNoMediaTypeIs415NotInternal(String contentType) throws Exception {
+        // Splitting ";;;" on ';' gives no pieces at all, which answered 500 INTERNAL, logged as a fault.
+        HttpResponse<String> response = send(HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", contentType).header("Accept", GRAPHQL_RESPONSE)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"{ __typename }\"}")));
+        assertEquals(415, response.statusCode(), response.body());
+        JsonPath body = JsonPath.from(response.body());
+        assertEquals("UNSUPPORTED_MEDIA_TYPE", body.getString("errors[0].extensions.code"));
+        assertEquals("Unsupported Content-Type '" + contentType.trim() + "': send the request as application/json.",
+                body.getString("errors[0].message"));
+    }
+
+    @Test
+    void anAcceptHeaderOfSeparatorsOnlyIs406NotInternal() throws Exception {
+        // The same split, in the failure handler too: Vert.x's plain-text "Internal Server Error".
+        HttpResponse<String> response = send(HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/json").header("Accept", ";;;,,,q==")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"{ __typename }\"}")));
+        assertEquals(406, response.statusCode(), response.body());
+        assertEquals("NOT_ACCEPTABLE", JsonPath.from(response.body()).getString("errors[0].extensions.code"));
+    }
+
     @Test
     void aPostWithoutContentTypeIs415() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(endpoint)

@@ -49,7 +49,10 @@ class ResponseMediaTypeTest {
             "*/*;q=0",
             "application/json; charset=ISO-8859-1",
             "application/graphql+json",
-            "application/json;q=nonsense"})
+            "application/json;q=nonsense",
+            ";;;,,,q==",
+            ";",
+            ", ;"})
     void nothingAcceptableIsEmpty(String accept) {
         assertEquals(Optional.empty(), ResponseMediaType.negotiate(accept));
     }
