@@ -260,7 +260,8 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         if (body != null && body.length() > maxBodyBytes) {
             throw tooLarge();
         }
-        return GraphQLRequest.fromPost(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE), body, maxJsonDepth);
+        return GraphQLRequest.fromPost(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE),
+                ctx.request().getHeader(HttpHeaders.CONTENT_ENCODING), body, maxJsonDepth);
     }
 
     /**

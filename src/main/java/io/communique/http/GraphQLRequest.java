@@ -15,6 +15,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The parameters of one GraphQL-over-HTTP request, checked as the spec defines them: {@code query}
@@ -39,9 +40,10 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
         return json.build();
     }
 
-    /** A POST: the body must be declared application/json (UTF-8) and hold one JSON object. */
-    static GraphQLRequest fromPost(String contentType, Buffer body, int maxJsonDepth) {
+    /** A POST: the body must be declared application/json (UTF-8), sent uncompressed, and hold one JSON object. */
+    static GraphQLRequest fromPost(String contentType, String contentEncoding, Buffer body, int maxJsonDepth) {
         requireJsonContentType(contentType);
+        requireIdentityEncoding(contentEncoding);
         if (body == null || body.length() == 0) {
             throw badRequest("The request body is empty: send a JSON object with a 'query' string.");
         }
@@ -100,6 +102,25 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
         // "application/json, application/json". Accept it when every value is acceptable.
         for (String single : contentType.split(",", -1)) {
             requireSingleJsonContentType(single, contentType);
+        }
+    }
+
+    /**
+     * The server does not decode compressed request bodies (Vert.x's request decompression is off, so
+     * a zip bomb is no concern), and a gzipped body used to be refused as "not valid UTF-8", which sent
+     * the client looking in the wrong place. RFC 9110 8.4.1: 415, with Accept-Encoding naming the
+     * coding that is taken.
+     */
+    private static void requireIdentityEncoding(String contentEncoding) {
+        if (contentEncoding == null) {
+            return;
+        }
+        for (String coding : contentEncoding.split(",", -1)) {
+            String name = coding.trim();
+            if (!name.isEmpty() && !name.equalsIgnoreCase("identity")) {
+                throw new RequestRejected(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding '" + name
+                        + "' is not supported: send the request body uncompressed.", Map.of("Accept-Encoding", "identity"));
+            }
         }
     }
 

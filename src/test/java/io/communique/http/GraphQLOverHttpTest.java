@@ -142,6 +142,30 @@ class GraphQLOverHttpTest {
     }
 
     @Test
+    void aCompressedBodyIs415NamingTheCodingTaken() throws Exception {
+        // It was refused as "The request body is not valid UTF-8.", which sent the client looking in the wrong place.
+        byte[] json = "{\"query\": \"{ __typename }\"}".getBytes(StandardCharsets.UTF_8);
+        var gzipped = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gzipped)) {
+            out.write(json);
+        }
+        HttpResponse<String> response = send(HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/json").header("Content-Encoding", "gzip").header("Accept", GRAPHQL_RESPONSE)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzipped.toByteArray())));
+        assertEquals(415, response.statusCode(), response.body());
+        assertEquals("identity", response.headers().firstValue("Accept-Encoding").orElseThrow());
+        JsonPath body = JsonPath.from(response.body());
+        assertEquals("UNSUPPORTED_MEDIA_TYPE", body.getString("errors[0].extensions.code"));
+        assertEquals("Content-Encoding 'gzip' is not supported: send the request body uncompressed.",
+                body.getString("errors[0].message"));
+        // "identity" is no coding at all.
+        HttpResponse<String> plain = send(HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/json").header("Content-Encoding", "identity").header("Accept", GRAPHQL_RESPONSE)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json)));
+        assertEquals(200, plain.statusCode(), plain.body());
+    }
+
+    @Test
     void anAcceptHeaderOfSeparatorsOnlyIs406NotInternal() throws Exception {
         // The same split, in the failure handler too: Vert.x's plain-text "Internal Server Error".
         HttpResponse<String> response = send(HttpRequest.newBuilder(endpoint)
