@@ -284,7 +284,7 @@ public class ErrorMapper {
             return ApiError.of(ErrorCodes.TOO_MANY_TOKENS, "The document has more than " + max
                     + " tokens, the limit; parsing was stopped.", location, null).with(Map.of("limit", max));
         }
-        return ApiError.of(ErrorCodes.PARSE_FAILED, syntax.getMessage(), location, null);
+        return ApiError.of(ErrorCodes.PARSE_FAILED, SyntaxMessages.of(syntax.getMessage()), location, null);
     }
 
     private static ApiError validation(ValidationError error, String query) {

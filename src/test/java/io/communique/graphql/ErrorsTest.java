@@ -34,6 +34,28 @@ class ErrorsTest {
     }
 
     @Test
+    void syntaxErrorsSayWhatWasUnexpectedAndQuoteAtMostFortyCharacters() {
+        // They named the parser generator ("Invalid syntax with ANTLR error 'token recognition error at: …'"), and an
+        // unterminated 100 KB string came back whole: a 100,242-byte response.
+        String unterminated = "{ node(id: \"" + "x".repeat(100_000) + " }";
+        Map<String, String> expected = Map.of(
+                unterminated, "Invalid syntax: unexpected characters '\"" + "x".repeat(39) + "…' at line 1 column 12.",
+                "{ node(id: \"\\q\") { id } }", "Invalid syntax: unexpected characters '\"\\q' at line 1 column 12.",
+                "{ nations(first: 1) { totalCount } }}", "Invalid syntax: unexpected '}' at line 1 column 37, after a complete document.",
+                "{ nations(first: ) { totalCount } }", "Invalid syntax: unexpected ')' at line 1 column 18.",
+                "{ \"" + "y".repeat(100_000) + "\" }", "Invalid syntax: unexpected '\"" + "y".repeat(39) + "…' at line 1 column 3.",
+                "{ nations {", "Invalid syntax: the document ends unexpectedly at line 1 column 12.");
+        expected.forEach((document, message) -> {
+            SqlStatementCounter.reset();
+            var response = GraphQL.query(document);
+            var error = Errors.single(response, ErrorCodes.PARSE_FAILED);
+            assertEquals(message, error.get("message"));
+            assertNull(response.get("data"));
+            assertEquals(0, SqlStatementCounter.count());
+        });
+    }
+
+    @Test
     void aLocationIsWrittenLineFirstOnEveryInstance() {
         // Key order means nothing to JSON, but identical requests should get identical bytes from every
         // instance; an unordered map here gave each JVM its own order.
