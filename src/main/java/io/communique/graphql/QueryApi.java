@@ -2,6 +2,7 @@ package io.communique.graphql;
 
 import io.communique.errors.BadUserInputException;
 import io.communique.errors.NotFoundException;
+import io.communique.errors.Wording;
 import io.communique.model.Commitment;
 import io.communique.model.Dialogue;
 import io.communique.model.Nation;
@@ -252,6 +253,6 @@ public class QueryApi {
     private <E, N> N byId(String id, String type, Class<E> entity, Function<E, N> node) {
         long key = GlobalId.decodeKey(id, type, "id");
         return reader.find(entity, key).map(node)
-                .orElseThrow(() -> new NotFoundException("Could not resolve to a " + type + " with the global id of '" + id + "'."));
+                .orElseThrow(() -> new NotFoundException("Could not resolve to " + Wording.a(type) + " with the global id of '" + id + "'."));
     }
 }

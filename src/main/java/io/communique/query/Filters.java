@@ -1,6 +1,7 @@
 package io.communique.query;
 
 import io.communique.errors.BadUserInputException;
+import io.communique.errors.Wording;
 import io.communique.relay.GlobalId;
 import io.communique.relay.SqlFilter;
 import io.communique.search.SearchQuery;
@@ -273,13 +274,13 @@ public class Filters {
         }
 
         List<Ref> ids(String path, List<String> values, Target target) {
-            return parse(path, values, (itemPath, value) -> byId(itemPath, value, "a " + target.type + " id", target));
+            return parse(path, values, (itemPath, value) -> byId(itemPath, value, Wording.a(target.type) + " id", target));
         }
 
         List<Ref> slugsOrIds(String path, List<String> values, Target target) {
             return parse(path, values, (itemPath, value) -> SLUG.matcher(value).matches()
                     ? new Ref(itemPath, value, target, "slug", value)
-                    : byId(itemPath, value, "a " + target.name().toLowerCase() + " slug or a " + target.type + " id", target));
+                    : byId(itemPath, value, "a " + target.name().toLowerCase() + " slug or " + Wording.a(target.type) + " id", target));
         }
 
         List<Ref> slugs(String path, List<String> values, Target target) {

@@ -1,6 +1,7 @@
 package io.communique.relay;
 
 import io.communique.errors.BadUserInputException;
+import io.communique.errors.Wording;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Pattern;
@@ -48,8 +49,8 @@ public record GlobalId(String type, long key) {
     public static long decodeKey(String id, String expectedType, String argument) {
         var gid = decode(id, argument);
         if (!gid.type().equals(expectedType)) {
-            throw new BadUserInputException("Argument '" + argument + "' must be the id of a " + expectedType
-                    + ", not of a " + gid.type() + ".");
+            throw new BadUserInputException("Argument '" + argument + "' must be the id of " + Wording.a(expectedType)
+                    + ", not of " + Wording.a(gid.type()) + ".");
         }
         return gid.key();
     }

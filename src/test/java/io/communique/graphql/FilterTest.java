@@ -272,7 +272,7 @@ class FilterTest {
     void unknownOrWrongIdsAreRefusedWithTheArgumentPath() {
         var wrongType = statements(Map.of("speaker", List.of(officialId("S. Jaishankar"), topicId("defence"))));
         assertError(wrongType, "BAD_USER_INPUT", "statements");
-        assertMessage(wrongType, "filter.speaker[1]", "Official id");
+        assertMessage(wrongType, "filter.speaker[1]", "must be an Official id");
 
         var missing = statements(Map.of("speaker", List.of(Ids.base64("Official:999"))));
         assertError(missing, "BAD_USER_INPUT", "statements");

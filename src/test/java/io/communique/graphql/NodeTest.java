@@ -82,7 +82,7 @@ class NodeTest {
         String statement = GraphQL.query("{ statements(first: 1) { nodes { id } } }").getString("data.statements.nodes[0].id");
         var response = GraphQL.query("query($id: ID!) { official(id: $id) { name } }", "id", statement);
         assertError(response, "BAD_USER_INPUT", "official");
-        assertEquals("Argument 'id' must be the id of a Official, not of a Statement.", response.getString("errors[0].message"));
+        assertEquals("Argument 'id' must be the id of an Official, not of a Statement.", response.getString("errors[0].message"));
     }
 
     @Test
