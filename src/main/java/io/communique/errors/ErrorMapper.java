@@ -280,11 +280,23 @@ public class ErrorMapper {
             return ApiError.of(ErrorCodes.QUERY_TOO_DEEP, "The document nests too deeply to be parsed.", location, null);
         }
         if (syntax instanceof ParseCancelledException) {
-            int max = graphql.parser.ParserOptions.getDefaultOperationParserOptions().getMaxTokens();
-            return ApiError.of(ErrorCodes.TOO_MANY_TOKENS, "The document has more than " + max
-                    + " tokens, the limit; parsing was stopped.", location, null).with(Map.of("limit", max));
+            return tooManyTokens(syntax, location);
         }
         return ApiError.of(ErrorCodes.PARSE_FAILED, SyntaxMessages.of(syntax.getMessage()), location, null);
+    }
+
+    /**
+     * graphql-java counts the document's ignored tokens (whitespace, commas, comments) against a limit of
+     * their own, {@code maxWhitespaceTokens}; a document of 200,000 spaces was reported as over the
+     * 15,000 grammar tokens it did not have. The kind is read from graphql-java's message.
+     */
+    private static ApiError tooManyTokens(InvalidSyntaxException cancelled, List<graphql.language.SourceLocation> location) {
+        var options = graphql.parser.ParserOptions.getDefaultOperationParserOptions();
+        boolean ignored = cancelled.getMessage() != null && cancelled.getMessage().contains("'whitespace' tokens");
+        int max = ignored ? options.getMaxWhitespaceTokens() : options.getMaxTokens();
+        String kind = ignored ? " ignored tokens (whitespace, commas and comments)" : " tokens";
+        return ApiError.of(ErrorCodes.TOO_MANY_TOKENS, "The document has more than " + max + kind
+                + ", the limit; parsing was stopped.", location, null).with(Map.of("limit", max));
     }
 
     private static ApiError validation(ValidationError error, String query) {

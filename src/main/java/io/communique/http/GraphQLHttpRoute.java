@@ -77,7 +77,7 @@ public class GraphQLHttpRoute {
         CurrentVertxRequest currentRequest = Arc.container().instance(CurrentVertxRequest.class).get();
         router.route(path).order(WEBSOCKET_ORDER).handler(
                 new GraphQLWebSocketHandler(identity, currentRequest, runBlocking, maxJsonDepth, webSocketInitTimeout,
-                        initPayloadAuthorization, webSocketMaxOperations, webSocketMaxPendingBytes));
+                        initPayloadAuthorization, webSocketMaxOperations, webSocketMaxPendingBytes, maxBodyBytes));
         GraphQLHttpHandler handler = new GraphQLHttpHandler(maxBodyBytes, maxJsonDepth, runBlocking, identity, currentRequest,
                 persistedQueries, new HttpCaching(cacheMaxAgeSeconds));
         router.route(path).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(handler::rejectDeclaredOversize);

@@ -122,6 +122,18 @@ class LimitsTest {
     }
 
     @Test
+    void moreThanTwoHundredThousandIgnoredTokensAreNamedAsSuch() {
+        // graphql-java counts whitespace and commas against a limit of their own; this was reported as more than
+        // 15,000 tokens, which a document of one field does not have.
+        String query = "{ __typename" + " ".repeat(210_000) + "}";
+        var response = refusedWithoutSql(() -> GraphQL.query(query));
+        var error = Errors.single(response, ErrorCodes.TOO_MANY_TOKENS);
+        assertEquals("The document has more than 200000 ignored tokens (whitespace, commas and comments), the limit;"
+                + " parsing was stopped.", error.get("message"));
+        assertEquals(200_000, response.getInt("errors[0].extensions.limit"));
+    }
+
+    @Test
     void moreThanFiftyAliasesAreRefusedBeforeAnySql() {
         var response = refusedWithoutSql(() -> GraphQL.file("too-many-aliases"));
         Errors.single(response, ErrorCodes.TOO_MANY_ALIASES);

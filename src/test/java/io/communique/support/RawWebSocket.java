@@ -52,25 +52,81 @@ public final class RawWebSocket implements AutoCloseable {
         return ws;
     }
 
-    /** Sends one text message, masked as a client must. */
+    /** Sends one text message in one frame, masked as a client must. */
     public void send(String text) throws IOException {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        byte[] mask = {1, 2, 3, 4};
+        out.write(frame(0x1, true, payload, 0, payload.length));
+        out.flush();
+    }
+
+    /**
+     * Sends only the header of one text frame announcing {@code length} bytes. A server checks the
+     * length as it reads the header; sending the whole payload after it had refused would make the
+     * server's kernel reset the connection over the unread bytes, and the close frame could be lost.
+     */
+    public void announceText(int length) throws IOException {
         var frame = new ByteArrayOutputStream();
         frame.write(0x81);
-        if (payload.length < 126) {
-            frame.write(0x80 | payload.length);
-        } else {
-            frame.write(0x80 | 126);
-            frame.write(payload.length >>> 8);
-            frame.write(payload.length & 0xFF);
+        frame.write(0x80 | 127);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            frame.write((int) ((long) length >>> shift) & 0xFF);
         }
-        frame.writeBytes(mask);
-        for (int i = 0; i < payload.length; i++) {
-            frame.write(payload[i] ^ mask[i % 4]);
-        }
+        frame.writeBytes(new byte[] {1, 2, 3, 4});
         out.write(frame.toByteArray());
         out.flush();
+    }
+
+    /** Sends one text message cut into frames of at most {@code size} bytes (a first frame, then continuations). */
+    public void sendInFragments(String text, int size) throws IOException {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        for (int from = 0; from < payload.length; from += size) {
+            int to = Math.min(payload.length, from + size);
+            out.write(frame(from == 0 ? 0x1 : 0x0, to == payload.length, payload, from, to));
+        }
+        out.flush();
+    }
+
+    private static byte[] frame(int opcode, boolean fin, byte[] payload, int from, int to) {
+        int length = to - from;
+        byte[] mask = {1, 2, 3, 4};
+        var frame = new ByteArrayOutputStream();
+        frame.write((fin ? 0x80 : 0) | opcode);
+        if (length < 126) {
+            frame.write(0x80 | length);
+        } else if (length < 65_536) {
+            frame.write(0x80 | 126);
+            frame.write(length >>> 8);
+            frame.write(length & 0xFF);
+        } else {
+            frame.write(0x80 | 127);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                frame.write((int) ((long) length >>> shift) & 0xFF);
+            }
+        }
+        frame.writeBytes(mask);
+        for (int i = 0; i < length; i++) {
+            frame.write(payload[from + i] ^ mask[i % 4]);
+        }
+        return frame.toByteArray();
+    }
+
+    /** The next text message from the server (its frames joined), or the close frame's code and reason as a Close. */
+    public Object next() throws IOException {
+        var message = new ByteArrayOutputStream();
+        while (true) {
+            int first = in.readUnsignedByte();
+            int opcode = first & 0x0F;
+            byte[] payload = payload();
+            if (opcode == 0x8) {
+                return close(payload);
+            }
+            if (opcode == 0x1 || opcode == 0x0) {
+                message.writeBytes(payload);
+                if ((first & 0x80) != 0) {
+                    return message.toString(StandardCharsets.UTF_8);
+                }
+            }
+        }
     }
 
     /**
@@ -79,28 +135,34 @@ public final class RawWebSocket implements AutoCloseable {
      */
     public Close readUntilClose(int[] messages) throws IOException {
         while (true) {
-            int first = in.readUnsignedByte();
-            int second = in.readUnsignedByte();
-            long length = second & 0x7F;
-            if (length == 126) {
-                length = in.readUnsignedShort();
-            } else if (length == 127) {
-                length = in.readLong();
-            }
-            int opcode = first & 0x0F;
+            int opcode = in.readUnsignedByte() & 0x0F;
+            byte[] payload = payload();
             if (opcode == 0x8) {
-                byte[] payload = in.readNBytes((int) length);
-                if (payload.length < 2) {
-                    return new Close(1005, "");
-                }
-                return new Close(((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF),
-                        new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8));
+                return close(payload);
             }
             if (opcode == 0x1 || opcode == 0x2) {
                 messages[0]++;
             }
-            in.skipNBytes(length);
         }
+    }
+
+    private byte[] payload() throws IOException {
+        int second = in.readUnsignedByte();
+        long length = second & 0x7F;
+        if (length == 126) {
+            length = in.readUnsignedShort();
+        } else if (length == 127) {
+            length = in.readLong();
+        }
+        return in.readNBytes((int) length);
+    }
+
+    private static Close close(byte[] payload) {
+        if (payload.length < 2) {
+            return new Close(1005, "");
+        }
+        return new Close(((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF),
+                new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8));
     }
 
     private String readHead() throws IOException {
