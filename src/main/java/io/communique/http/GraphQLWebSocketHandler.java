@@ -120,6 +120,9 @@ final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
                     protocol.onThrowable(failure);
                 }
             });
+            // The protocol's messages are JSON text; a binary one was ignored, and the client waited for an answer.
+            socket.binaryMessageHandler(ignored -> session.close(WebSocketMessages.INVALID_MESSAGE,
+                    "Invalid message: send JSON in text frames, not binary ones"));
             socket.textMessageHandler(text -> {
                 WebSocketMessages.Checked message = messages.check(text);
                 if (message.refused()) {

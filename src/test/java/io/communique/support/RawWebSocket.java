@@ -76,6 +76,12 @@ public final class RawWebSocket implements AutoCloseable {
         out.flush();
     }
 
+    /** Sends one binary message in one frame. */
+    public void sendBinary(byte[] payload) throws IOException {
+        out.write(frame(0x2, true, payload, 0, payload.length));
+        out.flush();
+    }
+
     /** Sends one text message cut into frames of at most {@code size} bytes (a first frame, then continuations). */
     public void sendInFragments(String text, int size) throws IOException {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
