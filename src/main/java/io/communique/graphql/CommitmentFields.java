@@ -38,7 +38,7 @@ public class CommitmentFields {
     @Description("The nations and organisations bound by the commitment, each with its role.")
     public List<@NonNull List<@NonNull CommitmentPartyView>> parties(@Source List<CommitmentNode> commitments) {
         var rows = reader.parties(Batch.keys(commitments, CommitmentNode::key));
-        return Batch.lists(commitments, CommitmentNode::key, rows, row -> new CommitmentPartyView(row.party().role,
+        return Batch.lists(commitments, CommitmentNode::key, rows, row -> new CommitmentPartyView(row.role(),
                 row.nation() != null ? new NationNode(row.nation()) : new SubjectNode(row.organization())));
     }
 
