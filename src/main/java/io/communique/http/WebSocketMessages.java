@@ -75,10 +75,19 @@ final class WebSocketMessages {
         return new Checked(null, null, problem);
     }
 
+    /**
+     * Operation ids are echoed in every message of the operation, so one of 100 KB made each event of
+     * a subscription 100 KB larger. Clients use counters or UUIDs (graphql-ws: 36 characters).
+     */
+    static final int MAX_ID_LENGTH = 128;
+
     private static Optional<String> id(JsonObject message) {
-        return message.get("id") instanceof JsonString id && !id.getString().isEmpty()
-                ? Optional.empty()
-                : Optional.of("Invalid message: 'id' must be a non-empty string");
+        if (!(message.get("id") instanceof JsonString id) || id.getString().isEmpty()) {
+            return Optional.of("Invalid message: 'id' must be a non-empty string");
+        }
+        return id.getString().length() > MAX_ID_LENGTH
+                ? Optional.of("Invalid message: 'id' must be at most " + MAX_ID_LENGTH + " characters long")
+                : Optional.empty();
     }
 
     private static Optional<String> operation(JsonValue payload) {

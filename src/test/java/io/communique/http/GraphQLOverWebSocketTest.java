@@ -73,6 +73,11 @@ class GraphQLOverWebSocketTest {
                 Arguments.of("{\"type\":\"subscribe\",\"payload\":" + query + "}", "Invalid message: 'id' must be a non-empty string"),
                 Arguments.of("{\"id\":\"\",\"type\":\"subscribe\",\"payload\":" + query + "}", "Invalid message: 'id' must be a non-empty string"),
                 Arguments.of("{\"id\":1,\"type\":\"subscribe\",\"payload\":" + query + "}", "Invalid message: 'id' must be a non-empty string"),
+                // Echoed in every message of the operation: a 100 KB id made every event 100 KB larger.
+                Arguments.of("{\"id\":\"" + "i".repeat(129) + "\",\"type\":\"subscribe\",\"payload\":" + query + "}",
+                        "Invalid message: 'id' must be at most 128 characters long"),
+                Arguments.of("{\"id\":\"" + "i".repeat(100_000) + "\",\"type\":\"complete\"}",
+                        "Invalid message: 'id' must be at most 128 characters long"),
                 Arguments.of("{\"id\":\"1\",\"type\":\"subscribe\"}", "Invalid message: 'payload' must be an object"),
                 Arguments.of("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":\"x\"}", "Invalid message: 'payload' must be an object"),
                 Arguments.of("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{}}", "Invalid message: 'payload.query' must be a string"),
