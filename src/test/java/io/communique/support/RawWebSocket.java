@@ -21,6 +21,9 @@ public final class RawWebSocket implements AutoCloseable {
     public record Close(int code, String reason) {
     }
 
+    /** Clients mask every frame (RFC 6455 5.3); the key needs no randomness here. */
+    private static final byte[] MASK = {1, 2, 3, 4};
+
     private final Socket socket;
     private final OutputStream out;
     private final DataInputStream in;
@@ -66,12 +69,7 @@ public final class RawWebSocket implements AutoCloseable {
      */
     public void announceText(int length) throws IOException {
         var frame = new ByteArrayOutputStream();
-        frame.write(0x81);
-        frame.write(0x80 | 127);
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            frame.write((int) ((long) length >>> shift) & 0xFF);
-        }
-        frame.writeBytes(new byte[] {1, 2, 3, 4});
+        header(frame, 0x1, true, length);
         out.write(frame.toByteArray());
         out.flush();
     }
@@ -93,9 +91,16 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     private static byte[] frame(int opcode, boolean fin, byte[] payload, int from, int to) {
-        int length = to - from;
-        byte[] mask = {1, 2, 3, 4};
         var frame = new ByteArrayOutputStream();
+        header(frame, opcode, fin, to - from);
+        for (int i = from; i < to; i++) {
+            frame.write(payload[i] ^ MASK[(i - from) % 4]);
+        }
+        return frame.toByteArray();
+    }
+
+    /** A client frame's header: fin and opcode, the masked length in its shortest form, the mask. */
+    private static void header(ByteArrayOutputStream frame, int opcode, boolean fin, int length) {
         frame.write((fin ? 0x80 : 0) | opcode);
         if (length < 126) {
             frame.write(0x80 | length);
@@ -109,11 +114,7 @@ public final class RawWebSocket implements AutoCloseable {
                 frame.write((int) ((long) length >>> shift) & 0xFF);
             }
         }
-        frame.writeBytes(mask);
-        for (int i = 0; i < length; i++) {
-            frame.write(payload[from + i] ^ mask[i % 4]);
-        }
-        return frame.toByteArray();
+        frame.writeBytes(MASK);
     }
 
     /** The next text message from the server (its frames joined), or the close frame's code and reason as a Close. */
@@ -136,19 +137,15 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     /**
-     * Reads and counts the frames that start a data message until the server's close frame, which is
-     * returned; {@code messages[0]} gets the count. Fails on end of stream before a close frame.
+     * Reads and counts the server's text messages until its close frame, which is returned;
+     * {@code messages[0]} gets the count. Fails on end of stream before a close frame.
      */
     public Close readUntilClose(int[] messages) throws IOException {
         while (true) {
-            int opcode = in.readUnsignedByte() & 0x0F;
-            byte[] payload = payload();
-            if (opcode == 0x8) {
-                return close(payload);
+            if (next() instanceof Close close) {
+                return close;
             }
-            if (opcode == 0x1 || opcode == 0x2) {
-                messages[0]++;
-            }
+            messages[0]++;
         }
     }
 
