@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.communique.errors.BadUserInputException;
+import io.communique.service.validation.TextValidator;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -152,6 +153,10 @@ public class DialogueImporter {
     // The document, indexed and checked without the database.
 
     static final class Doc {
+        /** The members that hold text a person wrote (and, under "otherNames", its items). */
+        private static final Set<String> WRITTEN = Set.of("name", "title", "format", "place", "publisher", "description",
+                "note", "content", "text");
+
         final JsonNode root;
         final Map<String, Integer> nations = new LinkedHashMap<>();
         final Map<String, Integer> topics = new LinkedHashMap<>();
@@ -170,6 +175,7 @@ public class DialogueImporter {
         }
 
         void check() {
+            shows(root, "");
             index("nations", "code", nations);
             index("topics", "slug", topics);
             index("subjects", "slug", subjects);
@@ -215,6 +221,31 @@ public class DialogueImporter {
             }
             for (int i = 0; i < list("commitments").size(); i++) {
                 checkCommitment(i, list("commitments").get(i));
+            }
+        }
+
+        /**
+         * Every text a person wrote must show something, as on the editorial mutations (see
+         * TextValidator.visible): the schema can say "at least one character", not "not blank".
+         */
+        private static void shows(JsonNode node, String at) {
+            if (node.isObject()) {
+                node.properties().forEach(field -> {
+                    JsonNode value = field.getValue();
+                    String path = at + "/" + field.getKey();
+                    if (value.isTextual() && WRITTEN.contains(field.getKey()) && !TextValidator.visible(value.textValue())) {
+                        throw bad(path, "shows nothing: it is empty, or only spaces or invisible characters.");
+                    }
+                    shows(value, path);
+                });
+            } else if (node.isArray()) {
+                boolean names = at.endsWith("/otherNames");
+                for (int i = 0; i < node.size(); i++) {
+                    if (names && node.get(i).isTextual() && !TextValidator.visible(node.get(i).textValue())) {
+                        throw bad(at + "/" + i, "shows nothing: it is empty, or only spaces or invisible characters.");
+                    }
+                    shows(node.get(i), at + "/" + i);
+                }
             }
         }
 

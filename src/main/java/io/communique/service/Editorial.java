@@ -35,6 +35,7 @@ import io.communique.service.validation.InputValidation;
 import io.communique.service.validation.OnCreate;
 import io.communique.service.validation.RecordDate;
 import io.communique.service.validation.Text;
+import io.communique.service.validation.TextValidator;
 import io.communique.service.validation.WebUrl;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -507,8 +508,8 @@ public class Editorial {
             throw bad("input.text", "does not match the document's text at [" + start + ", " + end + "), which reads \""
                     + abbreviate(slice) + "\". Give the span of the passage, or leave the text out to take it from the document.");
         }
-        if (slice.isBlank()) {
-            throw bad("input.start", "and 'input.end' span only white space in the document.");
+        if (!TextValidator.visible(slice)) {
+            throw bad("input.start", "and 'input.end' span nothing visible in the document (only spaces or invisible characters).");
         }
         if (statement.document == null || !statement.document.id.equals(document.id)) {
             // A provisional position past the document's others, taken before the row joins the document

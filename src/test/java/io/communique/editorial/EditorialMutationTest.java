@@ -258,6 +258,15 @@ class EditorialMutationTest {
         assertEquals(handshakes, ok(EDITOR, f, with(dialogueInput(), "title", handshakes)).getString("data.createDialogue.dialogue.title"));
         String refused = refused("BAD_USER_INPUT", EDITOR, f, with(dialogueInput(), "title", handshakes + "\uD83E\uDD1D"));
         assertEquals("Argument 'input.title' must be 1 to 300 characters, not blank and without NUL.", refused);
+        // Blank is what shows nothing, not only what Java calls white space: a right-to-left override with a
+        // lone accent, no-break and zero-width spaces, a Hangul filler. A letter with its accent shows.
+        for (String blank : List.of("\u202E\u0301", "\u00A0\u200B\u3000", "\u3164", "\u2800\u2800")) {
+            assertEquals("Argument 'input.title' must be 1 to 300 characters, not blank and without NUL.",
+                    refused("BAD_USER_INPUT", EDITOR, f, with(dialogueInput(), "title", blank)));
+        }
+        badInput("input.name", EDITOR, "editorial-create-official", map("name", "\u200D", "nationId", INDIA));
+        String accented = "e\u0301 \u202Eabc";
+        assertEquals(accented, ok(EDITOR, f, with(dialogueInput(), "title", accented)).getString("data.createDialogue.dialogue.title"));
         // Required on creation only (the schema already makes the create input's title non-null): an update that
         // leaves the title out keeps it.
         String dialogue = newDialogue();
@@ -410,6 +419,9 @@ class EditorialMutationTest {
         badInput("input.end", EDITOR, f, with(base, "end", 3));
         badInput("input.start", EDITOR, f, with(base, "start", -1));
         badInput("input.start", EDITOR, f, with(base, "start", 2, "end", 3));
+        // Invisible characters, as a copy from a web page brings them, are no more a passage than a space is.
+        String invisible = newDocument("Talks.\u200B\u200D\u00A0Resumed.");
+        badInput("input.start", EDITOR, f, with(base, "documentId", invisible, "start", 6, "end", 9));
         badInput("input.speakerIds[2]", EDITOR, f, with(base, "speakerIds", List.of(MODI, RAJNATH, Ids.base64("Official:99999"))));
         badInput("input.topicIds[0]", EDITOR, f, with(base, "topicIds", List.of(US_INDUSTRY)));
         badInput("input.subjectIds[0]", EDITOR, f, with(base, "subjectIds", List.of(Ids.base64("Subject:99999"))));

@@ -257,6 +257,13 @@ class DialogueExchangeTest {
         refused("BAD_USER_INPUT", editor, changed(document, d -> ((ArrayNode) d.get("statements")).remove(0)), "/statements");
         refused("BAD_USER_INPUT", editor, changed(document, d -> ((ObjectNode) d.at("/documents/0"))
                 .put("content", d.at("/documents/0/content").asText() + " Updated.")), "/documents/0/content");
+        // Text that shows nothing is refused as on the editorial mutations: the schema alone only asks for one character.
+        refused("BAD_USER_INPUT", editor, changed(document, d -> ((ObjectNode) d.at("/dialogue")).put("place", " \u200B ")),
+                "/dialogue/place");
+        refused("BAD_USER_INPUT", editor, changed(document, d -> ((ArrayNode) d.at("/officials/0/otherNames")).add("\u3164")),
+                "/officials/0/otherNames/" + document.at("/officials/0/otherNames").size());
+        refused("BAD_USER_INPUT", editor, changed(document, d -> ((ObjectNode) commitment(d, "counter-terrorism-cooperation"))
+                .put("description", "")), "/commitments/3/description");
         // The schema's own messages are refused before the database is read, but a late failure rolls back too:
         // a new commitment written, then a contradiction further down the list.
         refused("BAD_USER_INPUT", editor, changed(document, d -> {

@@ -14,8 +14,8 @@ import java.lang.annotation.Target;
 
 /**
  * Text a person wrote (a title, a name, a note, a document): 1 to {@link #max()} characters counted
- * as code points (as PostgreSQL counts them, so an emoji is one), not blank, and without NUL, which
- * PostgreSQL cannot store. Null is valid: whether a value is required is another constraint.
+ * as code points (as PostgreSQL counts them, so an emoji is one), not blank (something in it must
+ * show: see {@link TextValidator#visible}), and without NUL, which PostgreSQL cannot store. Null is valid: whether a value is required is another constraint.
  */
 @Documented
 @Constraint(validatedBy = TextValidator.class)

@@ -2,8 +2,12 @@ package io.communique.service.validation;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
+import java.util.Set;
 
 public class TextValidator implements ConstraintValidator<Text, String> {
+
+    /** Letters and a symbol that fonts draw as blank space: the Hangul fillers and the blank Braille pattern. */
+    private static final Set<Integer> BLANK_GLYPHS = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800);
 
     private int max;
 
@@ -18,6 +22,25 @@ public class TextValidator implements ConstraintValidator<Text, String> {
             return true;
         }
         int length = value.codePointCount(0, value.length());
-        return length >= 1 && length <= max && !value.isBlank() && value.indexOf('\u0000') < 0;
+        return length >= 1 && length <= max && value.indexOf('\u0000') < 0 && visible(value);
+    }
+
+    /**
+     * Whether the text shows anything: a letter, digit, punctuation mark or symbol. Spaces of every
+     * kind (no-break, ideographic), format characters (zero-width, direction overrides), combining
+     * marks with nothing to combine with, and the letters fonts draw as blank (the Hangul fillers,
+     * the blank Braille pattern) do not: a name made of those alone reads as empty.
+     */
+    public static boolean visible(String value) {
+        return value.codePoints().anyMatch(c -> switch (Character.getType(c)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.CONNECTOR_PUNCTUATION,
+                    Character.DASH_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
+                    Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
+                    Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> !BLANK_GLYPHS.contains(c);
+            default -> false;
+        });
     }
 }
