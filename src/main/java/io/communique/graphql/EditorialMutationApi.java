@@ -10,7 +10,9 @@ import io.communique.service.Editorial.ParticipantSpec;
 import io.communique.service.Editorial.PartySpec;
 import io.communique.service.Editorial.StatementChange;
 import io.communique.relay.GlobalId;
+import io.smallrye.graphql.api.Context;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -30,9 +32,11 @@ public class EditorialMutationApi {
             + " `expectedVersion`; a refused write writes nothing. Every write is in the audit trail.";
 
     private final Editorial editorial;
+    private final Context context;
 
-    public EditorialMutationApi(Editorial editorial) {
+    public EditorialMutationApi(Editorial editorial, Context context) {
         this.editorial = editorial;
+        this.context = context;
     }
 
     @Mutation("createDialogue")
@@ -40,7 +44,7 @@ public class EditorialMutationApi {
     public DialoguePayload createDialogue(
             @NonNull @Name("input") @Description("The dialogue.") CreateDialogueInput input) {
         var dialogue = editorial.createDialogue(new DialogueChange(null, null, input.title(), input.format(), input.edition(),
-                input.heldOn(), input.place(), input.nationIds(), participants(input.participants())));
+                input.heldOn(), input.place(), input.nationIds(), participants(input.participants()), Set.of()));
         return new DialoguePayload(new DialogueNode(dialogue), input.clientMutationId());
     }
 
@@ -49,7 +53,8 @@ public class EditorialMutationApi {
     public DialoguePayload updateDialogue(
             @NonNull @Name("input") @Description("The dialogue and what changes.") UpdateDialogueInput input) {
         var dialogue = editorial.updateDialogue(new DialogueChange(input.dialogueId(), input.expectedVersion(), input.title(),
-                input.format(), input.edition(), input.heldOn(), input.place(), input.nationIds(), participants(input.participants())));
+                input.format(), input.edition(), input.heldOn(), input.place(), input.nationIds(), participants(input.participants()),
+                ClearedFields.of(context, "edition")));
         return new DialoguePayload(new DialogueNode(dialogue), input.clientMutationId());
     }
 
@@ -76,7 +81,7 @@ public class EditorialMutationApi {
     public SourceDocumentPayload createSourceDocument(
             @NonNull @Name("input") @Description("The document.") CreateSourceDocumentInput input) {
         var document = editorial.createSourceDocument(new DocumentChange(null, null, input.title(), input.url(),
-                input.publisher(), input.publishedOn(), input.text()));
+                input.publisher(), input.publishedOn(), input.text(), Set.of()));
         return new SourceDocumentPayload(new SourceDocumentNode(document), input.clientMutationId());
     }
 
@@ -85,7 +90,8 @@ public class EditorialMutationApi {
     public SourceDocumentPayload updateSourceDocument(
             @NonNull @Name("input") @Description("The document and what changes.") UpdateSourceDocumentInput input) {
         var document = editorial.updateSourceDocument(new DocumentChange(input.sourceDocumentId(), input.expectedVersion(),
-                input.title(), input.url(), input.publisher(), input.publishedOn(), input.text()));
+                input.title(), input.url(), input.publisher(), input.publishedOn(), input.text(),
+                ClearedFields.of(context, "url", "publisher")));
         return new SourceDocumentPayload(new SourceDocumentNode(document), input.clientMutationId());
     }
 

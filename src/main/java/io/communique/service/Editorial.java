@@ -85,7 +85,8 @@ public class Editorial {
         this.validation = validation;
     }
 
-    // ---- commands: ids are global ids; on an update, null means "leave as it is" ----
+    // ---- commands: ids are global ids; on an update, null means "leave as it is", and an optional
+    // field named in `cleared` (the client sent an explicit null for it) is removed ----
 
     public record ParticipantSpec(String officialId, ParticipantRole role) {
     }
@@ -97,7 +98,8 @@ public class Editorial {
             @NotNull(groups = OnCreate.class) @RecordDate LocalDate heldOn,
             @NotNull(groups = OnCreate.class) @Text(max = 200) String place,
             @Size(max = MAX_LIST) List<String> nationIds,
-            @Size(max = MAX_LIST) List<ParticipantSpec> participants) {
+            @Size(max = MAX_LIST) List<ParticipantSpec> participants,
+            Set<String> cleared) {
     }
 
     public record NewOffice(@NotNull @Text(max = 200) String title, @NotNull @RecordDate LocalDate startedOn) {
@@ -115,7 +117,8 @@ public class Editorial {
             @WebUrl String url,
             @Text(max = 200) String publisher,
             @NotNull(groups = OnCreate.class) @RecordDate LocalDate publishedOn,
-            @NotNull(groups = OnCreate.class) @Text(max = MAX_DOCUMENT) String text) {
+            @NotNull(groups = OnCreate.class) @Text(max = MAX_DOCUMENT) String text,
+            Set<String> cleared) {
     }
 
     public record StatementChange(String statementId, Integer expectedVersion,
@@ -181,7 +184,7 @@ public class Editorial {
         d.format = or(c.format(), d.format);
         d.place = or(c.place(), d.place);
         d.heldOn = or(c.heldOn(), d.heldOn);
-        d.edition = c.edition() != null ? c.edition() : d.edition;
+        d.edition = c.cleared().contains("edition") ? null : or(c.edition(), d.edition);
         List<Nation> nations = resolve(Nation.class, "Nation", keys(c.nationIds(), "Nation", "input.nationIds"), "input.nationIds");
         if (nations != null) {
             d.nations.clear();
@@ -367,8 +370,8 @@ public class Editorial {
 
     private static void applyDocument(SourceDocument d, DocumentChange c) {
         d.title = or(c.title(), d.title);
-        d.url = or(c.url(), d.url);
-        d.publisher = or(c.publisher(), d.publisher);
+        d.url = c.cleared().contains("url") ? null : or(c.url(), d.url);
+        d.publisher = c.cleared().contains("publisher") ? null : or(c.publisher(), d.publisher);
         d.publishedOn = or(c.publishedOn(), d.publishedOn);
         d.content = or(c.text(), d.content);
     }

@@ -358,6 +358,39 @@ class EditorialMutationTest {
     // ---- source documents and span integrity ----
 
     @Test
+    void anExplicitNullRemovesAnOptionalValueWhereLeavingTheFieldOutKeepsIt() throws SQLException {
+        String f = "editorial-update-source-document";
+        String document = ok(EDITOR, "editorial-create-source-document", map("title", "Readout", "url", "https://example.org/r",
+                "publisher", "Ministry", "publishedOn", "2024-09-02", "text", TEXT)).getString("data.createSourceDocument.sourceDocument.id");
+
+        var kept = ok(EDITOR, f, map("sourceDocumentId", document, "title", "Readout, revised"));
+        assertEquals("https://example.org/r", kept.getString("data.updateSourceDocument.sourceDocument.url"));
+        assertEquals("Ministry", kept.getString("data.updateSourceDocument.sourceDocument.publisher"));
+
+        // A required field set to null stays as it is, as the input's description says; an optional one is removed.
+        var cleared = ok(EDITOR, f, map("sourceDocumentId", document, "title", null, "publisher", null));
+        assertEquals("Readout, revised", cleared.getString("data.updateSourceDocument.sourceDocument.title"));
+        assertNull(cleared.getString("data.updateSourceDocument.sourceDocument.publisher"), cleared.prettify());
+        assertEquals("https://example.org/r", cleared.getString("data.updateSourceDocument.sourceDocument.url"));
+        assertEquals(2, cleared.getInt("data.updateSourceDocument.sourceDocument.version"));
+
+        var literal = GraphQL.as(EDITOR, GraphQL.load("editorial-clear-source-document-url"), "id", document);
+        assertNull(literal.get("errors"), literal.prettify());
+        assertNull(literal.getString("data.updateSourceDocument.sourceDocument.url"), literal.prettify());
+        assertEquals(3, literal.getInt("data.updateSourceDocument.sourceDocument.version"));
+
+        var trail = audit("SourceDocument", document);
+        assertTrue(trail.get(2)[1].contains("Ministry") && !trail.get(2)[2].contains("Ministry"), trail.get(2)[2]);
+
+        String dialogue = newDialogue();
+        var edition = ok(EDITOR, "editorial-update-dialogue", map("dialogueId", dialogue, "place", "Agra", "edition", null));
+        assertNull(edition.getString("data.updateDialogue.dialogue.edition"), edition.prettify());
+        assertEquals("Agra", edition.getString("data.updateDialogue.dialogue.place"));
+        var again = ok(EDITOR, "editorial-update-dialogue", map("dialogueId", dialogue, "edition", 7));
+        assertEquals(7, again.getInt("data.updateDialogue.dialogue.edition"));
+    }
+
+    @Test
     void aDocumentTextChangeThatWouldBreakASpanIsRefused() throws SQLException {
         String dialogue = newDialogue();
         var created = ok(EDITOR, "editorial-create-source-document", map("title", "Readout", "url", "https://example.org/readout",
