@@ -319,6 +319,9 @@ public class ErrorMapper {
         } else {
             // graphql-java's "Validation error (FieldUndefined@[officials/nodes/salary]) : " names its rule, not the problem.
             message = clean(asWritten(description, query, error.getLocations())).replaceFirst("^Validation error \\([^)]*\\) : ", "");
+            // graphql-java names an operation without a name 'null'; say it as SubscriptionRootCheck does.
+            message = message.replaceFirst("^Subscription operation 'null' ", "An anonymous subscription ")
+                    .replaceFirst("^Subscription operation '", "Subscription '");
             if (PARSER_OBJECT.matcher(message).find()) {
                 // A parser object this mapper could not put back into GraphQL: say less rather than show it.
                 Matcher argument = ARGUMENT.matcher(description);

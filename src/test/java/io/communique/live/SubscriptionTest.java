@@ -332,6 +332,12 @@ class SubscriptionTest {
                     + " a subscription always has exactly one root field.");
             assertRefused(ws.next("include"), "An anonymous subscription must not use @include in its top-level selection:"
                     + " a subscription always has exactly one root field.");
+            // graphql-java's own subscription rules, worded the same way: it called an anonymous operation 'null'.
+            ws.subscribe("two", "subscription($d: ID!) { a: statementAdded(dialogueId: $d) { id } b: statementAdded(dialogueId: $d) { id } }",
+                    Map.of("d", dialogue));
+            assertRefused(ws.next("two"), "An anonymous subscription must have exactly one root field");
+            ws.subscribe("typename", "subscription Typename { __typename }", Map.of());
+            assertRefused(ws.next("typename"), "Subscription 'Typename' root field '__typename' cannot be an introspection field");
             // Below the root field they are what they are anywhere else.
             subscribe(ws, "nested", "subscription($d: ID!) { statementAdded(dialogueId: $d) { id text @skip(if: true) } }",
                     Map.of("d", dialogue));
