@@ -47,8 +47,14 @@ public class ChangeFeed {
 
     /** The page size of {@code first}, validated: 0 to {@link #MAX_PAGE}, {@link #MAX_PAGE} when not given. */
     public static int pageSize(Integer first, String argument) {
-        if (first != null && (first < 0 || first > MAX_PAGE)) {
-            throw new BadUserInputException("Argument '" + argument + "' must be 0 to " + MAX_PAGE + ", got " + first + ".");
+        // Worded as PageRequest words a connection's page size.
+        if (first != null && first < 0) {
+            throw new BadUserInputException("Argument '" + argument + "' on the 'changes' field must not be negative, got "
+                    + first + ".");
+        }
+        if (first != null && first > MAX_PAGE) {
+            throw new BadUserInputException("Argument '" + argument + "' on the 'changes' field is " + first
+                    + ", which exceeds the limit of " + MAX_PAGE + " changes.");
         }
         return first == null ? MAX_PAGE : first;
     }

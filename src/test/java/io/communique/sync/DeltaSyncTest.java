@@ -274,8 +274,11 @@ class DeltaSyncTest {
             var error = Errors.single(response, ErrorCodes.BAD_USER_INPUT);
             assertTrue(error.get("message").toString().contains("'since'"), error.toString());
         }
-        var tooMany = GraphQL.query(CHANGES, "first", 101);
-        assertTrue(Errors.single(tooMany, ErrorCodes.BAD_USER_INPUT).get("message").toString().contains("'first'"));
+        // Worded as a connection's page size is, so that a client shows one message for both.
+        assertEquals("Argument 'first' on the 'changes' field is 101, which exceeds the limit of 100 changes.",
+                Errors.single(GraphQL.query(CHANGES, "first", 101), ErrorCodes.BAD_USER_INPUT).get("message"));
+        assertEquals("Argument 'first' on the 'changes' field must not be negative, got -1.",
+                Errors.single(GraphQL.query(CHANGES, "first", -1), ErrorCodes.BAD_USER_INPUT).get("message"));
     }
 
     static OffsetDateTime updatedAt(String id) {
