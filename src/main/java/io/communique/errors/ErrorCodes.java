@@ -28,6 +28,8 @@ public final class ErrorCodes {
     public static final String TOO_MANY_ALIASES = "TOO_MANY_ALIASES";
     /** The operation uses more directives than allowed. */
     public static final String TOO_MANY_DIRECTIVES = "TOO_MANY_DIRECTIVES";
+    /** The operation selects more fields than allowed once its fragments are expanded (a fragment flood). */
+    public static final String TOO_MANY_FIELDS = "TOO_MANY_FIELDS";
     /**
      * An introspection query expands types more than the good-faith limit allows: {@code __schema} and
      * {@code __type} once each, each of {@code __Type}'s fields, inputFields, interfaces and possibleTypes

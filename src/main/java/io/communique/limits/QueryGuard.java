@@ -22,8 +22,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Refuses over-limit operations before anything runs, and reports every operation's cost.
  *
- * <p>Depth, aliases and directives are checked right after parsing, before validation (which is
- * what alias and fragment floods attack). The cost needs a valid document and resolved variables,
+ * <p>Depth, aliases, directives and fields (fragments expanded) are checked right after parsing,
+ * before validation (which is what alias and fragment floods attack) and before graphql-java
+ * normalizes the operation (which a fragment flood multiplies). The cost needs a valid document and resolved variables,
  * so it is computed just before execution starts. A refusal aborts the operation: no field is
  * resolved and no SQL runs. Every response gets {@code extensions.cost}: {@code requested} (null
  * when the operation was refused before it could be costed) and {@code limit}.
@@ -66,6 +67,12 @@ public class QueryGuard extends SimplePerformantInstrumentation {
             refusals.add(ApiError.of(ErrorCodes.TOO_MANY_DIRECTIVES, "The query uses " + shape.directives()
                     + " directives, more than the limit of " + limits.maxDirectives() + ".")
                     .with(measured("directives", shape.directives(), limits.maxDirectives())));
+        }
+        if (shape.fields() > limits.maxFields()) {
+            refusals.add(ApiError.of(ErrorCodes.TOO_MANY_FIELDS, "The query selects " + shape.fields()
+                    + " fields once its fragments are expanded, more than the limit of " + limits.maxFields()
+                    + ". Spread each fragment where it is needed once, rather than fragments inside fragments many times.")
+                    .with(measured("fields", shape.fields(), limits.maxFields())));
         }
         if (!refusals.isEmpty()) {
             throw new LimitExceededException(refusals);

@@ -15,19 +15,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Depth, alias count and directive count of an operation, read from the parsed document before
- * validation (validation itself is what alias and fragment floods attack). Fragments count once
- * per spread, so reusing a fragment costs what inlining it would; each fragment is measured once,
- * so the walk is linear in the document whatever the spreads multiply to. The document is not yet
- * validated: unknown fragments and fragment cycles are skipped here and reported by validation.
+ * Depth, alias count, directive count and field count of an operation, read from the parsed document
+ * before validation (validation itself is what alias and fragment floods attack). Fragments count
+ * once per spread, so reusing a fragment costs what inlining it would; each fragment is measured
+ * once, so the walk is linear in the document whatever the spreads multiply to (counts saturate at
+ * Long.MAX_VALUE). The document is not yet validated: unknown fragments and fragment cycles are
+ * skipped here and reported by validation.
  *
  * @param depth      deepest field nesting; a root field is level 1
  * @param aliases    aliased fields
  * @param directives directives on the operation, fields, fragments and spreads
+ * @param fields     field selections, at every level, with every spread replaced by its fragment:
+ *                   what graphql-java walks to normalize and to execute the operation
  */
-public record QueryShape(int depth, long aliases, long directives) {
+public record QueryShape(int depth, long aliases, long directives, long fields) {
 
-    static final QueryShape EMPTY = new QueryShape(0, 0, 0);
+    static final QueryShape EMPTY = new QueryShape(0, 0, 0, 0);
 
     /** The largest figures over the document's operations (only one runs, but which is not known yet). */
     public static QueryShape of(Document document) {
@@ -43,18 +46,19 @@ public record QueryShape(int depth, long aliases, long directives) {
             if (d instanceof OperationDefinition op) {
                 var shape = walker.selections(op.getSelectionSet()).plusDirectives(op.getDirectives().size());
                 result = new QueryShape(Math.max(result.depth, shape.depth), Math.max(result.aliases, shape.aliases),
-                        Math.max(result.directives, shape.directives));
+                        Math.max(result.directives, shape.directives), Math.max(result.fields, shape.fields));
             }
         }
         return result;
     }
 
     private QueryShape plus(QueryShape other) {
-        return new QueryShape(Math.max(depth, other.depth), add(aliases, other.aliases), add(directives, other.directives));
+        return new QueryShape(Math.max(depth, other.depth), add(aliases, other.aliases), add(directives, other.directives),
+                add(fields, other.fields));
     }
 
     private QueryShape plusDirectives(long n) {
-        return new QueryShape(depth, aliases, add(directives, n));
+        return new QueryShape(depth, aliases, add(directives, n), fields);
     }
 
     private static long add(long a, long b) {
@@ -86,7 +90,7 @@ public record QueryShape(int depth, long aliases, long directives) {
             if (s instanceof Field f) {
                 var children = selections(f.getSelectionSet());
                 return new QueryShape(children.depth + 1, add(children.aliases, f.getAlias() != null ? 1 : 0),
-                        add(children.directives, f.getDirectives().size()));
+                        add(children.directives, f.getDirectives().size()), add(children.fields, 1));
             }
             if (s instanceof InlineFragment i) {
                 return selections(i.getSelectionSet()).plusDirectives(i.getDirectives().size());

@@ -155,6 +155,23 @@ class LimitsTest {
     }
 
     @Test
+    void aFragmentFloodIsRefusedByItsExpandedFieldCountBeforeAnySql() {
+        var response = refusedWithoutSql(() -> GraphQL.file("fragment-flood"));
+        var error = Errors.single(response, ErrorCodes.TOO_MANY_FIELDS);
+        assertEquals(16_777_216L, response.getLong("errors[0].extensions.fields"));
+        assertEquals(5000, response.getInt("errors[0].extensions.limit"));
+        assertTrue(error.get("message").toString().startsWith("The query selects 16777216 fields once its fragments"
+                + " are expanded, more than the limit of 5000."), error.toString());
+    }
+
+    @Test
+    void fiveThousandFieldsOnceExpandedRun() {
+        var response = GraphQL.file("fields-at-limit");
+        assertNull(response.get("errors"), response.prettify());
+        assertEquals("Query", response.getString("data.__typename"));
+    }
+
+    @Test
     void aQueryWithinEveryLimitRunsItsSql() {
         SqlStatementCounter.reset();
         var response = GraphQL.file("known-cost", "n", 1);
