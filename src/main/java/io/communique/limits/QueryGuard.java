@@ -24,8 +24,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Depth, aliases, directives and fields (fragments expanded) are checked right after parsing,
  * before validation (which is what alias and fragment floods attack) and before graphql-java
- * normalizes the operation (which a fragment flood multiplies). The cost needs a valid document and resolved variables,
- * so it is computed just before execution starts. A refusal aborts the operation: no field is
+ * normalizes the operation (which a fragment flood multiplies). The cost needs a valid document
+ * and resolved variables, so it is computed just before execution starts. A refusal aborts the operation: no field is
  * resolved and no SQL runs. Every response gets {@code extensions.cost}: {@code requested} (null
  * when the operation was refused before it could be costed) and {@code limit}.
  */
