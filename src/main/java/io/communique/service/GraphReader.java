@@ -14,6 +14,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,7 +51,10 @@ public class GraphReader {
 
     /** Throws when nobody will receive what the next read would load (see the class comment). */
     private void stillWanted() {
-        if (Arc.container().requestContext().isActive() && client.gone() && !QuarkusTransaction.isActive()) {
+        // Inside any transaction (a write reading back what it wrote), finish: getStatus() is what the
+        // deprecated isActive() compared (anything but STATUS_NO_TRANSACTION).
+        if (Arc.container().requestContext().isActive() && client.gone()
+                && QuarkusTransaction.getStatus() == Status.STATUS_NO_TRANSACTION) {
             throw new ClientGoneException();
         }
     }
