@@ -31,8 +31,8 @@ public record PageRequest(int size, boolean backward, SortKey sort, CursorKey af
             throw new BadUserInputException("Passing both 'first' and 'last' to paginate the '" + path
                     + "' connection is not supported.");
         }
-        checkSize(path, "first", first);
-        checkSize(path, "last", last);
+        checkSize("the '" + path + "' connection", "first", first, "records");
+        checkSize("the '" + path + "' connection", "last", last, "records");
         CursorKey afterKey = after == null ? null : Cursor.decode(after, sort, path, "after");
         CursorKey beforeKey = before == null ? null : Cursor.decode(before, sort, path, "before");
         boolean backward = last != null;
@@ -40,17 +40,24 @@ public record PageRequest(int size, boolean backward, SortKey sort, CursorKey af
         return new PageRequest(size, backward, sort, afterKey, beforeKey, filter);
     }
 
-    private static void checkSize(String path, String name, Integer value) {
+    /**
+     * Refuses a page size below 0 or above {@link #MAX_PAGE_SIZE}, in the words every paged field uses.
+     *
+     * @param where    where the argument was given: "the 'statements' connection"
+     * @param argument the argument, {@code first} or {@code last}
+     * @param items    what the page holds, for the message ("records", "changes")
+     */
+    public static void checkSize(String where, String argument, Integer value, String items) {
         if (value == null) {
             return;
         }
         if (value < 0) {
-            throw new BadUserInputException("Argument '" + name + "' on the '" + path
-                    + "' connection must not be negative, got " + value + ".");
+            throw new BadUserInputException("Argument '" + argument + "' on " + where + " must not be negative, got "
+                    + value + ".");
         }
         if (value > MAX_PAGE_SIZE) {
-            throw new BadUserInputException("Argument '" + name + "' on the '" + path + "' connection is "
-                    + value + ", which exceeds the limit of " + MAX_PAGE_SIZE + " records.");
+            throw new BadUserInputException("Argument '" + argument + "' on " + where + " is " + value
+                    + ", which exceeds the limit of " + MAX_PAGE_SIZE + " " + items + ".");
         }
     }
 }

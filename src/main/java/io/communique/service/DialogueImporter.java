@@ -231,21 +231,26 @@ public class DialogueImporter {
         private static void shows(JsonNode node, String at) {
             if (node.isObject()) {
                 node.properties().forEach(field -> {
-                    JsonNode value = field.getValue();
                     String path = at + "/" + field.getKey();
-                    if (value.isTextual() && WRITTEN.contains(field.getKey()) && !TextValidator.visible(value.textValue())) {
-                        throw bad(path, "shows nothing: it is empty, or only spaces or invisible characters.");
+                    if (WRITTEN.contains(field.getKey())) {
+                        requireVisible(field.getValue(), path);
+                    } else if ("otherNames".equals(field.getKey())) {
+                        for (int i = 0; i < field.getValue().size(); i++) {
+                            requireVisible(field.getValue().get(i), path + "/" + i);
+                        }
                     }
-                    shows(value, path);
+                    shows(field.getValue(), path);
                 });
             } else if (node.isArray()) {
-                boolean names = at.endsWith("/otherNames");
                 for (int i = 0; i < node.size(); i++) {
-                    if (names && node.get(i).isTextual() && !TextValidator.visible(node.get(i).textValue())) {
-                        throw bad(at + "/" + i, "shows nothing: it is empty, or only spaces or invisible characters.");
-                    }
                     shows(node.get(i), at + "/" + i);
                 }
+            }
+        }
+
+        private static void requireVisible(JsonNode value, String path) {
+            if (value.isTextual() && !TextValidator.visible(value.textValue())) {
+                throw bad(path, "shows nothing: it is empty, or only spaces or invisible characters.");
             }
         }
 

@@ -184,7 +184,7 @@ public class Editorial {
         d.format = or(c.format(), d.format);
         d.place = or(c.place(), d.place);
         d.heldOn = or(c.heldOn(), d.heldOn);
-        d.edition = c.cleared().contains("edition") ? null : or(c.edition(), d.edition);
+        d.edition = orCleared(c.cleared(), "edition", c.edition(), d.edition);
         List<Nation> nations = resolve(Nation.class, "Nation", keys(c.nationIds(), "Nation", "input.nationIds"), "input.nationIds");
         if (nations != null) {
             d.nations.clear();
@@ -370,8 +370,8 @@ public class Editorial {
 
     private static void applyDocument(SourceDocument d, DocumentChange c) {
         d.title = or(c.title(), d.title);
-        d.url = c.cleared().contains("url") ? null : or(c.url(), d.url);
-        d.publisher = c.cleared().contains("publisher") ? null : or(c.publisher(), d.publisher);
+        d.url = orCleared(c.cleared(), "url", c.url(), d.url);
+        d.publisher = orCleared(c.cleared(), "publisher", c.publisher(), d.publisher);
         d.publishedOn = or(c.publishedOn(), d.publishedOn);
         d.content = or(c.text(), d.content);
     }
@@ -898,6 +898,11 @@ public class Editorial {
     /** The value given, or the current one when none was given (an update leaves out what it does not change). */
     private static <T> T or(T given, T current) {
         return given != null ? given : current;
+    }
+
+    /** An optional field: removed when the client sent an explicit null for it, else as {@link #or}. */
+    private static <T> T orCleared(Set<String> cleared, String field, T given, T current) {
+        return cleared.contains(field) ? null : or(given, current);
     }
 
     private static <T> JsonArrayBuilder ids(Collection<T> nodes, Function<T, Long> key) {

@@ -1,6 +1,5 @@
 package io.communique.sync;
 
-import io.communique.errors.BadUserInputException;
 import io.communique.relay.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -47,15 +46,7 @@ public class ChangeFeed {
 
     /** The page size of {@code first}, validated: 0 to {@link #MAX_PAGE}, {@link #MAX_PAGE} when not given. */
     public static int pageSize(Integer first, String argument) {
-        // Worded as PageRequest words a connection's page size.
-        if (first != null && first < 0) {
-            throw new BadUserInputException("Argument '" + argument + "' on the 'changes' field must not be negative, got "
-                    + first + ".");
-        }
-        if (first != null && first > MAX_PAGE) {
-            throw new BadUserInputException("Argument '" + argument + "' on the 'changes' field is " + first
-                    + ", which exceeds the limit of " + MAX_PAGE + " changes.");
-        }
+        PageRequest.checkSize("the 'changes' field", argument, first, "changes");
         return first == null ? MAX_PAGE : first;
     }
 
