@@ -3,6 +3,7 @@ package io.communique.search;
 import io.communique.errors.BadUserInputException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +21,13 @@ public record SearchQuery(String text, String fuzzy) {
     /** Longest query accepted, in characters; longer input is not a search but a paste or an attack. */
     public static final int MAX_LENGTH = 256;
     private static final int MIN_FUZZY_LENGTH = 3;
+    /**
+     * A '-' that another '-' follows, with nothing between them but what websearch_to_tsquery skips
+     * (white space and the tsquery operator characters it ignores). Each such '-' is one more NOT
+     * waiting for its operand, and PostgreSQL fails the whole statement ("tsquery stack too small")
+     * past 32 of them; a run of dashes reads as one exclusion instead, as a search box would mean it.
+     */
+    private static final Pattern RUN_OF_EXCLUSIONS = Pattern.compile("-[\\s!&|()<]*(?=-)");
 
     /**
      * Validates {@code raw}, given in {@code argument}.
@@ -35,7 +43,8 @@ public record SearchQuery(String text, String fuzzy) {
                     + " characters long, which exceeds the limit of " + MAX_LENGTH + ".");
         }
         // NUL cannot be stored in a PostgreSQL text value; no control character means anything in a query.
-        String cleaned = raw.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}\\s]+", " ").stripLeading();
+        String cleaned = RUN_OF_EXCLUSIONS.matcher(raw.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}\\s]+", " ").stripLeading())
+                .replaceAll("");
         if (cleaned.isBlank()) {
             throw new BadUserInputException("Argument '" + argument + "' must not be empty.");
         }
