@@ -29,6 +29,7 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.function.Function;
 
 /**
@@ -47,13 +48,14 @@ import java.util.function.Function;
  * <p>SmallRye's {@code Date} took any string and failed only when it converted the argument, so
  * {@code heldOn: {from: "2024-13-45"}} came back as "Argument 'filter' has an invalid value", at the
  * field, without saying which value or what a date looks like. Here a {@code Date} is a string that
- * {@link LocalDate#parse} reads ({@code 2023-11-10}); a literal that is not is a validation error
+ * {@link LocalDate#parse} reads ({@code 2023-11-10}) with a year from 0001 to 9999; a literal that is not is a validation error
  * naming the argument's path, a variable a request error naming the value.
  */
 final class StrictScalars {
 
     private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
     private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
+    private static final Pattern FULL_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private StrictScalars() {
     }
@@ -190,17 +192,24 @@ final class StrictScalars {
             return lenient.parseLiteral(input, variables, context, locale);
         }
 
+        /**
+         * RFC 3339's full-date, years 0001 to 9999. LocalDate alone also reads "+999999999-12-31" and
+         * "0000-01-01", which PostgreSQL's date type cannot hold: such a filter failed in SQL as INTERNAL.
+         */
         private static boolean isDate(String text) {
+            if (!FULL_DATE.matcher(text).matches()) {
+                return false;
+            }
             try {
-                LocalDate.parse(text);
-                return true;
+                return LocalDate.parse(text).getYear() >= 1;
             } catch (DateTimeParseException e) {
                 return false;
             }
         }
 
         private static String refusal(Object input) {
-            return "Date cannot represent " + shown(input) + ": it is not an ISO-8601 date such as \"2023-11-10\".";
+            return "Date cannot represent " + shown(input) + ": it is not a date such as \"2023-11-10\""
+                    + " (ISO-8601, years 0001 to 9999).";
         }
     }
 

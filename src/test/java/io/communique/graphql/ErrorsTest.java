@@ -154,19 +154,26 @@ class ErrorsTest {
     void datesAreIsoDatesRefusedBeforeExecutionNamingTheValue() {
         // SmallRye's Date took any string and failed at the field: "Argument 'filter' has an invalid value."
         SqlStatementCounter.reset();
-        for (Object value : List.of("2024-13-45", 20240101, "2024-01-01T00:00:00Z", "10/11/2023")) {
+        // LocalDate also reads years PostgreSQL's date cannot hold; those filters failed in SQL as INTERNAL.
+        for (Object value : List.of("2024-13-45", 20240101, "2024-01-01T00:00:00Z", "10/11/2023", "+999999999-12-31",
+                "-4714-01-01", "+10000-01-01", "0000-01-01")) {
             var error = Errors.single(GraphQL.file("filtered-statements", "filter", Map.of("heldOn", Map.of("from", value))),
                     ErrorCodes.BAD_USER_INPUT);
             String shown = value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
             assertEquals("Variable 'filter' has an invalid value at 'filter.heldOn.from': Date cannot represent " + shown
-                    + ": it is not an ISO-8601 date such as \"2023-11-10\".", error.get("message"));
+                    + ": it is not a date such as \"2023-11-10\" (ISO-8601, years 0001 to 9999).", error.get("message"));
         }
-        var literal = Errors.single(GraphQL.query("{ statements(first: 1, filter: {heldOn: {from: \"2024-13-45\"}}) { totalCount } }"),
-                ErrorCodes.VALIDATION_FAILED);
-        assertEquals("Argument 'filter.heldOn.from' of field 'statements' has a value that is not a valid 'Date'.", literal.get("message"));
+        for (String bad : List.of("2024-13-45", "+5874898-01-01")) {
+            var literal = Errors.single(GraphQL.query("{ statements(first: 1, filter: {heldOn: {from: \"" + bad + "\"}}) { totalCount } }"),
+                    ErrorCodes.VALIDATION_FAILED);
+            assertEquals("Argument 'filter.heldOn.from' of field 'statements' has a value that is not a valid 'Date'.",
+                    literal.get("message"), bad);
+        }
         assertEquals(0, SqlStatementCounter.count());
         var held = GraphQL.file("filtered-statements", "filter", Map.of("heldOn", Map.of("from", "2023-11-10", "to", "2023-11-10")));
         assertNull(held.get("errors"), held.prettify());
+        var widest = GraphQL.file("filtered-statements", "filter", Map.of("heldOn", Map.of("from", "0001-01-01", "to", "9999-12-31")));
+        assertNull(widest.get("errors"), widest.prettify());
     }
 
     @Test
@@ -203,8 +210,8 @@ class ErrorsTest {
                 Errors.single(GraphQL.query(statements, "f", Map.of("heldOn", "2023")), ErrorCodes.BAD_USER_INPUT).get("message"));
         // Two wrong values: graphql-java stops at the first in the type's field order (alphabetical: heldOn before
         // kind), and the place named is that one, not the other: the message would otherwise have no place.
-        assertEquals("Variable 'f' has an invalid value at 'f.heldOn.from': Date cannot represent \"x\": it is not an ISO-8601 date"
-                + " such as \"2023-11-10\".", Errors.single(GraphQL.query(statements, "f", Map.of("kind", List.of("SUMMARY", "NOPE"),
+        assertEquals("Variable 'f' has an invalid value at 'f.heldOn.from': Date cannot represent \"x\": it is not a date"
+                + " such as \"2023-11-10\" (ISO-8601, years 0001 to 9999).", Errors.single(GraphQL.query(statements, "f", Map.of("kind", List.of("SUMMARY", "NOPE"),
                         "heldOn", Map.of("from", "x"))), ErrorCodes.BAD_USER_INPUT).get("message"));
         assertEquals("Variable 'f' holds 'NOPE' at 'f.kind[1]', which is not a value of the enum 'StatementKind'.",
                 Errors.single(GraphQL.query(statements, "f", Map.of("heldOn", Map.of("from", "2023-11-10"), "kind", List.of("SUMMARY", "NOPE"))),
