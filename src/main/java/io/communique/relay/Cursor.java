@@ -66,7 +66,14 @@ public final class Cursor {
 
     private static Object value(SortKey.ColumnType type, String text) {
         return switch (type) {
-            case TEXT -> new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+            case TEXT -> {
+                String value = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+                // No stored text holds a NUL, and PostgreSQL refuses one as a parameter: only a forged cursor has it.
+                if (value.indexOf('\u0000') >= 0) {
+                    throw new IllegalArgumentException("NUL in a text value");
+                }
+                yield value;
+            }
             case INTEGER -> {
                 if (!NUMBER.matcher(text).matches()) {
                     throw new IllegalArgumentException("not a number");

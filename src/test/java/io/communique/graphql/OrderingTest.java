@@ -162,6 +162,7 @@ class OrderingTest {
             "TITLE  | cursor:v1:title:3",
             "TITLE  | cursor:v1:title:Y28:3:4",
             "TITLE  | cursor:v1:title:Y28:0",
+            "TITLE  | cursor:v1:title:YWJjAA:1",
             "STATUS | cursor:v1:status:abc:3",
             "STATUS | cursor:v1:status:1.5:3",
             "STATUS | cursor:v1:status:1:-3",
