@@ -46,6 +46,8 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
 
     static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
+    private static final String SUBSCRIPTION_TRANSPORT =
+            "connect to this path with the graphql-transport-ws (or graphql-ws) subprotocol.";
 
     /** How much of a refused body is read away before its connection closes (see closeAfterDrain). */
     private static final long MAX_DRAIN_BYTES = 8L * 1024 * 1024;
@@ -248,8 +250,10 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         Optional<OperationDefinition.Operation> type = OperationTypes.selected(request.query(), request.operationName());
         if (type.isPresent() && type.get() != OperationDefinition.Operation.QUERY) {
             // Refused on the operation's type alone, before validation: GET must never change state.
+            // POST is no way to a subscription (it is refused there too): point at the WebSocket instead.
+            String instead = type.get() == OperationDefinition.Operation.SUBSCRIPTION ? SUBSCRIPTION_TRANSPORT : "use POST.";
             throw new RequestRejected(405, ErrorCodes.METHOD_NOT_ALLOWED,
-                    "A " + type.get().name().toLowerCase(Locale.ROOT) + " cannot be sent with GET: use POST.",
+                    "A " + type.get().name().toLowerCase(Locale.ROOT) + " cannot be sent with GET: " + instead,
                     Map.of(HttpHeaders.ALLOW.toString(), "POST"));
         }
     }
@@ -273,8 +277,8 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         if (request.query() != null && request.query().contains("subscription")
                 && OperationTypes.selected(request.query(), request.operationName())
                         .filter(type -> type == OperationDefinition.Operation.SUBSCRIPTION).isPresent()) {
-            throw new RequestRejected(400, ErrorCodes.BAD_REQUEST, "A subscription needs a WebSocket: connect to this path"
-                    + " with the graphql-transport-ws (or graphql-ws) subprotocol.", Map.of());
+            throw new RequestRejected(400, ErrorCodes.BAD_REQUEST, "A subscription needs a WebSocket: " + SUBSCRIPTION_TRANSPORT,
+                    Map.of());
         }
     }
 

@@ -271,6 +271,10 @@ class GraphQLOverHttpTest {
             JsonPath json = JsonPath.from(response.body());
             assertEquals("METHOD_NOT_ALLOWED", json.getString("errors[0].extensions.code"));
             assertFalse(json.getMap("$").containsKey("data"));
+            // POST refuses a subscription too, so the way out named is the WebSocket.
+            assertEquals(file.equals("http-mutation") ? "A mutation cannot be sent with GET: use POST."
+                    : "A subscription cannot be sent with GET: connect to this path with the graphql-transport-ws"
+                            + " (or graphql-ws) subprotocol.", json.getString("errors[0].message"));
         }
     }
 
