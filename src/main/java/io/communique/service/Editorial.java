@@ -514,6 +514,17 @@ public class Editorial {
         if (!TextValidator.visible(slice)) {
             throw bad("input.start", "and 'input.end' span nothing visible in the document (only spaces or invisible characters).");
         }
+        // Race-free: every statement write holds the document's row lock. Without this check the
+        // unique key (document, start, end) refused the duplicate at the flush, as INTERNAL.
+        List<?> same = em.createNativeQuery("select id from statement where document_id = :d and span_start = :start"
+                        + " and span_end = :end and id <> :self")
+                .setParameter("d", document.id).setParameter("start", start).setParameter("end", end)
+                .setParameter("self", statement.id == null ? 0L : statement.id).getResultList();
+        if (!same.isEmpty()) {
+            throw bad("input.start", "and 'input.end' are the span of Statement "
+                    + GlobalId.encode("Statement", ((Number) same.get(0)).longValue())
+                    + " already: a passage of a document is one statement.");
+        }
         if (statement.document == null || !statement.document.id.equals(document.id)) {
             // A provisional position past the document's others, taken before the row joins the document
             // so that no flush can put two statements at one position; renumbering puts it in span order.

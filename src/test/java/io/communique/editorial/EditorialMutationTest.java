@@ -257,14 +257,18 @@ class EditorialMutationTest {
         String handshakes = "\uD83E\uDD1D".repeat(300);
         assertEquals(handshakes, ok(EDITOR, f, with(dialogueInput(), "title", handshakes)).getString("data.createDialogue.dialogue.title"));
         String refused = refused("BAD_USER_INPUT", EDITOR, f, with(dialogueInput(), "title", handshakes + "\uD83E\uDD1D"));
-        assertEquals("Argument 'input.title' must be 1 to 300 characters, not blank and without NUL.", refused);
+        assertEquals("Argument 'input.title' must be 1 to 300 characters, not blank and without NUL or lone surrogates.", refused);
         // Blank is what shows nothing, not only what Java calls white space: a right-to-left override with a
         // lone accent, no-break and zero-width spaces, a Hangul filler. A letter with its accent shows.
         for (String blank : List.of("\u202E\u0301", "\u00A0\u200B\u3000", "\u3164", "\u2800\u2800")) {
-            assertEquals("Argument 'input.title' must be 1 to 300 characters, not blank and without NUL.",
+            assertEquals("Argument 'input.title' must be 1 to 300 characters, not blank and without NUL or lone surrogates.",
                     refused("BAD_USER_INPUT", EDITOR, f, with(dialogueInput(), "title", blank)));
         }
         badInput("input.name", EDITOR, "editorial-create-official", map("name", "\u200D", "nationId", INDIA));
+        // A lone surrogate was stored as '?' by the driver while the payload echoed the value sent.
+        assertEquals("Argument 'input.name' must be 1 to 200 characters, not blank and without NUL or lone surrogates.",
+                refused("BAD_USER_INPUT", EDITOR, "editorial-create-official", map("name", "Ana \uD800 Lee", "nationId", INDIA)));
+        badInput("input.title", EDITOR, f, with(dialogueInput(), "title", "\uDC00 low first"));
         String accented = "e\u0301 \u202Eabc";
         assertEquals(accented, ok(EDITOR, f, with(dialogueInput(), "title", accented)).getString("data.createDialogue.dialogue.title"));
         // Required on creation only (the schema already makes the create input's title non-null): an update that
@@ -413,6 +417,18 @@ class EditorialMutationTest {
 
         badInput("input.url", EDITOR, "editorial-create-source-document", map("title", "t", "publishedOn", "2024-01-01", "text", "x",
                 "url", "ftp://example.org/x"));
+        // NUL and the spaces PostgreSQL's check knows (U+2003, U+3000) passed Java's \S and failed in SQL as INTERNAL;
+        // no-break spaces, bidi overrides, lone surrogates and a missing host are no better in a link.
+        for (String url : List.of("https://example.org/r\u0000", "https://example.org/a\u2003b", "https://example.org/\u3000",
+                "https://example.org/\u2028", "https://example.org/a\u00A0b", "https://example.org/\u202Eabc",
+                "https://example.org/\uD800", "https:///path")) {
+            assertEquals("Argument 'input.url' must be an http or https URL of at most 2000 characters, without spaces.",
+                    refused("BAD_USER_INPUT", EDITOR, "editorial-create-source-document", map("title", "t",
+                            "publishedOn", "2024-01-01", "text", "x", "url", url)), url);
+        }
+        assertEquals("https://example.org/caf\u00E9?q=1#x", ok(EDITOR, "editorial-create-source-document", map("title", "t",
+                "publishedOn", "2024-01-01", "text", "x", "url", "https://example.org/caf\u00E9?q=1#x"))
+                .getString("data.createSourceDocument.sourceDocument.url"));
         badInput("input.publishedOn", EDITOR, "editorial-create-source-document", map("title", "t",
                 "publishedOn", LocalDate.now().plusDays(1).toString(), "text", "x"));
         badInput("input.text", EDITOR, "editorial-create-source-document", map("title", "t", "publishedOn", "2024-01-01", "text", " "));
@@ -468,6 +484,13 @@ class EditorialMutationTest {
         assertEquals(List.of(MODI), moved.getList("data.updateStatement.statement.speakers.id"));
         assertEquals(List.of("defence"), moved.getList("data.updateStatement.statement.topics.slug"), "a list left out stays");
         badInput("input.text", EDITOR, "editorial-update-statement", map("statementId", id, "text", "Both"));
+        // A passage is one statement: a second on the same span (created, or moved there) was the unique key's INTERNAL.
+        String taken = "Argument 'input.start' and 'input.end' are the span of Statement " + id
+                + " already: a passage of a document is one statement.";
+        assertEquals(taken, refused("BAD_USER_INPUT", EDITOR, f, base));
+        String other = ok(EDITOR, f, with(base, "end", 33)).getString(s + "id");
+        assertEquals(taken, refused("BAD_USER_INPUT", EDITOR, "editorial-update-statement", map("statementId", other, "end", 13)));
+        ok(EDITOR, "editorial-update-statement", map("statementId", other, "start", 3, "end", 33, "kind", "JOINT_POSITION"));
         var trail = audit("Statement", id);
         assertEquals(List.of("createStatement", "updateStatement"), trail.stream().map(r -> r[0]).toList());
         assertTrue(trail.get(1)[1].contains("welcomed the talks") && !trail.get(1)[2].contains("welcomed"), trail.get(1)[2]);

@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
 /**
  * Text a person wrote (a title, a name, a note, a document): 1 to {@link #max()} characters counted
  * as code points (as PostgreSQL counts them, so an emoji is one), not blank (something in it must
- * show: see {@link TextValidator#visible}), and without NUL, which PostgreSQL cannot store. Null is valid: whether a value is required is another constraint.
+ * show: see {@link TextValidator#visible}), and without NUL or a lone surrogate, which PostgreSQL cannot store (see {@link TextValidator#storable}). Null is valid: whether a value is required is another constraint.
  */
 @Documented
 @Constraint(validatedBy = TextValidator.class)
@@ -25,7 +25,7 @@ public @interface Text {
 
     int max();
 
-    String message() default "must be 1 to {max} characters, not blank and without NUL";
+    String message() default "must be 1 to {max} characters, not blank and without NUL or lone surrogates";
 
     Class<?>[] groups() default {};
 

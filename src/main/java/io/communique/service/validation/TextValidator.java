@@ -22,7 +22,16 @@ public class TextValidator implements ConstraintValidator<Text, String> {
             return true;
         }
         int length = value.codePointCount(0, value.length());
-        return length >= 1 && length <= max && value.indexOf('\u0000') < 0 && visible(value);
+        return length >= 1 && length <= max && storable(value) && visible(value);
+    }
+
+    /**
+     * Whether PostgreSQL stores the text as given: no NUL (its text type has none) and no lone UTF-16
+     * surrogate (a JSON string may carry "\\ud800"; the driver's UTF-8 encoder wrote it as '?', so the
+     * payload echoed one value and every later read another).
+     */
+    public static boolean storable(String value) {
+        return value.indexOf('\u0000') < 0 && value.codePoints().noneMatch(c -> Character.getType(c) == Character.SURROGATE);
     }
 
     /**

@@ -14,14 +14,22 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
-/** A link a reader can open: an http or https URL of at most 2000 characters, without spaces. Null is valid. */
+/**
+ * A link a reader can open: an http or https URL of at most 2000 characters, with a host, without
+ * spaces. Null is valid. "Spaces" are Unicode's white space, and controls, format characters (bidi
+ * overrides, zero-width spaces) and lone surrogates are refused with them: Java's plain \\S let NUL
+ * and U+2003 through to the database, whose check (and text type) refused them as a server fault.
+ */
 @Documented
-@Pattern(regexp = "https?://\\S{1,1990}")
+@Pattern(regexp = WebUrl.REGEX)
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
 @Target({FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE})
 @Retention(RUNTIME)
 public @interface WebUrl {
+
+    /** The whole rule, for checks outside Bean Validation (the importer). */
+    String REGEX = "(?U)https?://[^/\\s\\p{Cc}\\p{Cf}\\p{Cs}][^\\s\\p{Cc}\\p{Cf}\\p{Cs}]{0,1989}";
 
     String message() default "must be an http or https URL of at most 2000 characters, without spaces";
 
