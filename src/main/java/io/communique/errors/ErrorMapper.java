@@ -29,6 +29,7 @@ import graphql.schema.idl.TypeUtil;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import graphql.validation.ValidationError;
+import graphql.validation.ValidationErrorType;
 import io.communique.ops.CorrelationIds;
 import io.smallrye.graphql.api.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -102,6 +104,9 @@ public class ErrorMapper {
         for (GraphQLError error : errors) {
             if (error instanceof NonNullableFieldWasNullError && causedByAnother(error, errors)) {
                 // The null comes from an error already reported at or below this path.
+                continue;
+            }
+            if (saidByAnother(error, errors)) {
                 continue;
             }
             mapped.add(map(error, request, faults));
@@ -545,6 +550,28 @@ public class ErrorMapper {
             }
         }
         return false;
+    }
+
+    /**
+     * graphql-java reports a literal null for a non-null argument twice: its ProvidedNonNullArguments
+     * rule says "Null value for non-null field argument 'ids'" at the field, and its argument check
+     * says the same at the argument, which {@link #validation} words as "Argument 'ids' of field
+     * 'nodes' must not be null." One mistake is one error (as graphql-js reports it): the first goes.
+     */
+    private static boolean saidByAnother(GraphQLError error, List<GraphQLError> errors) {
+        if (!(error instanceof ValidationError validation)
+                || validation.getValidationErrorType() != ValidationErrorType.NullValueForNonNullArgument) {
+            return false;
+        }
+        Matcher named = ARGUMENT.matcher(error.getMessage());
+        if (!named.find()) {
+            return false;
+        }
+        String argument = named.group(1);
+        return errors.stream().anyMatch(other -> other != error && other instanceof ValidationError v
+                && Objects.equals(v.getQueryPath(), validation.getQueryPath())
+                && ARGUMENT_LITERAL.matcher(v.getDescription() == null ? v.getMessage() : v.getDescription()).results()
+                        .anyMatch(m -> m.group(1).equals(argument) && m.group(2).equals("must not be null")));
     }
 
     private static List<?> pathOf(GraphQLError error) {

@@ -151,6 +151,17 @@ class ErrorsTest {
     }
 
     @Test
+    void aNullLiteralForANonNullArgumentIsOneError() {
+        // graphql-java reported it twice, once in its own words ("Null value for non-null field argument 'ids'").
+        for (String field : List.of("nodes(ids: null) { id }", "search(query: null) { totalCount }")) {
+            String argument = field.substring(field.indexOf('(') + 1, field.indexOf(':'));
+            String name = field.substring(0, field.indexOf('('));
+            assertEquals("Argument '" + argument + "' of field '" + name + "' must not be null.",
+                    Errors.single(GraphQL.query("{ " + field + " }"), ErrorCodes.VALIDATION_FAILED).get("message"), field);
+        }
+    }
+
+    @Test
     void datesAreIsoDatesRefusedBeforeExecutionNamingTheValue() {
         // SmallRye's Date took any string and failed at the field: "Argument 'filter' has an invalid value."
         SqlStatementCounter.reset();
