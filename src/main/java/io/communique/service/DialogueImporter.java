@@ -364,6 +364,7 @@ public class DialogueImporter {
         }
 
         Summary apply() throws SQLException {
+            lockVersioned();
             nations();
             topics();
             subjects();
@@ -375,6 +376,32 @@ public class DialogueImporter {
             List<Count> list = counts.entrySet().stream()
                     .map(e -> new Count(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
             return new Summary(dialogueId, doc.root.get("dialogue").get("slug").asText(), list);
+        }
+
+        /**
+         * Locks every versioned row the document names before anything is read for comparison, as the
+         * editorial mutations lock the node they write: a concurrent edit then either commits before this
+         * read (and its values are compared, audited and version-counted) or waits for the import, never
+         * lands between the comparison and the write to be overwritten unaudited. The order is the
+         * editorial writes' own (a dialogue, document or commitment, then statements, then officials,
+         * which their links touch), so the two cannot wait on each other in a cycle.
+         */
+        private void lockVersioned() throws SQLException {
+            String slug = doc.root.get("dialogue").get("slug").asText();
+            rows(c, "select id from dialogue where slug = ? for no key update", slug);
+            rows(c, "select id from source_document where slug = any(?) order by id for no key update", doc.documents.keySet());
+            rowsWith("select id from commitment where slug = any(?) or dialogue_id = (select id from dialogue where slug = ?)"
+                    + " order by id for no key update", doc.commitments.keySet(), slug);
+            rows(c, "select s.id from statement s join source_document d on d.id = s.document_id where d.slug = any(?)"
+                    + " order by s.id for no key update of s", doc.documents.keySet());
+            rows(c, "select id from official where slug = any(?) order by id for no key update", doc.officials.keySet());
+        }
+
+        /** Records a changed row's version in its audit entry; the caller's update raises it by one, as every editorial write does. */
+        private static void bump(Diff diff, String version) {
+            int before = Integer.parseInt(version);
+            diff.before.put("version", before);
+            diff.after.put("version", before + 1);
         }
 
         private void tally(String kind, Diff diff) {
@@ -470,8 +497,8 @@ public class DialogueImporter {
 
         private void officials() throws SQLException {
             JsonNode list = doc.list("officials");
-            Map<String, String[]> existing = byKey(rows(c, "select o.slug, o.id, o.name, n.code, array_to_json(o.other_names)::text"
-                    + " from official o join nation n on n.id = o.nation_id where o.slug = any(?)", doc.officials.keySet()));
+            Map<String, String[]> existing = byKey(rows(c, "select o.slug, o.id, o.name, n.code, array_to_json(o.other_names)::text,"
+                    + " o.version from official o join nation n on n.id = o.nation_id where o.slug = any(?)", doc.officials.keySet()));
             Map<String, TreeSet<String>> offices = new HashMap<>();
             for (var row : rows(c, "select o.slug, f.title, f.start_date, f.end_date from office f join official o on o.id = f.official_id"
                     + " where o.slug = any(?)", doc.officials.keySet())) {
@@ -495,13 +522,15 @@ public class DialogueImporter {
                     id = Long.parseLong(row[1]);
                     diff = new Diff().text("name", row[2], o.get("name").asText()).text("nation", row[3], o.get("nation").asText())
                             .node("otherNames", parse(row[4]), o.get("otherNames"));
-                    if (diff.changed()) {
-                        exec("update official set name = ?, nation_id = ?, other_names = ?::text[] where id = ?",
-                                o.get("name").asText(), nation, textArray(o.get("otherNames")), id);
-                    }
                     TreeSet<String> current = offices.getOrDefault(slug, new TreeSet<>());
                     if (diff.set("offices", current, wantedOffices)) {
                         exec("delete from office where official_id = ?", id);
+                    }
+                    // Offices are part of the official, as updateOfficial's newOffice is: a change to them bumps it too.
+                    if (diff.changed()) {
+                        bump(diff, row[5]);
+                        exec("update official set name = ?, nation_id = ?, other_names = ?::text[], version = version + 1 where id = ?",
+                                o.get("name").asText(), nation, textArray(o.get("otherNames")), id);
                     }
                 }
                 officialIds.put(slug, id);
@@ -531,7 +560,7 @@ public class DialogueImporter {
             TreeSet<String> nations = strings(d.get("nations"));
             TreeSet<String> participants = new TreeSet<>();
             d.get("participants").forEach(p -> participants.add(p.get("official").asText() + ":" + p.get("role").asText()));
-            List<String[]> found = rows(c, "select id, title, format, edition, held_on, place from dialogue where slug = ?", slug);
+            List<String[]> found = rows(c, "select id, title, format, edition, held_on, place, version from dialogue where slug = ?", slug);
             Diff diff = null;
             if (found.isEmpty()) {
                 dialogueId = insert("insert into dialogue (slug, title, format, edition, held_on, place) values (?, ?, ?, ?, ?::date, ?)"
@@ -544,11 +573,6 @@ public class DialogueImporter {
                 diff = new Diff().text("title", row[1], d.get("title").asText()).text("format", row[2], d.get("format").asText())
                         .text("edition", row[3], text(d.get("edition"))).text("heldOn", row[4], d.get("heldOn").asText())
                         .text("place", row[5], d.get("place").asText());
-                if (diff.changed()) {
-                    exec("update dialogue set title = ?, format = ?, edition = ?, held_on = ?::date, place = ? where id = ?",
-                            d.get("title").asText(), d.get("format").asText(), integer(d.get("edition")), d.get("heldOn").asText(),
-                            d.get("place").asText(), dialogueId);
-                }
             }
             TreeSet<String> currentNations = found.isEmpty() ? new TreeSet<>() : new TreeSet<>(rows(c,
                     "select n.code from dialogue_nation x join nation n on n.id = x.nation_id where x.dialogue_id = ?", dialogueId)
@@ -569,7 +593,12 @@ public class DialogueImporter {
                             officialIds.get(p.get("official").asText()), p.get("role").asText());
                 }
             }
+            // Nations and participants are part of the dialogue (updateDialogue bumps it for them too), so the bump waits for them.
             if (diff != null && diff.changed()) {
+                bump(diff, found.get(0)[6]);
+                exec("update dialogue set title = ?, format = ?, edition = ?, held_on = ?::date, place = ?, version = version + 1"
+                        + " where id = ?", d.get("title").asText(), d.get("format").asText(), integer(d.get("edition")),
+                        d.get("heldOn").asText(), d.get("place").asText(), dialogueId);
                 audit("Dialogue", dialogueId, diff.before, diff.after);
             }
             tally("dialogues", diff);
@@ -579,7 +608,7 @@ public class DialogueImporter {
 
         private void documents() throws SQLException {
             JsonNode list = doc.list("documents");
-            Map<String, String[]> existing = byKey(rows(c, "select slug, id, title, publisher, url, published_on, content"
+            Map<String, String[]> existing = byKey(rows(c, "select slug, id, title, publisher, url, published_on, content, version"
                     + " from source_document where slug = any(?)", doc.documents.keySet()));
             for (int i = 0; i < list.size(); i++) {
                 JsonNode d = list.get(i);
@@ -606,7 +635,9 @@ public class DialogueImporter {
                 Diff diff = new Diff().text("title", row[2], d.get("title").asText()).text("publisher", row[3], text(d.get("publisher")))
                         .text("url", row[4], text(d.get("url"))).text("publishedOn", row[5], d.get("publishedOn").asText());
                 if (diff.changed()) {
-                    exec("update source_document set title = ?, publisher = ?, url = ?, published_on = ?::date where id = ?",
+                    bump(diff, row[7]);
+                    exec("update source_document set title = ?, publisher = ?, url = ?, published_on = ?::date, version = version + 1"
+                            + " where id = ?",
                             d.get("title").asText(), text(d.get("publisher")), text(d.get("url")), d.get("publishedOn").asText(), id);
                     audit("SourceDocument", id, diff.before, diff.after);
                 }
@@ -619,7 +650,7 @@ public class DialogueImporter {
         private void statements() throws SQLException {
             JsonNode list = doc.list("statements");
             Map<String, String[]> existing = new HashMap<>();
-            for (var row : rows(c, "select d.slug, s.span_start, s.span_end, s.id, s.dialogue_id, s.kind from statement s"
+            for (var row : rows(c, "select d.slug, s.span_start, s.span_end, s.id, s.dialogue_id, s.kind, s.version from statement s"
                     + " join source_document d on d.id = s.document_id where d.slug = any(?)", doc.documents.keySet())) {
                 existing.put(ref(row[0], Integer.parseInt(row[1]), Integer.parseInt(row[2])), row);
             }
@@ -666,9 +697,6 @@ public class DialogueImporter {
                         throw bad("/statements/" + i, "the statement " + ref + " is recorded for another dialogue.");
                     }
                     diff = new Diff().text("kind", row[5], s.get("kind").asText());
-                    if (diff.changed()) {
-                        exec("update statement set kind = ? where id = ?", s.get("kind").asText(), id);
-                    }
                 }
                 statementIds.put(ref, id);
                 Map<String, TreeSet<String>> current = links.getOrDefault(ref, Map.of());
@@ -676,7 +704,10 @@ public class DialogueImporter {
                 syncLinks(diff, id, "nations", current, strings(s.get("nations")), "statement_nation", "nation_id", nationIds);
                 syncLinks(diff, id, "topics", current, strings(s.get("topics")), "statement_topic", "topic_id", topicIds);
                 syncLinks(diff, id, "subjects", current, strings(s.get("subjects")), "statement_subject", "subject_id", subjectIds);
+                // Speakers, nations, topics and subjects are part of the statement (updateStatement bumps it for them too).
                 if (diff != null && diff.changed()) {
+                    bump(diff, row[6]);
+                    exec("update statement set kind = ?, version = version + 1 where id = ?", s.get("kind").asText(), id);
                     audit("Statement", id, diff.before, diff.after);
                 }
                 tally("statements", diff);
@@ -725,7 +756,7 @@ public class DialogueImporter {
 
         private void commitments() throws SQLException {
             JsonNode list = doc.list("commitments");
-            Map<String, String[]> existing = byKey(rowsWith("select slug, id, dialogue_id, title, description, kind from commitment"
+            Map<String, String[]> existing = byKey(rowsWith("select slug, id, dialogue_id, title, description, kind, version from commitment"
                     + " where slug = any(?) or dialogue_id = ?", doc.commitments.keySet(), dialogueId));
             for (String[] row : existing.values()) {
                 if (Long.parseLong(row[2]) == dialogueId && !doc.commitments.containsKey(row[0])) {
@@ -818,9 +849,8 @@ public class DialogueImporter {
                 }
                 if (diff.changed()) {
                     // Every write to a commitment bumps its version, as a status change through the API does.
-                    diff.before.put("version", Integer.parseInt(rows(c, "select version from commitment where id = ?", id).get(0)[0]));
+                    bump(diff, row[6]);
                     exec("update commitment set version = version + 1 where id = ?", id);
-                    diff.after.put("version", diff.before.get("version").asInt() + 1);
                     audit("Commitment", id, diff.before, diff.after);
                 }
                 tally("commitments", diff);

@@ -119,6 +119,13 @@ class DialogueExchangeTest {
         assertEquals(before, DB.rowCounts(), "a refused import must leave every table unchanged");
     }
 
+    static int version(String table, String where) throws SQLException {
+        try (var c = DB.connect(); var s = c.createStatement(); var rs = s.executeQuery("select version from " + table + " where " + where)) {
+            assertTrue(rs.next(), table + " where " + where);
+            return rs.getInt(1);
+        }
+    }
+
     static ObjectNode changed(ObjectNode document, Consumer<ObjectNode> change) {
         ObjectNode copy = document.deepCopy();
         change.accept(copy);
@@ -272,6 +279,115 @@ class DialogueExchangeTest {
             ((ArrayNode) d.get("commitments")).insert(0, copy);
             ((ObjectNode) commitment(d, "supply-chain-security-and-industrial-integration").at("/history/0")).put("asOf", "2023-11-11");
         }), "/commitments/6/history/0");
+    }
+
+    /**
+     * An import is a write like the editorial ones: every row it changes (fields, links or offices) moves to
+     * the next version, recorded in its audit entry, so an edit based on the version read before the import
+     * is refused with CONFLICT instead of overwriting it. Rows it leaves as they are keep their version.
+     */
+    @Test
+    void anImportRaisesTheVersionOfWhatItChanges() throws Exception {
+        ObjectNode document = export(SEED);
+        String renamed = document.at("/officials/0/slug").asText();
+        String untouched = document.at("/officials/1/slug").asText();
+        String appointed = document.at("/officials/2/slug").asText();
+        String source = document.at("/documents/0/slug").asText();
+        JsonNode kindChanged = document.at("/statements/3");
+        JsonNode relinked = document.at("/statements/5");
+        JsonNode same = document.at("/statements/7");
+        ObjectNode changed = changed(document, d -> {
+            ((ObjectNode) d.at("/officials/0")).put("name", d.at("/officials/0/name").asText() + " (renamed)");
+            ((ArrayNode) d.at("/officials/2/offices")).addObject().put("title", "Special Envoy").put("startDate", "2010-01-01")
+                    .put("endDate", "2011-01-01");
+            ((ObjectNode) d.get("dialogue")).put("place", "Delhi");
+            ((ObjectNode) d.at("/documents/0")).put("title", d.at("/documents/0/title").asText() + " (updated)");
+            ((ObjectNode) d.at("/statements/3")).put("kind", "SUMMARY".equals(kindChanged.get("kind").asText()) ? "JOINT_POSITION" : "SUMMARY");
+            ArrayNode nations = (ArrayNode) d.at("/statements/5/nations");
+            if (nations.isEmpty()) {
+                nations.add("IN");
+            } else {
+                nations.removeAll();
+            }
+        });
+        var response = imported(changed);
+        assertEquals(6, response.getInt("data.importDialogue.updated"), response.prettify());
+        assertEquals(1, version("official", "slug = '" + renamed + "'"));
+        assertEquals(1, version("official", "slug = '" + appointed + "'"), "offices are part of the official");
+        assertEquals(0, version("official", "slug = '" + untouched + "'"), "a row the import leaves alone keeps its version");
+        assertEquals(1, version("dialogue", "slug = '" + SEED + "'"));
+        assertEquals(1, version("source_document", "slug = '" + source + "'"));
+        assertEquals(1, version("statement", "span_start = " + kindChanged.get("start") + " and span_end = " + kindChanged.get("end")));
+        assertEquals(1, version("statement", "span_start = " + relinked.get("start") + " and span_end = " + relinked.get("end")),
+                "links are part of the statement");
+        assertEquals(0, version("statement", "span_start = " + same.get("start") + " and span_end = " + same.get("end")));
+        try (var c = DB.connect(); var st = c.createStatement(); var rs = st.executeQuery("select node_type, before ->> 'version',"
+                + " after ->> 'version' from audit_entry where action = 'importDialogue' order by id")) {
+            int audited = 0;
+            while (rs.next()) {
+                assertEquals("0", rs.getString(2), rs.getString(1) + ": the audit entry records the version before");
+                assertEquals("1", rs.getString(3), rs.getString(1) + ": and after");
+                audited++;
+            }
+            assertEquals(6, audited);
+        }
+
+        // The editor read version 0 before the import: that write is now stale.
+        String dialogue = Ids.base64("Dialogue:" + dialogueKey(SEED));
+        var stale = GraphQL.as(Tokens.forRole("editor"), GraphQL.load("editorial-update-dialogue"), "input",
+                Map.of("dialogueId", dialogue, "expectedVersion", 0, "place", "Mumbai"));
+        assertEquals("CONFLICT", stale.getString("errors[0].extensions.code"), stale.prettify());
+        var current = GraphQL.as(Tokens.forRole("editor"), GraphQL.load("editorial-update-dialogue"), "input",
+                Map.of("dialogueId", dialogue, "expectedVersion", 1, "place", "New Delhi"));
+        assertNull(current.get("errors"), current.prettify());
+        assertEquals(2, current.getInt("data.updateDialogue.dialogue.version"));
+
+        // Importing what is recorded writes nothing, versions included.
+        var again = imported(export(SEED));
+        assertEquals(0, again.getInt("data.importDialogue.updated"), again.prettify());
+        assertEquals(2, version("dialogue", "slug = '" + SEED + "'"));
+        assertEquals(1, version("official", "slug = '" + renamed + "'"));
+    }
+
+    /**
+     * An editorial write in flight on a row the import compares: the import waits for it (the row lock the
+     * editorial writes take), then compares with what it committed. Without the lock the import compared
+     * the older row, found only its own change, and its update put the old name back unaudited.
+     */
+    @Test
+    void anImportWaitsForAnEditInFlightAndAuditsWhatItRevertsOfIt() throws Exception {
+        ObjectNode document = export(SEED);
+        String slug = document.at("/officials/0/slug").asText();
+        String name = document.at("/officials/0/name").asText();
+        ObjectNode changed = changed(document, d -> ((ArrayNode) d.at("/officials/0/otherNames")).add("Another spelling"));
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try (var editor = DB.connect(); var st = editor.createStatement()) {
+            editor.setAutoCommit(false);
+            st.execute("update official set name = 'Edited meanwhile', version = version + 1 where slug = '" + slug + "'");
+            Future<JsonPath> running = client.submit(() -> importAs(Tokens.forRole("editor"), changed));
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> waitingOnRows(editor) == 1);
+            editor.commit();
+            JsonPath response = running.get(60, TimeUnit.SECONDS);
+            assertNull(response.get("errors"), response.prettify());
+        } finally {
+            client.shutdownNow();
+        }
+        assertEquals(2, version("official", "slug = '" + slug + "'"), "the edit and the import each moved it on");
+        try (var c = DB.connect(); var st = c.createStatement(); var rs = st.executeQuery("select a.before ->> 'name', a.after ->> 'name'"
+                + " from audit_entry a join official o on o.id = a.node_key where a.node_type = 'Official' and o.slug = '" + slug + "'"
+                + " and a.action = 'importDialogue'")) {
+            assertTrue(rs.next(), "the import audited its change");
+            assertEquals("Edited meanwhile", rs.getString(1), "it compared the committed edit");
+            assertEquals(name, rs.getString(2), "and recorded that it set the document's name");
+        }
+    }
+
+    private static long waitingOnRows(Connection holder) throws SQLException {
+        try (var s = holder.createStatement(); var rs = s.executeQuery("select count(*) from pg_stat_activity"
+                + " where wait_event_type = 'Lock' and datname = current_database()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test
