@@ -2,7 +2,10 @@ package io.communique.service;
 
 import static io.communique.service.DialogueExporter.rows;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -10,13 +13,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.communique.errors.BadUserInputException;
 import io.communique.service.validation.TextValidator;
+import io.communique.service.validation.WebUrl;
+import jakarta.validation.constraints.Pattern;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -100,7 +110,8 @@ public class DialogueImporter {
     private Summary load(String actor, String json) {
         JsonNode document;
         try {
-            document = DialogueExporter.JSON.readTree(json);
+            // Decimal numbers as written, not rounded to a double: 4.0000000000000001 must not pass as the integer 4.
+            document = DialogueExporter.JSON.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(json);
         } catch (JsonProcessingException e) {
             throw new BadUserInputException("Argument '" + ARGUMENT + "' is not JSON (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ").");
@@ -109,7 +120,7 @@ public class DialogueImporter {
             throw new BadUserInputException("Argument '" + ARGUMENT + "' must be a JSON object.");
         }
         schema.check(document, ARGUMENT);
-        Doc doc = new Doc(document);
+        Doc doc = new Doc(document, json);
         doc.check();
         try (Connection c = dataSource.getConnection()) {
             try (var ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
@@ -122,6 +133,13 @@ public class DialogueImporter {
             if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
                 throw new BadUserInputException("Argument '" + ARGUMENT + "' at " + Run.current.get()
                         + ": the row breaks a rule of the database (" + constraint(e) + ").");
+            }
+            // Class 22: a value the database cannot store. The checks above are meant to catch every one of them; if one
+            // slips through, it is still the document's fault, named by the part being written and the SQLSTATE only
+            // (the server's message would quote SQL types and values).
+            if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+                throw new BadUserInputException("Argument '" + ARGUMENT + "' at " + Run.current.get()
+                        + ": holds a value the database cannot store (SQLSTATE " + e.getSQLState() + ").");
             }
             throw new IllegalStateException("Import failed in the database", e);
         } finally {
@@ -157,7 +175,21 @@ public class DialogueImporter {
         private static final Set<String> WRITTEN = Set.of("name", "title", "format", "place", "publisher", "description",
                 "note", "content", "text");
 
+        /** Members holding a date (RFC 3339 full-date), and the one holding a date and time. */
+        private static final Set<String> DATES = Set.of("heldOn", "publishedOn", "startDate", "endDate", "asOf");
+        private static final String DATE_TIME = "recordedAt";
+        /** PostgreSQL's date goes further, but the API's Date (RFC 3339 full-date) stops at four-digit years. */
+        private static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+        private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+        /** RFC 3339 date-time: seconds and an offset required, T and Z in either case. */
+        private static final java.util.regex.Pattern RFC_3339 = java.util.regex.Pattern.compile(
+                "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})");
+        /** The rule of the editorial mutations' @WebUrl, read from it so that the two cannot drift apart. */
+        private static final java.util.regex.Pattern WEB_URL = java.util.regex.Pattern.compile(WebUrl.class.getAnnotation(Pattern.class).regexp());
+
         final JsonNode root;
+        /** The document as sent, to quote a number as it was written rather than as parsed. */
+        private final String source;
         final Map<String, Integer> nations = new LinkedHashMap<>();
         final Map<String, Integer> topics = new LinkedHashMap<>();
         final Map<String, Integer> subjects = new LinkedHashMap<>();
@@ -166,8 +198,9 @@ public class DialogueImporter {
         final Map<String, Integer> statements = new LinkedHashMap<>();
         final Map<String, Integer> commitments = new LinkedHashMap<>();
 
-        Doc(JsonNode root) {
+        Doc(JsonNode root, String source) {
             this.root = root;
+            this.source = source;
         }
 
         JsonNode list(String name) {
@@ -175,6 +208,7 @@ public class DialogueImporter {
         }
 
         void check() {
+            values(root, "");
             shows(root, "");
             index("nations", "code", nations);
             index("topics", "slug", topics);
@@ -246,6 +280,124 @@ public class DialogueImporter {
                     shows(node.get(i), at + "/" + i);
                 }
             }
+        }
+
+        /**
+         * What PostgreSQL would refuse (as an error, not a rule of the schema) or silently alter, refused here
+         * at its pointer instead: numbers that are not 32-bit integers (Jackson's asInt() wraps them), impossible
+         * dates, malformed date-times, text that UTF-8 or PostgreSQL's text cannot hold, URLs the editorial
+         * mutations would refuse. Every number is replaced by its exact int, so later reads need no checks.
+         */
+        private void values(JsonNode node, String at) {
+            if (node.isObject()) {
+                ObjectNode object = (ObjectNode) node;
+                List<String> names = new ArrayList<>();
+                object.fieldNames().forEachRemaining(names::add);
+                for (String name : names) {
+                    String path = at + "/" + name;
+                    JsonNode value = object.get(name);
+                    if (value.isNumber()) {
+                        object.put(name, integer(value, path));
+                        continue;
+                    }
+                    if (value.isTextual()) {
+                        text(value.textValue(), path);
+                        if (DATES.contains(name)) {
+                            date(value.textValue(), path);
+                        } else if (DATE_TIME.equals(name)) {
+                            dateTime(value.textValue(), path);
+                        } else if ("url".equals(name) && !WEB_URL.matcher(value.textValue()).matches()) {
+                            throw bad(path, WebUrl.MESSAGE + ".");
+                        }
+                    }
+                    values(value, path);
+                }
+            } else if (node.isArray()) {
+                ArrayNode array = (ArrayNode) node;
+                for (int i = 0; i < array.size(); i++) {
+                    String path = at + "/" + i;
+                    JsonNode value = array.get(i);
+                    if (value.isNumber()) {
+                        array.set(i, NODES.numberNode(integer(value, path)));
+                    } else if (value.isTextual()) {
+                        text(value.textValue(), path);
+                    } else {
+                        values(value, path);
+                    }
+                }
+            }
+        }
+
+        /** Every number of the format is a count or an offset: a whole number that fits PostgreSQL's integer. */
+        private int integer(JsonNode value, String path) {
+            BigDecimal exact = value.decimalValue();
+            if (exact.signum() >= 0 && exact.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
+                try {
+                    return exact.intValueExact();
+                } catch (ArithmeticException fraction) {
+                    // not a whole number: refused below
+                }
+            }
+            throw bad(path, written(path, value) + " is not a whole number from 0 to " + Integer.MAX_VALUE + ".");
+        }
+
+        /** The number at a pointer as the document spells it (1e20, not 1.0E20). */
+        private String written(String pointer, JsonNode parsed) {
+            try (JsonParser p = DialogueExporter.JSON.getFactory().createParser(source)) {
+                for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                    if (t.isNumeric() && pointer.equals(p.getParsingContext().pathAsPointer().toString())) {
+                        return p.getText();
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // The document parsed once already; fall back to the parsed value.
+            }
+            return parsed.decimalValue().toString();
+        }
+
+        /** Text PostgreSQL can store as it was sent: no NUL, which it refuses, and no lone surrogate, which UTF-8 cannot encode. */
+        private static void text(String value, String path) {
+            for (int i = 0; i < value.length(); i++) {
+                char ch = value.charAt(i);
+                if (ch == '\u0000') {
+                    throw bad(path, "contains the character U+0000 (NUL), which text cannot hold.");
+                }
+                if (Character.isHighSurrogate(ch) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(ch)) {
+                    throw bad(path, String.format("contains an unpaired UTF-16 surrogate (U+%04X) at character %d, which is not a"
+                            + " character: it would be stored as '?'.", (int) ch, value.codePointCount(0, i)));
+                }
+            }
+        }
+
+        private static void date(String value, String path) {
+            try {
+                LocalDate date = LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE);
+                if (!date.isBefore(FIRST_DAY) && !date.isAfter(LAST_DAY)) {
+                    return;
+                }
+            } catch (DateTimeException e) {
+                // not a day of the calendar: refused below
+            }
+            throw bad(path, "'" + value + "' is not a calendar date from " + FIRST_DAY + " to " + LAST_DAY + ".");
+        }
+
+        private static void dateTime(String value, String path) {
+            if (RFC_3339.matcher(value).matches()) {
+                try {
+                    OffsetDateTime time = OffsetDateTime.parse(value.toUpperCase(java.util.Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+                    LocalDate day = time.toLocalDate();
+                    // PostgreSQL refuses offsets of 16 hours or more.
+                    if (!day.isBefore(FIRST_DAY) && !day.isAfter(LAST_DAY) && Math.abs(time.getOffset().getTotalSeconds()) < 16 * 3600) {
+                        return;
+                    }
+                } catch (DateTimeException e) {
+                    // an impossible day or time: refused below
+                }
+            }
+            throw bad(path, "'" + value + "' is not an RFC 3339 date and time with an offset, from year 0001 to 9999,"
+                    + " such as '2023-11-10T09:30:00Z'.");
         }
 
         private static void requireVisible(JsonNode value, String path) {

@@ -23,7 +23,10 @@ import java.lang.annotation.Target;
 @Retention(RUNTIME)
 public @interface WebUrl {
 
-    String message() default "must be an http or https URL of at most 2000 characters, without spaces";
+    /** Also the importer's message for a URL that breaks this rule. */
+    String MESSAGE = "must be an http or https URL of at most 2000 characters, without spaces";
+
+    String message() default MESSAGE;
 
     Class<?>[] groups() default {};
 
