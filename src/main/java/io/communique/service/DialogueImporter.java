@@ -2,7 +2,10 @@ package io.communique.service;
 
 import static io.communique.service.DialogueExporter.rows;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -10,13 +13,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.communique.errors.BadUserInputException;
 import io.communique.service.validation.TextValidator;
+import io.communique.service.validation.WebUrl;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -100,7 +109,8 @@ public class DialogueImporter {
     private Summary load(String actor, String json) {
         JsonNode document;
         try {
-            document = DialogueExporter.JSON.readTree(json);
+            // Decimal numbers as written, not rounded to a double: 4.0000000000000001 must not pass as the integer 4.
+            document = DialogueExporter.JSON.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(json);
         } catch (JsonProcessingException e) {
             throw new BadUserInputException("Argument '" + ARGUMENT + "' is not JSON (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ").");
@@ -109,7 +119,7 @@ public class DialogueImporter {
             throw new BadUserInputException("Argument '" + ARGUMENT + "' must be a JSON object.");
         }
         schema.check(document, ARGUMENT);
-        Doc doc = new Doc(document);
+        Doc doc = new Doc(document, json);
         doc.check();
         try (Connection c = dataSource.getConnection()) {
             try (var ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
@@ -122,6 +132,13 @@ public class DialogueImporter {
             if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
                 throw new BadUserInputException("Argument '" + ARGUMENT + "' at " + Run.current.get()
                         + ": the row breaks a rule of the database (" + constraint(e) + ").");
+            }
+            // Class 22: a value the database cannot store. The checks above are meant to catch every one of them; if one
+            // slips through, it is still the document's fault, named by the part being written and the SQLSTATE only
+            // (the server's message would quote SQL types and values).
+            if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+                throw new BadUserInputException("Argument '" + ARGUMENT + "' at " + Run.current.get()
+                        + ": holds a value the database cannot store (SQLSTATE " + e.getSQLState() + ").");
             }
             throw new IllegalStateException("Import failed in the database", e);
         } finally {
@@ -157,7 +174,21 @@ public class DialogueImporter {
         private static final Set<String> WRITTEN = Set.of("name", "title", "format", "place", "publisher", "description",
                 "note", "content", "text");
 
+        /** Members holding a date (RFC 3339 full-date), and the one holding a date and time. */
+        private static final Set<String> DATES = Set.of("heldOn", "publishedOn", "startDate", "endDate", "asOf");
+        private static final String DATE_TIME = "recordedAt";
+        /** PostgreSQL's date goes further, but the API's Date (RFC 3339 full-date) stops at four-digit years. */
+        private static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+        private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+        /** RFC 3339 date-time: seconds and an offset required, T and Z in either case. */
+        private static final java.util.regex.Pattern RFC_3339 = java.util.regex.Pattern.compile(
+                "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})");
+        /** The rule of the editorial mutations' @WebUrl, so that the two cannot drift apart. */
+        private static final java.util.regex.Pattern WEB_URL = java.util.regex.Pattern.compile(WebUrl.REGEX);
+
         final JsonNode root;
+        /** The document as sent, to quote a number as it was written rather than as parsed. */
+        private final String source;
         final Map<String, Integer> nations = new LinkedHashMap<>();
         final Map<String, Integer> topics = new LinkedHashMap<>();
         final Map<String, Integer> subjects = new LinkedHashMap<>();
@@ -166,8 +197,9 @@ public class DialogueImporter {
         final Map<String, Integer> statements = new LinkedHashMap<>();
         final Map<String, Integer> commitments = new LinkedHashMap<>();
 
-        Doc(JsonNode root) {
+        Doc(JsonNode root, String source) {
             this.root = root;
+            this.source = source;
         }
 
         JsonNode list(String name) {
@@ -175,6 +207,7 @@ public class DialogueImporter {
         }
 
         void check() {
+            values(root, "");
             shows(root, "");
             index("nations", "code", nations);
             index("topics", "slug", topics);
@@ -246,6 +279,124 @@ public class DialogueImporter {
                     shows(node.get(i), at + "/" + i);
                 }
             }
+        }
+
+        /**
+         * What PostgreSQL would refuse (as an error, not a rule of the schema) or silently alter, refused here
+         * at its pointer instead: numbers that are not 32-bit integers (Jackson's asInt() wraps them), impossible
+         * dates, malformed date-times, text that UTF-8 or PostgreSQL's text cannot hold, URLs the editorial
+         * mutations would refuse. Every number is replaced by its exact int, so later reads need no checks.
+         */
+        private void values(JsonNode node, String at) {
+            if (node.isObject()) {
+                ObjectNode object = (ObjectNode) node;
+                List<String> names = new ArrayList<>();
+                object.fieldNames().forEachRemaining(names::add);
+                for (String name : names) {
+                    String path = at + "/" + name;
+                    JsonNode value = object.get(name);
+                    if (value.isNumber()) {
+                        object.put(name, integer(value, path));
+                        continue;
+                    }
+                    if (value.isTextual()) {
+                        text(value.textValue(), path);
+                        if (DATES.contains(name)) {
+                            date(value.textValue(), path);
+                        } else if (DATE_TIME.equals(name)) {
+                            dateTime(value.textValue(), path);
+                        } else if ("url".equals(name) && !WEB_URL.matcher(value.textValue()).matches()) {
+                            throw bad(path, WebUrl.MESSAGE + ".");
+                        }
+                    }
+                    values(value, path);
+                }
+            } else if (node.isArray()) {
+                ArrayNode array = (ArrayNode) node;
+                for (int i = 0; i < array.size(); i++) {
+                    String path = at + "/" + i;
+                    JsonNode value = array.get(i);
+                    if (value.isNumber()) {
+                        array.set(i, NODES.numberNode(integer(value, path)));
+                    } else if (value.isTextual()) {
+                        text(value.textValue(), path);
+                    } else {
+                        values(value, path);
+                    }
+                }
+            }
+        }
+
+        /** Every number of the format is a count or an offset: a whole number that fits PostgreSQL's integer. */
+        private int integer(JsonNode value, String path) {
+            BigDecimal exact = value.decimalValue();
+            if (exact.signum() >= 0 && exact.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
+                try {
+                    return exact.intValueExact();
+                } catch (ArithmeticException fraction) {
+                    // not a whole number: refused below
+                }
+            }
+            throw bad(path, written(path, value) + " is not a whole number from 0 to " + Integer.MAX_VALUE + ".");
+        }
+
+        /** The number at a pointer as the document spells it (1e20, not 1.0E20). */
+        private String written(String pointer, JsonNode parsed) {
+            try (JsonParser p = DialogueExporter.JSON.getFactory().createParser(source)) {
+                for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                    if (t.isNumeric() && pointer.equals(p.getParsingContext().pathAsPointer().toString())) {
+                        return p.getText();
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // The document parsed once already; fall back to the parsed value.
+            }
+            return parsed.decimalValue().toString();
+        }
+
+        /** Text PostgreSQL can store as it was sent: no NUL, which it refuses, and no lone surrogate, which UTF-8 cannot encode. */
+        private static void text(String value, String path) {
+            for (int i = 0; i < value.length(); i++) {
+                char ch = value.charAt(i);
+                if (ch == '\u0000') {
+                    throw bad(path, "contains the character U+0000 (NUL), which text cannot hold.");
+                }
+                if (Character.isHighSurrogate(ch) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(ch)) {
+                    throw bad(path, String.format("contains an unpaired UTF-16 surrogate (U+%04X) at character %d, which is not a"
+                            + " character: it would be stored as '?'.", (int) ch, value.codePointCount(0, i)));
+                }
+            }
+        }
+
+        private static void date(String value, String path) {
+            try {
+                LocalDate date = LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE);
+                if (!date.isBefore(FIRST_DAY) && !date.isAfter(LAST_DAY)) {
+                    return;
+                }
+            } catch (DateTimeException e) {
+                // not a day of the calendar: refused below
+            }
+            throw bad(path, "'" + value + "' is not a calendar date from " + FIRST_DAY + " to " + LAST_DAY + ".");
+        }
+
+        private static void dateTime(String value, String path) {
+            if (RFC_3339.matcher(value).matches()) {
+                try {
+                    OffsetDateTime time = OffsetDateTime.parse(value.toUpperCase(java.util.Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+                    LocalDate day = time.toLocalDate();
+                    // PostgreSQL refuses offsets of 16 hours or more.
+                    if (!day.isBefore(FIRST_DAY) && !day.isAfter(LAST_DAY) && Math.abs(time.getOffset().getTotalSeconds()) < 16 * 3600) {
+                        return;
+                    }
+                } catch (DateTimeException e) {
+                    // an impossible day or time: refused below
+                }
+            }
+            throw bad(path, "'" + value + "' is not an RFC 3339 date and time with an offset, from year 0001 to 9999,"
+                    + " such as '2023-11-10T09:30:00Z'.");
         }
 
         private static void requireVisible(JsonNode value, String path) {
@@ -364,6 +515,7 @@ public class DialogueImporter {
         }
 
         Summary apply() throws SQLException {
+            lockVersioned();
             nations();
             topics();
             subjects();
@@ -375,6 +527,32 @@ public class DialogueImporter {
             List<Count> list = counts.entrySet().stream()
                     .map(e -> new Count(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
             return new Summary(dialogueId, doc.root.get("dialogue").get("slug").asText(), list);
+        }
+
+        /**
+         * Locks every versioned row the document names before anything is read for comparison, as the
+         * editorial mutations lock the node they write: a concurrent edit then either commits before this
+         * read (and its values are compared, audited and version-counted) or waits for the import, never
+         * lands between the comparison and the write to be overwritten unaudited. The order is the
+         * editorial writes' own (a dialogue, document or commitment, then statements, then officials,
+         * which their links touch), so the two cannot wait on each other in a cycle.
+         */
+        private void lockVersioned() throws SQLException {
+            String slug = doc.root.get("dialogue").get("slug").asText();
+            rows(c, "select id from dialogue where slug = ? for no key update", slug);
+            rows(c, "select id from source_document where slug = any(?) order by id for no key update", doc.documents.keySet());
+            rowsWith("select id from commitment where slug = any(?) or dialogue_id = (select id from dialogue where slug = ?)"
+                    + " order by id for no key update", doc.commitments.keySet(), slug);
+            rows(c, "select s.id from statement s join source_document d on d.id = s.document_id where d.slug = any(?)"
+                    + " order by s.id for no key update of s", doc.documents.keySet());
+            rows(c, "select id from official where slug = any(?) order by id for no key update", doc.officials.keySet());
+        }
+
+        /** Records a changed row's version in its audit entry; the caller's update raises it by one, as every editorial write does. */
+        private static void bump(Diff diff, String version) {
+            int before = Integer.parseInt(version);
+            diff.before.put("version", before);
+            diff.after.put("version", before + 1);
         }
 
         private void tally(String kind, Diff diff) {
@@ -470,8 +648,8 @@ public class DialogueImporter {
 
         private void officials() throws SQLException {
             JsonNode list = doc.list("officials");
-            Map<String, String[]> existing = byKey(rows(c, "select o.slug, o.id, o.name, n.code, array_to_json(o.other_names)::text"
-                    + " from official o join nation n on n.id = o.nation_id where o.slug = any(?)", doc.officials.keySet()));
+            Map<String, String[]> existing = byKey(rows(c, "select o.slug, o.id, o.name, n.code, array_to_json(o.other_names)::text,"
+                    + " o.version from official o join nation n on n.id = o.nation_id where o.slug = any(?)", doc.officials.keySet()));
             Map<String, TreeSet<String>> offices = new HashMap<>();
             for (var row : rows(c, "select o.slug, f.title, f.start_date, f.end_date from office f join official o on o.id = f.official_id"
                     + " where o.slug = any(?)", doc.officials.keySet())) {
@@ -495,13 +673,15 @@ public class DialogueImporter {
                     id = Long.parseLong(row[1]);
                     diff = new Diff().text("name", row[2], o.get("name").asText()).text("nation", row[3], o.get("nation").asText())
                             .node("otherNames", parse(row[4]), o.get("otherNames"));
-                    if (diff.changed()) {
-                        exec("update official set name = ?, nation_id = ?, other_names = ?::text[] where id = ?",
-                                o.get("name").asText(), nation, textArray(o.get("otherNames")), id);
-                    }
                     TreeSet<String> current = offices.getOrDefault(slug, new TreeSet<>());
                     if (diff.set("offices", current, wantedOffices)) {
                         exec("delete from office where official_id = ?", id);
+                    }
+                    // Offices are part of the official, as updateOfficial's newOffice is: a change to them bumps it too.
+                    if (diff.changed()) {
+                        bump(diff, row[5]);
+                        exec("update official set name = ?, nation_id = ?, other_names = ?::text[], version = version + 1 where id = ?",
+                                o.get("name").asText(), nation, textArray(o.get("otherNames")), id);
                     }
                 }
                 officialIds.put(slug, id);
@@ -531,7 +711,7 @@ public class DialogueImporter {
             TreeSet<String> nations = strings(d.get("nations"));
             TreeSet<String> participants = new TreeSet<>();
             d.get("participants").forEach(p -> participants.add(p.get("official").asText() + ":" + p.get("role").asText()));
-            List<String[]> found = rows(c, "select id, title, format, edition, held_on, place from dialogue where slug = ?", slug);
+            List<String[]> found = rows(c, "select id, title, format, edition, held_on, place, version from dialogue where slug = ?", slug);
             Diff diff = null;
             if (found.isEmpty()) {
                 dialogueId = insert("insert into dialogue (slug, title, format, edition, held_on, place) values (?, ?, ?, ?, ?::date, ?)"
@@ -544,11 +724,6 @@ public class DialogueImporter {
                 diff = new Diff().text("title", row[1], d.get("title").asText()).text("format", row[2], d.get("format").asText())
                         .text("edition", row[3], text(d.get("edition"))).text("heldOn", row[4], d.get("heldOn").asText())
                         .text("place", row[5], d.get("place").asText());
-                if (diff.changed()) {
-                    exec("update dialogue set title = ?, format = ?, edition = ?, held_on = ?::date, place = ? where id = ?",
-                            d.get("title").asText(), d.get("format").asText(), integer(d.get("edition")), d.get("heldOn").asText(),
-                            d.get("place").asText(), dialogueId);
-                }
             }
             TreeSet<String> currentNations = found.isEmpty() ? new TreeSet<>() : new TreeSet<>(rows(c,
                     "select n.code from dialogue_nation x join nation n on n.id = x.nation_id where x.dialogue_id = ?", dialogueId)
@@ -569,7 +744,12 @@ public class DialogueImporter {
                             officialIds.get(p.get("official").asText()), p.get("role").asText());
                 }
             }
+            // Nations and participants are part of the dialogue (updateDialogue bumps it for them too), so the bump waits for them.
             if (diff != null && diff.changed()) {
+                bump(diff, found.get(0)[6]);
+                exec("update dialogue set title = ?, format = ?, edition = ?, held_on = ?::date, place = ?, version = version + 1"
+                        + " where id = ?", d.get("title").asText(), d.get("format").asText(), integer(d.get("edition")),
+                        d.get("heldOn").asText(), d.get("place").asText(), dialogueId);
                 audit("Dialogue", dialogueId, diff.before, diff.after);
             }
             tally("dialogues", diff);
@@ -579,7 +759,7 @@ public class DialogueImporter {
 
         private void documents() throws SQLException {
             JsonNode list = doc.list("documents");
-            Map<String, String[]> existing = byKey(rows(c, "select slug, id, title, publisher, url, published_on, content"
+            Map<String, String[]> existing = byKey(rows(c, "select slug, id, title, publisher, url, published_on, content, version"
                     + " from source_document where slug = any(?)", doc.documents.keySet()));
             for (int i = 0; i < list.size(); i++) {
                 JsonNode d = list.get(i);
@@ -606,7 +786,9 @@ public class DialogueImporter {
                 Diff diff = new Diff().text("title", row[2], d.get("title").asText()).text("publisher", row[3], text(d.get("publisher")))
                         .text("url", row[4], text(d.get("url"))).text("publishedOn", row[5], d.get("publishedOn").asText());
                 if (diff.changed()) {
-                    exec("update source_document set title = ?, publisher = ?, url = ?, published_on = ?::date where id = ?",
+                    bump(diff, row[7]);
+                    exec("update source_document set title = ?, publisher = ?, url = ?, published_on = ?::date, version = version + 1"
+                            + " where id = ?",
                             d.get("title").asText(), text(d.get("publisher")), text(d.get("url")), d.get("publishedOn").asText(), id);
                     audit("SourceDocument", id, diff.before, diff.after);
                 }
@@ -619,7 +801,7 @@ public class DialogueImporter {
         private void statements() throws SQLException {
             JsonNode list = doc.list("statements");
             Map<String, String[]> existing = new HashMap<>();
-            for (var row : rows(c, "select d.slug, s.span_start, s.span_end, s.id, s.dialogue_id, s.kind from statement s"
+            for (var row : rows(c, "select d.slug, s.span_start, s.span_end, s.id, s.dialogue_id, s.kind, s.version from statement s"
                     + " join source_document d on d.id = s.document_id where d.slug = any(?)", doc.documents.keySet())) {
                 existing.put(ref(row[0], Integer.parseInt(row[1]), Integer.parseInt(row[2])), row);
             }
@@ -666,9 +848,6 @@ public class DialogueImporter {
                         throw bad("/statements/" + i, "the statement " + ref + " is recorded for another dialogue.");
                     }
                     diff = new Diff().text("kind", row[5], s.get("kind").asText());
-                    if (diff.changed()) {
-                        exec("update statement set kind = ? where id = ?", s.get("kind").asText(), id);
-                    }
                 }
                 statementIds.put(ref, id);
                 Map<String, TreeSet<String>> current = links.getOrDefault(ref, Map.of());
@@ -676,7 +855,10 @@ public class DialogueImporter {
                 syncLinks(diff, id, "nations", current, strings(s.get("nations")), "statement_nation", "nation_id", nationIds);
                 syncLinks(diff, id, "topics", current, strings(s.get("topics")), "statement_topic", "topic_id", topicIds);
                 syncLinks(diff, id, "subjects", current, strings(s.get("subjects")), "statement_subject", "subject_id", subjectIds);
+                // Speakers, nations, topics and subjects are part of the statement (updateStatement bumps it for them too).
                 if (diff != null && diff.changed()) {
+                    bump(diff, row[6]);
+                    exec("update statement set kind = ?, version = version + 1 where id = ?", s.get("kind").asText(), id);
                     audit("Statement", id, diff.before, diff.after);
                 }
                 tally("statements", diff);
@@ -725,7 +907,7 @@ public class DialogueImporter {
 
         private void commitments() throws SQLException {
             JsonNode list = doc.list("commitments");
-            Map<String, String[]> existing = byKey(rowsWith("select slug, id, dialogue_id, title, description, kind from commitment"
+            Map<String, String[]> existing = byKey(rowsWith("select slug, id, dialogue_id, title, description, kind, version from commitment"
                     + " where slug = any(?) or dialogue_id = ?", doc.commitments.keySet(), dialogueId));
             for (String[] row : existing.values()) {
                 if (Long.parseLong(row[2]) == dialogueId && !doc.commitments.containsKey(row[0])) {
@@ -818,9 +1000,8 @@ public class DialogueImporter {
                 }
                 if (diff.changed()) {
                     // Every write to a commitment bumps its version, as a status change through the API does.
-                    diff.before.put("version", Integer.parseInt(rows(c, "select version from commitment where id = ?", id).get(0)[0]));
+                    bump(diff, row[6]);
                     exec("update commitment set version = version + 1 where id = ?", id);
-                    diff.after.put("version", diff.before.get("version").asInt() + 1);
                     audit("Commitment", id, diff.before, diff.after);
                 }
                 tally("commitments", diff);

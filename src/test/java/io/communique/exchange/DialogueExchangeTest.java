@@ -119,10 +119,44 @@ class DialogueExchangeTest {
         assertEquals(before, DB.rowCounts(), "a refused import must leave every table unchanged");
     }
 
+    /** As refused, with the message also saying {@code saying}; the document is sent as JSON text, so it may hold what Java maps cannot carry to the wire (a lone surrogate as an escape). */
+    static void refusedSaying(String documentText, String pointer, String saying) throws Exception {
+        var before = DB.rowCounts();
+        String body = "{\"query\": " + JSON.writeValueAsString(GraphQL.load("import-dialogue"))
+                + ", \"variables\": {\"input\": {\"document\": " + documentText + "}}}";
+        JsonPath response = given().contentType(ContentType.JSON).accept(ContentType.JSON)
+                .header("Authorization", "Bearer " + Tokens.forRole("editor")).body(body)
+                .when().post("/graphql").then().statusCode(200).extract().jsonPath();
+        assertEquals("BAD_USER_INPUT", response.getString("errors[0].extensions.code"), response.prettify());
+        String message = response.getString("errors[0].message");
+        assertTrue(message.startsWith("Argument 'input.document' at " + pointer + ": ") && message.contains(saying), message);
+        assertEquals(before, DB.rowCounts(), "a refused import must leave every table unchanged");
+    }
+
+    static void refusedSaying(JsonNode document, String pointer, String saying) throws Exception {
+        refusedSaying(JSON.writeValueAsString(document), pointer, saying);
+    }
+
+    static int version(String table, String where) throws SQLException {
+        try (var c = DB.connect(); var s = c.createStatement(); var rs = s.executeQuery("select version from " + table + " where " + where)) {
+            assertTrue(rs.next(), table + " where " + where);
+            return rs.getInt(1);
+        }
+    }
+
     static ObjectNode changed(ObjectNode document, Consumer<ObjectNode> change) {
         ObjectNode copy = document.deepCopy();
         change.accept(copy);
         return copy;
+    }
+
+    static int indexOf(ObjectNode document, String commitment) {
+        for (int i = 0; i < document.get("commitments").size(); i++) {
+            if (document.at("/commitments/" + i + "/slug").asText().equals(commitment)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no commitment " + commitment);
     }
 
     static ObjectNode commitment(ObjectNode document, String slug) {
@@ -264,6 +298,55 @@ class DialogueExchangeTest {
                 "/officials/0/otherNames/" + document.at("/officials/0/otherNames").size());
         refused("BAD_USER_INPUT", editor, changed(document, d -> ((ObjectNode) commitment(d, "counter-terrorism-cooperation"))
                 .put("description", "")), "/commitments/3/description");
+        // Values the schema lets through but PostgreSQL refuses or alters are refused before the database is touched,
+        // at their pointer (they came back as INTERNAL, or were stored wrapped or as '?').
+        String date = "is not a calendar date from 0001-01-01 to 9999-12-31.";
+        refusedSaying(changed(document, d -> ((ObjectNode) d.get("dialogue")).put("heldOn", "2023-02-30")), "/dialogue/heldOn",
+                "'2023-02-30' " + date);
+        refusedSaying(changed(document, d -> ((ObjectNode) d.get("dialogue")).put("heldOn", "0000-01-01")), "/dialogue/heldOn",
+                "'0000-01-01' " + date);
+        refusedSaying(changed(document, d -> ((ObjectNode) d.at("/officials/0/offices/0")).put("startDate", "2023-13-01")),
+                "/officials/0/offices/0/startDate", date);
+        refusedSaying(changed(document, d -> ((ObjectNode) d.at("/commitments/0/history/0")).put("asOf", "2023-04-31")),
+                "/commitments/0/history/0/asOf", date);
+        for (String time : List.of("garbage", "2023-11-10T10:00:00", "2023-11-10 10:00:00Z", "2023-02-30T10:00:00Z", "2023-11-10T10:00:00+16:00")) {
+            refusedSaying(changed(document, d -> ((ObjectNode) d.at("/commitments/0/history/0")).put("recordedAt", time)),
+                    "/commitments/0/history/0/recordedAt", "'" + time + "' is not an RFC 3339 date and time with an offset");
+        }
+        refusedSaying(changed(document, d -> ((ObjectNode) d.at("/officials/0")).put("name", "S.\u0000Jaishankar")), "/officials/0/name",
+                "U+0000 (NUL)");
+        refusedSaying(changed(document, d -> ((ObjectNode) d.at("/documents/0")).put("url", "https://example.org/\u0000")),
+                "/documents/0/url", "U+0000 (NUL)");
+        refusedSaying(changed(document, d -> ((ObjectNode) d.at("/documents/0")).put("url", "ftp://example.org/a")), "/documents/0/url",
+                "must be an http or https URL");
+        refusedSaying(changed(document, d -> ((ObjectNode) d.at("/documents/0")).put("url", "https://example.org/a b")), "/documents/0/url",
+                "must be an http or https URL");
+        // A new document, so that the content is not refused for differing from the recorded one.
+        refusedSaying(changed(document, d -> ((ArrayNode) d.get("documents")).addObject().put("slug", "zz-new").put("title", "New")
+                .putNull("publisher").putNull("url").put("publishedOn", "2023-11-12").put("content", "Text\u0000here")),
+                "/documents/1/content", "U+0000 (NUL)");
+        String named = text(changed(document, d -> ((ArrayNode) d.at("/officials/0/otherNames")).add("Jai LONE shankar")));
+        refusedSaying(named.replace("LONE", "\\ud800"), "/officials/0/otherNames/" + document.at("/officials/0/otherNames").size(),
+                "unpaired UTF-16 surrogate (U+D800) at character 4");
+        refusedSaying(text(changed(document, d -> ((ObjectNode) d.get("dialogue")).put("place", "LONE Delhi"))).replace("LONE", "\\udc00"),
+                "/dialogue/place", "unpaired UTF-16 surrogate (U+DC00)");
+        // Numbers were read with asInt(), which wraps: 4294967296 was stored as 0, 2147483648 failed as INTERNAL.
+        String whole = " is not a whole number from 0 to 2147483647.";
+        refusedSaying(changed(document, d -> ((ObjectNode) d.at("/statements/0")).put("start", 4294967296L)), "/statements/0/start",
+                "4294967296" + whole);
+        refusedSaying(changed(document, d -> ((ObjectNode) d.at("/statements/0")).put("start", 2147483648L)), "/statements/0/start",
+                "2147483648" + whole);
+        refusedSaying(changed(document, d -> ((ObjectNode) d.at("/dialogue")).put("edition", 4294967301L)), "/dialogue/edition",
+                "4294967301" + whole);
+        // Quoted as it reached the server (JSON's 1e20 arrives through the GraphQL JSON scalar as 1.0E+20), not as 1661992960.
+        refusedSaying(text(changed(document, d -> ((ObjectNode) d.at("/statements/0")).put("start", 987654321))).replace("987654321", "1e20"),
+                "/statements/0/start", "E+20" + whole);
+        refusedSaying(changed(document, d -> {
+            ObjectNode next = ((ArrayNode) commitment(d, "supply-of-mq-9b-drones-to-india").get("history")).addObject();
+            next.put("status", "AGREED").put("asOf", "2024-10-15").putNull("note").putNull("evidence");
+            next.putArray("sources");
+            next.put("corrects", 4294967296L);
+        }), "/commitments/" + indexOf(document, "supply-of-mq-9b-drones-to-india") + "/history/1/corrects", "4294967296" + whole);
         // The schema's own messages are refused before the database is read, but a late failure rolls back too:
         // a new commitment written, then a contradiction further down the list.
         refused("BAD_USER_INPUT", editor, changed(document, d -> {
@@ -272,6 +355,138 @@ class DialogueExchangeTest {
             ((ArrayNode) d.get("commitments")).insert(0, copy);
             ((ObjectNode) commitment(d, "supply-chain-security-and-industrial-integration").at("/history/0")).put("asOf", "2023-11-11");
         }), "/commitments/6/history/0");
+    }
+
+    /**
+     * An import is a write like the editorial ones: every row it changes (fields, links or offices) moves to
+     * the next version, recorded in its audit entry, so an edit based on the version read before the import
+     * is refused with CONFLICT instead of overwriting it. Rows it leaves as they are keep their version.
+     */
+    @Test
+    void anImportRaisesTheVersionOfWhatItChanges() throws Exception {
+        ObjectNode document = export(SEED);
+        String renamed = document.at("/officials/0/slug").asText();
+        String untouched = document.at("/officials/1/slug").asText();
+        String appointed = document.at("/officials/2/slug").asText();
+        String source = document.at("/documents/0/slug").asText();
+        JsonNode kindChanged = document.at("/statements/3");
+        JsonNode relinked = document.at("/statements/5");
+        JsonNode same = document.at("/statements/7");
+        ObjectNode changed = changed(document, d -> {
+            ((ObjectNode) d.at("/officials/0")).put("name", d.at("/officials/0/name").asText() + " (renamed)");
+            ((ArrayNode) d.at("/officials/2/offices")).addObject().put("title", "Special Envoy").put("startDate", "2010-01-01")
+                    .put("endDate", "2011-01-01");
+            ((ObjectNode) d.get("dialogue")).put("place", "Delhi");
+            ((ObjectNode) d.at("/documents/0")).put("title", d.at("/documents/0/title").asText() + " (updated)");
+            ((ObjectNode) d.at("/statements/3")).put("kind", "SUMMARY".equals(kindChanged.get("kind").asText()) ? "JOINT_POSITION" : "SUMMARY");
+            ArrayNode nations = (ArrayNode) d.at("/statements/5/nations");
+            if (nations.isEmpty()) {
+                nations.add("IN");
+            } else {
+                nations.removeAll();
+            }
+        });
+        var response = imported(changed);
+        assertEquals(6, response.getInt("data.importDialogue.updated"), response.prettify());
+        assertEquals(1, version("official", "slug = '" + renamed + "'"));
+        assertEquals(1, version("official", "slug = '" + appointed + "'"), "offices are part of the official");
+        assertEquals(0, version("official", "slug = '" + untouched + "'"), "a row the import leaves alone keeps its version");
+        assertEquals(1, version("dialogue", "slug = '" + SEED + "'"));
+        assertEquals(1, version("source_document", "slug = '" + source + "'"));
+        assertEquals(1, version("statement", "span_start = " + kindChanged.get("start") + " and span_end = " + kindChanged.get("end")));
+        assertEquals(1, version("statement", "span_start = " + relinked.get("start") + " and span_end = " + relinked.get("end")),
+                "links are part of the statement");
+        assertEquals(0, version("statement", "span_start = " + same.get("start") + " and span_end = " + same.get("end")));
+        try (var c = DB.connect(); var st = c.createStatement(); var rs = st.executeQuery("select node_type, before ->> 'version',"
+                + " after ->> 'version' from audit_entry where action = 'importDialogue' order by id")) {
+            int audited = 0;
+            while (rs.next()) {
+                assertEquals("0", rs.getString(2), rs.getString(1) + ": the audit entry records the version before");
+                assertEquals("1", rs.getString(3), rs.getString(1) + ": and after");
+                audited++;
+            }
+            assertEquals(6, audited);
+        }
+
+        // The editor read version 0 before the import: that write is now stale.
+        String dialogue = Ids.base64("Dialogue:" + dialogueKey(SEED));
+        var stale = GraphQL.as(Tokens.forRole("editor"), GraphQL.load("editorial-update-dialogue"), "input",
+                Map.of("dialogueId", dialogue, "expectedVersion", 0, "place", "Mumbai"));
+        assertEquals("CONFLICT", stale.getString("errors[0].extensions.code"), stale.prettify());
+        var current = GraphQL.as(Tokens.forRole("editor"), GraphQL.load("editorial-update-dialogue"), "input",
+                Map.of("dialogueId", dialogue, "expectedVersion", 1, "place", "New Delhi"));
+        assertNull(current.get("errors"), current.prettify());
+        assertEquals(2, current.getInt("data.updateDialogue.dialogue.version"));
+
+        // Importing what is recorded writes nothing, versions included.
+        var again = imported(export(SEED));
+        assertEquals(0, again.getInt("data.importDialogue.updated"), again.prettify());
+        assertEquals(2, version("dialogue", "slug = '" + SEED + "'"));
+        assertEquals(1, version("official", "slug = '" + renamed + "'"));
+    }
+
+    /**
+     * An editorial write in flight on a row the import compares: the import waits for it (the row lock the
+     * editorial writes take), then compares with what it committed. Without the lock the import compared
+     * the older row, found only its own change, and its update put the old name back unaudited.
+     */
+    @Test
+    void anImportWaitsForAnEditInFlightAndAuditsWhatItRevertsOfIt() throws Exception {
+        ObjectNode document = export(SEED);
+        String slug = document.at("/officials/0/slug").asText();
+        String name = document.at("/officials/0/name").asText();
+        ObjectNode changed = changed(document, d -> ((ArrayNode) d.at("/officials/0/otherNames")).add("Another spelling"));
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try (var editor = DB.connect(); var st = editor.createStatement()) {
+            editor.setAutoCommit(false);
+            st.execute("update official set name = 'Edited meanwhile', version = version + 1 where slug = '" + slug + "'");
+            Future<JsonPath> running = client.submit(() -> importAs(Tokens.forRole("editor"), changed));
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> waitingOnRows(editor) == 1);
+            editor.commit();
+            JsonPath response = running.get(60, TimeUnit.SECONDS);
+            assertNull(response.get("errors"), response.prettify());
+        } finally {
+            client.shutdownNow();
+        }
+        assertEquals(2, version("official", "slug = '" + slug + "'"), "the edit and the import each moved it on");
+        try (var c = DB.connect(); var st = c.createStatement(); var rs = st.executeQuery("select a.before ->> 'name', a.after ->> 'name'"
+                + " from audit_entry a join official o on o.id = a.node_key where a.node_type = 'Official' and o.slug = '" + slug + "'"
+                + " and a.action = 'importDialogue'")) {
+            assertTrue(rs.next(), "the import audited its change");
+            assertEquals("Edited meanwhile", rs.getString(1), "it compared the committed edit");
+            assertEquals(name, rs.getString(2), "and recorded that it set the document's name");
+        }
+    }
+
+    /** A value the checks above miss and PostgreSQL refuses (class 22, here raised by a trigger) is still the document's fault. */
+    @Test
+    void aValueTheDatabaseCannotStoreIsBadInputWithItsPointer() throws Exception {
+        ObjectNode document = export(SEED);
+        try (var c = DB.connect(); var st = c.createStatement()) {
+            st.execute("create function test_refuse_place() returns trigger language plpgsql as $$ begin"
+                    + " if new.place = 'Nowhere' then raise exception 'value out of range: overflow' using errcode = '22003'; end if;"
+                    + " return new; end $$");
+            st.execute("create trigger test_refuse_place before update on dialogue for each row execute function test_refuse_place()");
+        }
+        try {
+            var response = importAs(Tokens.forRole("editor"), changed(document, d -> ((ObjectNode) d.get("dialogue")).put("place", "Nowhere")));
+            assertEquals("BAD_USER_INPUT", response.getString("errors[0].extensions.code"), response.prettify());
+            assertEquals("Argument 'input.document' at /dialogue: holds a value the database cannot store (SQLSTATE 22003).",
+                    response.getString("errors[0].message"));
+        } finally {
+            try (var c = DB.connect(); var st = c.createStatement()) {
+                st.execute("drop trigger test_refuse_place on dialogue");
+                st.execute("drop function test_refuse_place()");
+            }
+        }
+    }
+
+    private static long waitingOnRows(Connection holder) throws SQLException {
+        try (var s = holder.createStatement(); var rs = s.executeQuery("select count(*) from pg_stat_activity"
+                + " where wait_event_type = 'Lock' and datname = current_database()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test

@@ -31,7 +31,10 @@ public @interface WebUrl {
     /** The whole rule, for checks outside Bean Validation (the importer). */
     String REGEX = "(?U)https?://[^/\\s\\p{Cc}\\p{Cf}\\p{Cs}][^\\s\\p{Cc}\\p{Cf}\\p{Cs}]{0,1989}";
 
-    String message() default "must be an http or https URL of at most 2000 characters, without spaces";
+    /** Also the importer's message for a URL that breaks this rule. */
+    String MESSAGE = "must be an http or https URL of at most 2000 characters, without spaces";
+
+    String message() default MESSAGE;
 
     Class<?>[] groups() default {};
 
