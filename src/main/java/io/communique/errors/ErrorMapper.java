@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
@@ -62,6 +63,8 @@ public class ErrorMapper {
 
     /** PostgreSQL's SQLState for a statement cancelled by statement_timeout (or a cancel request). */
     static final String QUERY_CANCELED = "57014";
+    /** deadlock_detected and serialization_failure. */
+    private static final Set<String> CONCURRENT_WRITE = Set.of("40P01", "40001");
 
     private static final Pattern WRONG_ARGUMENT = Pattern.compile("argument '([^']+)' with value .* is not a valid '([^']+)'",
             Pattern.DOTALL);
@@ -220,6 +223,19 @@ public class ErrorMapper {
                 }
                 return ApiError.of(ErrorCodes.SERVICE_UNAVAILABLE, "The database is unreachable right now. Retry later.",
                         error.getLocations(), error.getPath()).with(Map.of("correlationId", faults.id(thrown)));
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && CONCURRENT_WRITE.contains(sql.getSQLState())) {
+                // A deadlock or serialization failure: PostgreSQL rolled the transaction back to let the
+                // other writer through. The request is fine and nothing was written, so it is the client's
+                // to retry, as a stale version is, not a fault of the server.
+                String id = faults.id(thrown);
+                if (log) {
+                    LOG.warnf("Write rolled back by a concurrent write (SQLSTATE %s) [correlationId=%s] at %s%s", sql.getSQLState(),
+                            id, error.getPath(), faults.alsoFailed(thrown));
+                }
+                return ApiError.of(ErrorCodes.CONFLICT, "This write met a concurrent write to the same records and was rolled"
+                        + " back: nothing was written. Read again and retry.", error.getLocations(), error.getPath())
+                        .with(Map.of("correlationId", id));
             }
             if (t instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
                 String id = faults.id(thrown);
