@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.communique.support.Errors;
 import io.communique.support.GraphQL;
 import io.communique.support.Ids;
 import io.communique.support.OwnDatabaseProfile;
@@ -163,6 +164,50 @@ class CommitmentStatusMutationTest {
         assertTrue(anonymous.getString("errors[0].message").contains("Bearer"));
         assertEquals(List.of("updateCommitmentStatus"), anonymous.getList("errors[0].path"));
         refused("FORBIDDEN", Tokens.forRole("reader"), input(key, "IN_PROGRESS"));
+    }
+
+    /** Sends {@code mutation} (a file of src/test/resources/graphql) that must be refused with {@code code}; nothing may change. */
+    static JsonPath refused(String code, String token, String mutation, Map<String, Object> input) throws SQLException {
+        var before = DB.rowCounts();
+        var response = GraphQL.as(token, GraphQL.load(mutation), "input", input);
+        Errors.single(response, code);
+        Map<String, Object> data = response.getMap("data");
+        assertTrue(data != null && data.values().stream().allMatch(java.util.Objects::isNull), response.prettify());
+        assertEquals(before, DB.rowCounts(), "a refused write must leave every table unchanged");
+        return response;
+    }
+
+    static Map<String, Object> correction(String statusChangeId, Object... more) {
+        Map<String, Object> input = new HashMap<>(Map.of("statusChangeId", statusChangeId, "status", "AGREED",
+                "evidence", Map.of("statementId", QUOTE)));
+        for (int i = 0; i < more.length; i += 2) {
+            input.put((String) more[i], more[i + 1]);
+        }
+        return input;
+    }
+
+    @Test
+    void theRoleIsCheckedBeforeTheIdsSoAMalformedIdStillGetsUnauthenticatedOrForbidden() throws SQLException {
+        // The ids were decoded before the role check: a caller without a token was told about the id, not the token.
+        long key = DB.newCommitment("AGREED");
+        String reader = Tokens.forRole("reader");
+        for (var malformed : List.of(input(key, "IN_PROGRESS", "commitmentId", "zz"),
+                input(key, "IN_PROGRESS", "evidence", Map.of("statementId", "zz")))) {
+            var anonymous = refused("UNAUTHENTICATED", null, "update-commitment-status", malformed);
+            assertTrue(anonymous.getString("errors[0].message").contains("Bearer"), anonymous.prettify());
+            refused("FORBIDDEN", reader, "update-commitment-status", malformed);
+        }
+        for (var malformed : List.of(correction("zzz"), correction(Ids.base64("CommitmentStatusChange:1"),
+                "evidence", Map.of("statementId", "zz")))) {
+            refused("UNAUTHENTICATED", null, "correct-commitment-status", malformed);
+            var editor = refused("FORBIDDEN", Tokens.forRole("editor"), "correct-commitment-status", malformed);
+            assertEquals("'correctCommitmentStatus' needs the 'admin' role.", editor.getString("errors[0].message"));
+        }
+        // With the role, the same ids are bad input naming their argument.
+        assertEquals("Argument 'input.commitmentId' is not a valid node id.", refused("BAD_USER_INPUT", Tokens.forRole("editor"),
+                "update-commitment-status", input(key, "IN_PROGRESS", "commitmentId", "zz")).getString("errors[0].message"));
+        assertEquals("Argument 'input.statusChangeId' is not a valid node id.", refused("BAD_USER_INPUT", Tokens.forRole("admin"),
+                "correct-commitment-status", correction("zzz")).getString("errors[0].message"));
     }
 
     @Test
