@@ -1,7 +1,6 @@
 package io.communique.service;
 
 import io.communique.errors.BadUserInputException;
-import io.communique.errors.NotFoundException;
 import io.communique.model.Commitment;
 import io.communique.model.CommitmentStatus;
 import io.communique.model.ExternalSource;
@@ -105,7 +104,8 @@ public class CommitmentTracker {
         checkEvidence(correction.evidence());
         StatusEntry corrected = em.find(StatusEntry.class, entryKey);
         if (corrected == null) {
-            throw new NotFoundException("Could not resolve to a CommitmentStatusChange with the id given in 'input.statusChangeId'.");
+            // An id in a write's input that names nothing is bad input, as everywhere else (README, "Errors").
+            throw new BadUserInputException("Argument 'input.statusChangeId' names no status change.");
         }
         Commitment commitment = lockForWrite(corrected.commitment.id, correction.expectedVersion(), "input.statusChangeId");
         Statement evidence = evidenceStatement(statementKey);

@@ -211,6 +211,20 @@ class CommitmentStatusMutationTest {
     }
 
     @Test
+    void anIdThatNamesNothingIsBadInputNamingItsArgument() throws SQLException {
+        // An unknown status change was NOT_FOUND, unlike an unknown commitment or statement in the same inputs.
+        String admin = Tokens.forRole("admin");
+        assertEquals("Argument 'input.statusChangeId' names no status change.", refused("BAD_USER_INPUT", admin,
+                "correct-commitment-status", correction(Ids.base64("CommitmentStatusChange:999999"))).getString("errors[0].message"));
+        long key = DB.newCommitment("AGREED");
+        assertEquals("Argument 'input.commitmentId' names no commitment.", refused("BAD_USER_INPUT", Tokens.forRole("editor"),
+                "update-commitment-status", input(999999, "IN_PROGRESS")).getString("errors[0].message"));
+        assertEquals("Argument 'input.evidence.statementId' names no statement.", refused("BAD_USER_INPUT", admin,
+                "update-commitment-status", input(key, "IN_PROGRESS", "evidence", Map.of("statementId", Ids.base64("Statement:999999"))))
+                .getString("errors[0].message"));
+    }
+
+    @Test
     void transitionsFollowTheDocumentedRules() throws SQLException {
         long delivered = DB.newCommitment("DELIVERED");
         var response = refused("BAD_USER_INPUT", Tokens.forRole("editor"), input(delivered, "IN_PROGRESS"));
