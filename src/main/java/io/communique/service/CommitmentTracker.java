@@ -165,11 +165,10 @@ public class CommitmentTracker {
         if (statementKey == null) {
             return null;
         }
-        Statement statement = em.find(Statement.class, statementKey);
-        if (statement == null) {
+        if (!Writes.holdStatements(em, List.of(statementKey)).contains(statementKey)) {
             throw new BadUserInputException("Argument 'input.evidence.statementId' names no statement.");
         }
-        return statement;
+        return em.find(Statement.class, statementKey);
     }
 
     /** What the constraints cannot say: a status is evidenced by a statement, a source, or both. */
