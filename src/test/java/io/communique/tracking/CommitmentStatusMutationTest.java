@@ -315,6 +315,58 @@ class CommitmentStatusMutationTest {
     }
 
     @Test
+    void aCorrectionTakesThePlaceOfTheEntryItCorrectsSoALaterEntryOfTheSameDayStillGivesTheStatus() throws SQLException {
+        // The correction was dated like the entry it corrects and, as the newest entry of that date, became the
+        // current status: correcting X made the commitment AGREED although Y, recorded after X, said STALLED.
+        long key = DB.newCommitment("AGREED");
+        String editor = Tokens.forRole("editor");
+        String admin = Tokens.forRole("admin");
+        String mutation = GraphQL.load("correct-commitment-status");
+        String first = GraphQL.query("query($id: ID!) { commitment(id: $id) { statusHistory { id } } }",
+                "id", Ids.base64("Commitment:" + key)).getString("data.commitment.statusHistory[0].id");
+        String x = update(editor, input(key, "IN_PROGRESS")).getString("data.updateCommitmentStatus.statusChange.id");
+        var recordedY = update(editor, input(key, "STALLED"));
+        String y = recordedY.getString("data.updateCommitmentStatus.statusChange.id");
+        assertEquals("STALLED", recordedY.getString("data.updateCommitmentStatus.commitment.status"));
+
+        var correctedX = GraphQL.as(admin, mutation, "input", correction(x, "status", "AGREED"));
+        assertNull(correctedX.get("errors"), correctedX.prettify());
+        assertEquals("STALLED", correctedX.getString("data.correctCommitmentStatus.commitment.status"),
+                "Y was recorded after X: correcting X leaves Y the newest assessment");
+        String c1 = correctedX.getString("data.correctCommitmentStatus.statusChange.id");
+        // A correction of a correction stands in the same place.
+        var correctedC1 = GraphQL.as(admin, mutation, "input", correction(c1, "status", "DELIVERED"));
+        assertEquals("STALLED", correctedC1.getString("data.correctCommitmentStatus.commitment.status"), correctedC1.prettify());
+        String c2 = correctedC1.getString("data.correctCommitmentStatus.statusChange.id");
+
+        var read = GraphQL.query("query($id: ID!) { commitment(id: $id) { status statusHistory { id status asOf } } }",
+                "id", Ids.base64("Commitment:" + key));
+        assertEquals("STALLED", read.getString("data.commitment.status"));
+        assertEquals(List.of(first, x, c1, c2, y), read.getList("data.commitment.statusHistory.id"),
+                "each correction right after what it corrects; the last entry is the current status");
+
+        // Correcting the newest entry does change the status, and the correction is then last.
+        var correctedY = GraphQL.as(admin, mutation, "input", correction(y, "status", "ABANDONED"));
+        assertEquals("ABANDONED", correctedY.getString("data.correctCommitmentStatus.commitment.status"), correctedY.prettify());
+        String c3 = correctedY.getString("data.correctCommitmentStatus.statusChange.id");
+        read = GraphQL.query("query($id: ID!) { commitment(id: $id) { status statusHistory { id } } }",
+                "id", Ids.base64("Commitment:" + key));
+        assertEquals(List.of(first, x, c1, c2, y, c3), read.getList("data.commitment.statusHistory.id"));
+        assertEquals("ABANDONED", read.getString("data.commitment.status"));
+
+        // The public history of writes says the same: the corrections of X left the status as it was.
+        try (var c = DB.connect(); var s = c.createStatement()) {
+            var rs = s.executeQuery("select after ->> 'status' from audit_entry where node_type = 'Commitment' and node_key = " + key
+                    + " and action = 'correctCommitmentStatus' order by id");
+            List<String> after = new java.util.ArrayList<>();
+            while (rs.next()) {
+                after.add(rs.getString(1));
+            }
+            assertEquals(List.of("STALLED", "STALLED", "ABANDONED"), after);
+        }
+    }
+
+    @Test
     void theDatabaseRefusesToRewriteHistory() throws SQLException {
         long key = DB.newCommitment("AGREED");
         try (var c = DB.connect(); var s = c.createStatement()) {
