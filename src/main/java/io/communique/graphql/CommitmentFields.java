@@ -43,7 +43,7 @@ public class CommitmentFields {
     }
 
     @NonNull
-    @Description("Dated assessments of the commitment's status, oldest first. The last one is the current `status`.")
+    @Description("Dated assessments of the commitment's status, oldest first (by date, then in the order recorded); a correction follows the entry it corrects, whose place it takes. The last one is the current `status`.")
     public List<@NonNull List<@NonNull StatusChangeNode>> statusHistory(@Source List<CommitmentNode> commitments) {
         var keys = Batch.keys(commitments, CommitmentNode::key);
         return Batch.lists(commitments, CommitmentNode::key, reader.history(keys), StatusChangeNode::new);

@@ -71,7 +71,7 @@ public final class CommitmentNode implements Node, SearchResult {
     }
 
     @NonNull
-    @Description("Current status: the status of the newest entry of `statusHistory`.")
+    @Description("Current status: the status of the last entry of `statusHistory`.")
     public CommitmentStatus getStatus() {
         return entity.status;
     }

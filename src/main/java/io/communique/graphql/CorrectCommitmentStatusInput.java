@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Input("CorrectCommitmentStatusInput")
-@Description("A correction of an earlier status entry (admin only). A new entry with the same date is appended and names the entry it corrects; the corrected entry stays in the history.")
+@Description("A correction of an earlier status entry (admin only). A new entry with the same date is appended and names the entry it corrects; the corrected entry stays in the history. The correction takes its place: it follows it in `statusHistory`, and an entry recorded after the corrected one, even of the same date, still gives the current status.")
 public record CorrectCommitmentStatusInput(
         @NonNull @Id @Description("Global ID of the CommitmentStatusChange being corrected.") String statusChangeId,
         @NonNull @Description("The status the corrected entry should have said.") CommitmentStatus status,

@@ -1,6 +1,5 @@
 package io.communique.graphql;
 
-import io.communique.relay.GlobalId;
 import io.communique.service.CommitmentTracker;
 import io.communique.service.CommitmentTracker.Correction;
 import io.communique.service.CommitmentTracker.Evidence;
@@ -14,7 +13,10 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
-/** Writes. Each takes one `input` and returns a payload, as Relay mutations do; all need a bearer token. */
+/**
+ * Writes. Each takes one `input` and returns a payload, as Relay mutations do; all need a bearer token.
+ * Ids are passed on undecoded so that the role check, in the service, comes first.
+ */
 @GraphQLApi
 public class MutationApi {
 
@@ -28,8 +30,7 @@ public class MutationApi {
     @Description("Records a new status of a commitment, with its date and evidence (editor role). Refused with `BAD_USER_INPUT` for a transition the rules do not allow, `CONFLICT` for a stale `expectedVersion`; a refused change writes nothing.")
     public StatusChangePayload updateCommitmentStatus(
             @NonNull @Name("input") @Description("The new status, its date and its evidence.") UpdateCommitmentStatusInput input) {
-        long commitment = GlobalId.decodeKey(input.commitmentId(), CommitmentNode.TYPE, "input.commitmentId");
-        Recorded recorded = tracker.updateStatus(new StatusUpdate(commitment, input.status(), input.asOf(), input.note(),
+        Recorded recorded = tracker.updateStatus(new StatusUpdate(input.commitmentId(), input.status(), input.asOf(), input.note(),
                 evidence(input.evidence()), input.expectedVersion()));
         return payload(recorded, input.clientMutationId());
     }
@@ -38,19 +39,16 @@ public class MutationApi {
     @Description("Corrects an earlier status entry (admin role) by appending an entry that names it; the history is never rewritten.")
     public StatusChangePayload correctCommitmentStatus(
             @NonNull @Name("input") @Description("The entry to correct and what it should have said.") CorrectCommitmentStatusInput input) {
-        long entry = GlobalId.decodeKey(input.statusChangeId(), StatusChangeNode.TYPE, "input.statusChangeId");
-        Recorded recorded = tracker.correct(new Correction(entry, input.status(), input.note(), evidence(input.evidence()),
-                input.expectedVersion()));
+        Recorded recorded = tracker.correct(new Correction(input.statusChangeId(), input.status(), input.note(),
+                evidence(input.evidence()), input.expectedVersion()));
         return payload(recorded, input.clientMutationId());
     }
 
     private static Evidence evidence(EvidenceInput input) {
-        Long statement = input.statementId() == null ? null
-                : GlobalId.decodeKey(input.statementId(), StatementNode.TYPE, "input.evidence.statementId");
         List<Source> sources = input.sources() == null ? List.of()
                 : input.sources().stream().map(s -> s == null ? null : new Source(s.url(), s.title(), s.publisher(), s.publishedOn()))
                         .toList();
-        return new Evidence(statement, sources);
+        return new Evidence(input.statementId(), sources);
     }
 
     private static StatusChangePayload payload(Recorded recorded, String clientMutationId) {

@@ -68,6 +68,10 @@ public class StatusEntry extends PanacheEntityBase {
     @JoinColumn(name = "corrects_entry_id")
     public StatusEntry corrects;
 
+    /** The key of {@link #corrects}, readable without loading that entry (the history is ordered by it). */
+    @Column(name = "corrects_entry_id", insertable = false, updatable = false)
+    public Long correctsKey;
+
     @ManyToMany
     @JoinTable(name = "status_entry_source", joinColumns = @JoinColumn(name = "entry_id"),
             inverseJoinColumns = @JoinColumn(name = "source_id"))

@@ -101,7 +101,8 @@ public class Filters {
                 + " on s.statement_id = x.statement_id where x.commitment_id = c.id and s.official_id = %s)");
         range(b, connection, "filter.heldOn", filter.heldOn(),
                 "(select d.held_on from dialogue d where d.id = c.dialogue_id)");
-        // The newest assessment is the current status (the same rule the status trigger applies).
+        // The current status's date is the newest date of the history: a correction takes the date (and the
+        // place, migration V13) of the entry it corrects, so which entry of that day is current does not matter.
         range(b, connection, "filter.statusAsOf", filter.statusAsOf(), "(select e.as_of from commitment_status_entry e"
                 + " where e.commitment_id = c.id order by e.as_of desc, e.id desc limit 1)");
         search(b, filter.search(), SearchType.COMMITMENT);

@@ -1,12 +1,12 @@
 package io.communique.service;
 
 import io.communique.errors.BadUserInputException;
-import io.communique.errors.NotFoundException;
 import io.communique.model.Commitment;
 import io.communique.model.CommitmentStatus;
 import io.communique.model.ExternalSource;
 import io.communique.model.Statement;
 import io.communique.model.StatusEntry;
+import io.communique.relay.GlobalId;
 import io.communique.service.validation.InputValidation;
 import io.communique.service.validation.RecordDate;
 import io.communique.service.validation.Text;
@@ -26,6 +26,9 @@ import java.util.List;
  * Records how commitments fare. Every change appends a dated, evidenced status entry, bumps the
  * commitment's version and writes an audit entry, in one transaction; every check runs before the
  * first write, and any failure rolls the whole change back.
+ *
+ * <p>Ids arrive as the client sent them and are decoded here, after the role check, so that a
+ * caller without the role is told so whatever else is wrong with the request (as {@link Editorial}).
  */
 @ApplicationScoped
 public class CommitmentTracker {
@@ -52,16 +55,16 @@ public class CommitmentTracker {
     }
 
     /** Evidence for a status: a statement of a dialogue, external sources, or both. */
-    public record Evidence(Long statementKey, @Size(max = MAX_SOURCES) List<@NotNull @Valid Source> sources) {
+    public record Evidence(String statementId, @Size(max = MAX_SOURCES) List<@NotNull @Valid Source> sources) {
     }
 
     /** A new status assessment of a commitment. */
-    public record StatusUpdate(long commitmentKey, @NotNull CommitmentStatus status, @NotNull @RecordDate LocalDate asOf,
+    public record StatusUpdate(String commitmentId, @NotNull CommitmentStatus status, @NotNull @RecordDate LocalDate asOf,
             @Text(max = MAX_NOTE) String note, @Valid Evidence evidence, Integer expectedVersion) {
     }
 
     /** A correction of an earlier entry (admin only): its status, note and evidence replace it from its date on. */
-    public record Correction(long entryKey, @NotNull CommitmentStatus status, @Text(max = MAX_NOTE) String note,
+    public record Correction(String statusChangeId, @NotNull CommitmentStatus status, @Text(max = MAX_NOTE) String note,
             @Valid Evidence evidence, Integer expectedVersion) {
     }
 
@@ -71,9 +74,11 @@ public class CommitmentTracker {
     @Transactional
     public Recorded updateStatus(StatusUpdate update) {
         String actor = Access.require(identity, Access.EDITOR, "updateCommitmentStatus");
+        long commitmentKey = GlobalId.decodeKey(update.commitmentId(), "Commitment", "input.commitmentId");
+        Long statementKey = statementKey(update.evidence());
         validation.update(update);
         checkEvidence(update.evidence());
-        Commitment commitment = lockForWrite(update.commitmentKey(), update.expectedVersion(), "input.commitmentId");
+        Commitment commitment = lockForWrite(commitmentKey, update.expectedVersion(), "input.commitmentId");
         if (!StatusTransitions.allowed(commitment.status, update.status())) {
             throw new BadUserInputException("Argument 'input.status': a commitment that is " + commitment.status
                     + " cannot become " + update.status() + " (allowed: " + StatusTransitions.next(commitment.status)
@@ -85,7 +90,7 @@ public class CommitmentTracker {
             throw new BadUserInputException("Argument 'input.asOf' (" + update.asOf() + ") is before the newest status entry ("
                     + latest + "); history is recorded in order, and earlier entries are changed by a correction.");
         }
-        Statement evidence = evidenceStatement(update.evidence());
+        Statement evidence = evidenceStatement(statementKey);
         StatusEntry entry = append(commitment, update.status(), update.asOf(), update.note(), evidence, update.evidence(), actor, null);
         return finish(commitment, entry, actor, "updateCommitmentStatus");
     }
@@ -93,14 +98,17 @@ public class CommitmentTracker {
     @Transactional
     public Recorded correct(Correction correction) {
         String actor = Access.require(identity, Access.ADMIN, "correctCommitmentStatus");
+        long entryKey = GlobalId.decodeKey(correction.statusChangeId(), "CommitmentStatusChange", "input.statusChangeId");
+        Long statementKey = statementKey(correction.evidence());
         validation.update(correction);
         checkEvidence(correction.evidence());
-        StatusEntry corrected = em.find(StatusEntry.class, correction.entryKey());
+        StatusEntry corrected = em.find(StatusEntry.class, entryKey);
         if (corrected == null) {
-            throw new NotFoundException("Could not resolve to a CommitmentStatusChange with the id given in 'input.statusChangeId'.");
+            // An id in a write's input that names nothing is bad input, as everywhere else (README, "Errors").
+            throw new BadUserInputException("Argument 'input.statusChangeId' names no status change.");
         }
         Commitment commitment = lockForWrite(corrected.commitment.id, correction.expectedVersion(), "input.statusChangeId");
-        Statement evidence = evidenceStatement(correction.evidence());
+        Statement evidence = evidenceStatement(statementKey);
         StatusEntry entry = append(commitment, correction.status(), corrected.asOf, correction.note(), evidence,
                 correction.evidence(), actor, corrected);
         return finish(commitment, entry, actor, "correctCommitmentStatus");
@@ -148,20 +156,24 @@ public class CommitmentTracker {
         return new Recorded(commitment, entry);
     }
 
-    private Statement evidenceStatement(Evidence evidence) {
-        if (evidence.statementKey() == null) {
+    private static Long statementKey(Evidence evidence) {
+        return evidence == null || evidence.statementId() == null ? null
+                : GlobalId.decodeKey(evidence.statementId(), "Statement", "input.evidence.statementId");
+    }
+
+    private Statement evidenceStatement(Long statementKey) {
+        if (statementKey == null) {
             return null;
         }
-        Statement statement = em.find(Statement.class, evidence.statementKey());
-        if (statement == null) {
+        if (!Writes.holdStatements(em, List.of(statementKey)).contains(statementKey)) {
             throw new BadUserInputException("Argument 'input.evidence.statementId' names no statement.");
         }
-        return statement;
+        return em.find(Statement.class, statementKey);
     }
 
     /** What the constraints cannot say: a status is evidenced by a statement, a source, or both. */
     private static void checkEvidence(Evidence evidence) {
-        if (evidence == null || (evidence.statementKey() == null && (evidence.sources() == null || evidence.sources().isEmpty()))) {
+        if (evidence == null || (evidence.statementId() == null && (evidence.sources() == null || evidence.sources().isEmpty()))) {
             throw new BadUserInputException("Argument 'input.evidence' needs a statementId or at least one source: every status is evidenced.");
         }
     }

@@ -435,6 +435,7 @@ public class Editorial {
         String actor = Access.require(identity, Access.ADMIN, "deleteStatement");
         long key = key(statementId, "Statement", "input.statementId");
         Statement statement = lockStatement(key, expectedVersion, null);
+        Writes.lockStatementForDeletion(em, key);
         Number links = (Number) em.createNativeQuery("select (select count(*) from commitment_statement where statement_id = :s)"
                 + " + (select count(*) from commitment_status_entry where evidence_statement_id = :s)")
                 .setParameter("s", key).getSingleResult();
@@ -734,6 +735,7 @@ public class Editorial {
         Long currentMade = madeBy(commitment.id);
         Statement made = null;
         if (madeKey != null) {
+            holdStatements(List.of(madeKey), i -> "input.madeById");
             made = find(Statement.class, "Statement", madeKey, "input.madeById");
             if (!made.dialogue.id.equals(commitment.dialogue.id)) {
                 throw bad("input.madeById", "names a statement of another dialogue; a commitment is made by a statement of its own dialogue.");
@@ -744,9 +746,11 @@ public class Editorial {
         }
         long effectiveMade = madeKey != null ? madeKey : currentMade;
         if (reaffirmedKeys == null) {
+            // Linked already (and so kept by deleteStatement, which counts links under its lock): re-linked as they are.
             reaffirmedKeys = reaffirmedBy(commitment.id);
             reaffirmedKeys.remove(Long.valueOf(effectiveMade));
         } else {
+            holdStatements(reaffirmedKeys, i -> "input.reaffirmedByIds[" + i + "]");
             resolve(Statement.class, "Statement", reaffirmedKeys, "input.reaffirmedByIds");
             int i = reaffirmedKeys.indexOf(effectiveMade);
             if (i >= 0) {
@@ -759,6 +763,16 @@ public class Editorial {
             insertLink(commitment.id, r, "REAFFIRMED");
         }
         return made;
+    }
+
+    /** Holds the statements about to be linked against a concurrent deletion ({@link Writes#holdStatements}). */
+    private void holdStatements(List<Long> keys, Function<Integer, String> path) {
+        var held = Writes.holdStatements(em, keys);
+        for (int i = 0; i < keys.size(); i++) {
+            if (!held.contains(keys.get(i))) {
+                throw bad(path.apply(i), "names no Statement.");
+            }
+        }
     }
 
     private void insertLink(long commitment, long statement, String relation) {

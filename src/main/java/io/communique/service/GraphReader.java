@@ -75,13 +75,32 @@ public class GraphReader {
         return pager.all(relation, parents);
     }
 
-    /** Status history per commitment, oldest first (by the date assessed, then by the order recorded). */
+    /**
+     * Status history per commitment, oldest first: by the date assessed, then by the order recorded,
+     * except that a correction replaces the entry it corrects and so stands in its place, right after
+     * it (and after earlier corrections of it). The last entry is then the current status, as the
+     * database derives it (migration V13).
+     */
     public Map<Long, List<StatusEntry>> history(Collection<Long> commitments) {
         stillWanted();
         var history = pager.all(Relations.COMMITMENT_HISTORY, commitments);
-        history.values().forEach(list -> list.sort(
-                Comparator.comparing((StatusEntry e) -> e.asOf).thenComparing(e -> e.id)));
+        history.values().forEach(GraphReader::inHistoryOrder);
         return history;
+    }
+
+    static void inHistoryOrder(List<StatusEntry> entries) {
+        Map<Long, StatusEntry> byKey = new HashMap<>();
+        entries.forEach(e -> byKey.put(e.id, e));
+        Map<Long, StatusEntry> place = new HashMap<>();
+        for (StatusEntry e : entries) {
+            StatusEntry corrected = e;
+            while (corrected.correctsKey != null && byKey.containsKey(corrected.correctsKey)) {
+                corrected = byKey.get(corrected.correctsKey);
+            }
+            place.put(e.id, corrected);
+        }
+        entries.sort(Comparator.comparing((StatusEntry e) -> place.get(e.id).asOf).thenComparing(e -> place.get(e.id).id)
+                .thenComparing(e -> e.id));
     }
 
     public <E> Optional<E> find(Class<E> entity, long key) {

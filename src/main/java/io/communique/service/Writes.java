@@ -5,6 +5,10 @@ import io.communique.errors.ConflictException;
 import io.communique.model.AuditEntry;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.ToIntFunction;
 
 /** What every audited write does around its own rules: lock the node and check its version, append the audit entry. */
@@ -29,6 +33,40 @@ final class Writes {
                     + ": it changed since you read it. Read it again and retry.");
         }
         return node;
+    }
+
+    /**
+     * Of the statements {@code keys}, those that exist, held until the transaction ends so that a
+     * write referring to them never meets a concurrent {@code deleteStatement} at its foreign key.
+     * FOR KEY SHARE is the lock the foreign key check itself takes: it conflicts with the FOR UPDATE
+     * a deletion takes before counting references (so one of the two waits for the other, and then
+     * sees its outcome), not with statement edits, which renumber statements under FOR NO KEY UPDATE.
+     * Without it the check read an uncommitted deletion's row as present and the insert failed on
+     * the foreign key (INTERNAL).
+     */
+    static Set<Long> holdStatements(EntityManager em, Collection<Long> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> held = new HashSet<>();
+        for (Object key : em.createNativeQuery("select id from statement where id in (:ids) order by id for key share")
+                .setParameter("ids", keys).getResultList()) {
+            held.add(((Number) key).longValue());
+        }
+        return held;
+    }
+
+    /**
+     * Locks a statement against every writer that would refer to it (they hold it FOR KEY SHARE, and
+     * the foreign key checks of their inserts do too), so the references counted next are all there
+     * will be. Hibernate's PESSIMISTIC_WRITE is FOR NO KEY UPDATE on PostgreSQL, which lets them in.
+     */
+    static void lockStatementForDeletion(EntityManager em, long key) {
+        List<?> locked = em.createNativeQuery("select id from statement where id = :s for update").setParameter("s", key)
+                .getResultList();
+        if (locked.isEmpty()) {
+            throw new BadUserInputException("Argument 'input.statementId' names no Statement.");
+        }
     }
 
     /** Appends one entry to the audit trail, in the write's transaction. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.communique.support.Errors;
 import io.communique.support.GraphQL;
+import io.communique.support.HeldLocks;
 import io.communique.support.Ids;
 import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.Race;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -691,6 +693,112 @@ class EditorialMutationTest {
             }
         }
         ok(EDITOR, "editorial-update-dialogue", map("dialogueId", dialogue, "expectedVersion", 0, "place", "Agra"));
+    }
+
+    // ---- a deletion meeting a write that refers to the statement ----
+
+    static final String REFERRED = "Argument 'input.statementId' is referred to by commitments or as the evidence of status"
+            + " entries; unlink it from its commitments first (updateCommitment). Status history is append-only, so a statement"
+            + " that evidences a status stays.";
+
+    /** A statement on a document of its own, so that a deletion by the test renumbers no statement another test reads. */
+    static String freshStatement(String dialogue) {
+        return newStatement(dialogue, newDocument(TEXT), 0, 24).getString("data.createStatement.statement.id");
+    }
+
+    static long auditEntries() throws SQLException {
+        try (var c = DB.connect(); var s = c.createStatement(); var rs = s.executeQuery("select count(*) from audit_entry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    record ReferringWrite(String name, String message, Function<String, JsonPath> send) {
+    }
+
+    @Test
+    void aWriteReferringToAStatementThatADeletionRemovesMeanwhileIsToldItNamesNoStatement() throws Exception {
+        // Every one of these checked that the statement exists without a lock, so it read a row whose deletion had not
+        // committed yet, and its insert then failed on the foreign key once the deletion committed: INTERNAL.
+        Arranged arranged = newCommitmentAt(0, 24);
+        String commitment = arranged.commitment();
+        String firstEntry = GraphQL.query("query($id: ID!) { commitment(id: $id) { statusHistory { id } } }", "id", commitment)
+                .getString("data.commitment.statusHistory[0].id");
+        String noStatement = "Argument 'input.evidence.statementId' names no statement.";
+        List<ReferringWrite> writes = List.of(
+                new ReferringWrite("updateCommitmentStatus", noStatement, s -> send(EDITOR, "update-commitment-status",
+                        map("commitmentId", commitment, "status", "AGREED", "asOf", "2024-09-02", "evidence", map("statementId", s)))),
+                new ReferringWrite("correctCommitmentStatus", noStatement, s -> send(ADMIN, "correct-commitment-status",
+                        map("statusChangeId", firstEntry, "status", "AGREED", "evidence", map("statementId", s)))),
+                new ReferringWrite("createCommitment", "Argument 'input.madeById' names no Statement.",
+                        s -> send(EDITOR, "editorial-create-commitment", commitmentInput(arranged.dialogue(), s))),
+                new ReferringWrite("updateCommitment", "Argument 'input.madeById' names no Statement.",
+                        s -> send(EDITOR, "editorial-update-commitment", map("commitmentId", commitment, "madeById", s))),
+                new ReferringWrite("updateCommitment", "Argument 'input.reaffirmedByIds[0]' names no Statement.",
+                        s -> send(EDITOR, "editorial-update-commitment", map("commitmentId", commitment, "reaffirmedByIds", List.of(s)))));
+        for (ReferringWrite write : writes) {
+            String statement = freshStatement(arranged.dialogue());
+            long audited = auditEntries();
+            try (var deletion = HeldLocks.open(DB); var sql = deletion.createStatement()) {
+                sql.execute("delete from statement where id = " + key(statement));
+                var answer = HeldLocks.sendBlockedBy(DB, deletion, () -> write.send().apply(statement));
+                deletion.commit();
+                var response = HeldLocks.answer(answer);
+                Errors.single(response, "BAD_USER_INPUT");
+                assertEquals(write.message(), response.getString("errors[0].message"), write.name());
+            }
+            assertEquals(audited, auditEntries(), write.name() + " wrote nothing");
+        }
+
+        // A deletion that rolls back leaves the statement to the write that waited for it.
+        String statement = freshStatement(arranged.dialogue());
+        try (var deletion = HeldLocks.open(DB); var sql = deletion.createStatement()) {
+            sql.execute("delete from statement where id = " + key(statement));
+            var answer = HeldLocks.sendBlockedBy(DB, deletion, () -> writes.get(0).send().apply(statement));
+            deletion.rollback();
+            var response = HeldLocks.answer(answer);
+            assertNull(response.get("errors"), response.prettify());
+            assertEquals(statement, response.getString("data.updateCommitmentStatus.statusChange.evidence.id"));
+        }
+    }
+
+    @Test
+    void aDeletionThatMeetsAWriteReferringToTheStatementWaitsForItAndThenRefuses() throws Exception {
+        // The deletion counted references without a lock that holds writers off, so it missed one not yet committed
+        // and then failed on the foreign key when that write committed: INTERNAL.
+        Arranged arranged = newCommitmentAt(0, 24);
+        long commitment = key(arranged.commitment());
+        String delete = "editorial-delete-statement";
+        for (String reference : List.of(
+                "insert into commitment_status_entry (commitment_id, status, as_of, note, evidence_statement_id)"
+                        + " values (%d, 'AGREED', date '2024-09-02', 'Held by a test', %d)",
+                "insert into commitment_statement (commitment_id, statement_id, relation) values (%d, %d, 'REAFFIRMED')")) {
+            String statement = freshStatement(arranged.dialogue());
+            long audited = auditEntries();
+            try (var write = HeldLocks.open(DB); var sql = write.createStatement()) {
+                sql.execute(reference.formatted(commitment, key(statement)));
+                var answer = HeldLocks.sendBlockedBy(DB, write, () -> send(ADMIN, delete, map("statementId", statement)));
+                write.commit();
+                var response = HeldLocks.answer(answer);
+                Errors.single(response, "BAD_USER_INPUT");
+                assertEquals(REFERRED, response.getString("errors[0].message"), reference);
+            }
+            assertEquals(audited, auditEntries(), "the refused deletion wrote nothing");
+            assertEquals(statement, GraphQL.query("query($id: ID!) { node(id: $id) { id } }", "id", statement)
+                    .getString("data.node.id"), "the statement stays");
+        }
+
+        // A write that rolls back leaves nothing that refers to the statement: the deletion goes ahead.
+        String statement = freshStatement(arranged.dialogue());
+        try (var write = HeldLocks.open(DB); var sql = write.createStatement()) {
+            sql.execute("insert into commitment_statement (commitment_id, statement_id, relation) values (" + commitment + ", "
+                    + key(statement) + ", 'REAFFIRMED')");
+            var answer = HeldLocks.sendBlockedBy(DB, write, () -> send(ADMIN, delete, map("statementId", statement)));
+            write.rollback();
+            var response = HeldLocks.answer(answer);
+            assertNull(response.get("errors"), response.prettify());
+            assertEquals(statement, response.getString("data.deleteStatement.deletedStatementId"));
+        }
     }
 
     // ---- commitments ----

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.communique.support.Errors;
 import io.communique.support.GraphQL;
 import io.communique.support.Ids;
 import io.communique.support.OwnDatabaseProfile;
@@ -165,6 +166,64 @@ class CommitmentStatusMutationTest {
         refused("FORBIDDEN", Tokens.forRole("reader"), input(key, "IN_PROGRESS"));
     }
 
+    /** Sends {@code mutation} (a file of src/test/resources/graphql) that must be refused with {@code code}; nothing may change. */
+    static JsonPath refused(String code, String token, String mutation, Map<String, Object> input) throws SQLException {
+        var before = DB.rowCounts();
+        var response = GraphQL.as(token, GraphQL.load(mutation), "input", input);
+        Errors.single(response, code);
+        Map<String, Object> data = response.getMap("data");
+        assertTrue(data != null && data.values().stream().allMatch(java.util.Objects::isNull), response.prettify());
+        assertEquals(before, DB.rowCounts(), "a refused write must leave every table unchanged");
+        return response;
+    }
+
+    static Map<String, Object> correction(String statusChangeId, Object... more) {
+        Map<String, Object> input = new HashMap<>(Map.of("statusChangeId", statusChangeId, "status", "AGREED",
+                "evidence", Map.of("statementId", QUOTE)));
+        for (int i = 0; i < more.length; i += 2) {
+            input.put((String) more[i], more[i + 1]);
+        }
+        return input;
+    }
+
+    @Test
+    void theRoleIsCheckedBeforeTheIdsSoAMalformedIdStillGetsUnauthenticatedOrForbidden() throws SQLException {
+        // The ids were decoded before the role check: a caller without a token was told about the id, not the token.
+        long key = DB.newCommitment("AGREED");
+        String reader = Tokens.forRole("reader");
+        for (var malformed : List.of(input(key, "IN_PROGRESS", "commitmentId", "zz"),
+                input(key, "IN_PROGRESS", "evidence", Map.of("statementId", "zz")))) {
+            var anonymous = refused("UNAUTHENTICATED", null, "update-commitment-status", malformed);
+            assertTrue(anonymous.getString("errors[0].message").contains("Bearer"), anonymous.prettify());
+            refused("FORBIDDEN", reader, "update-commitment-status", malformed);
+        }
+        for (var malformed : List.of(correction("zzz"), correction(Ids.base64("CommitmentStatusChange:1"),
+                "evidence", Map.of("statementId", "zz")))) {
+            refused("UNAUTHENTICATED", null, "correct-commitment-status", malformed);
+            var editor = refused("FORBIDDEN", Tokens.forRole("editor"), "correct-commitment-status", malformed);
+            assertEquals("'correctCommitmentStatus' needs the 'admin' role.", editor.getString("errors[0].message"));
+        }
+        // With the role, the same ids are bad input naming their argument.
+        assertEquals("Argument 'input.commitmentId' is not a valid node id.", refused("BAD_USER_INPUT", Tokens.forRole("editor"),
+                "update-commitment-status", input(key, "IN_PROGRESS", "commitmentId", "zz")).getString("errors[0].message"));
+        assertEquals("Argument 'input.statusChangeId' is not a valid node id.", refused("BAD_USER_INPUT", Tokens.forRole("admin"),
+                "correct-commitment-status", correction("zzz")).getString("errors[0].message"));
+    }
+
+    @Test
+    void anIdThatNamesNothingIsBadInputNamingItsArgument() throws SQLException {
+        // An unknown status change was NOT_FOUND, unlike an unknown commitment or statement in the same inputs.
+        String admin = Tokens.forRole("admin");
+        assertEquals("Argument 'input.statusChangeId' names no status change.", refused("BAD_USER_INPUT", admin,
+                "correct-commitment-status", correction(Ids.base64("CommitmentStatusChange:999999"))).getString("errors[0].message"));
+        long key = DB.newCommitment("AGREED");
+        assertEquals("Argument 'input.commitmentId' names no commitment.", refused("BAD_USER_INPUT", Tokens.forRole("editor"),
+                "update-commitment-status", input(999999, "IN_PROGRESS")).getString("errors[0].message"));
+        assertEquals("Argument 'input.evidence.statementId' names no statement.", refused("BAD_USER_INPUT", admin,
+                "update-commitment-status", input(key, "IN_PROGRESS", "evidence", Map.of("statementId", Ids.base64("Statement:999999"))))
+                .getString("errors[0].message"));
+    }
+
     @Test
     void transitionsFollowTheDocumentedRules() throws SQLException {
         long delivered = DB.newCommitment("DELIVERED");
@@ -253,6 +312,58 @@ class CommitmentStatusMutationTest {
         assertEquals(entry, corrected.getString("data.correctCommitmentStatus.statusChange.corrects.id"));
         assertEquals("DELIVERED", corrected.getString("data.correctCommitmentStatus.statusChange.corrects.status"));
         assertEquals("2023-11-10", corrected.getString("data.correctCommitmentStatus.statusChange.asOf"));
+    }
+
+    @Test
+    void aCorrectionTakesThePlaceOfTheEntryItCorrectsSoALaterEntryOfTheSameDayStillGivesTheStatus() throws SQLException {
+        // The correction was dated like the entry it corrects and, as the newest entry of that date, became the
+        // current status: correcting X made the commitment AGREED although Y, recorded after X, said STALLED.
+        long key = DB.newCommitment("AGREED");
+        String editor = Tokens.forRole("editor");
+        String admin = Tokens.forRole("admin");
+        String mutation = GraphQL.load("correct-commitment-status");
+        String first = GraphQL.query("query($id: ID!) { commitment(id: $id) { statusHistory { id } } }",
+                "id", Ids.base64("Commitment:" + key)).getString("data.commitment.statusHistory[0].id");
+        String x = update(editor, input(key, "IN_PROGRESS")).getString("data.updateCommitmentStatus.statusChange.id");
+        var recordedY = update(editor, input(key, "STALLED"));
+        String y = recordedY.getString("data.updateCommitmentStatus.statusChange.id");
+        assertEquals("STALLED", recordedY.getString("data.updateCommitmentStatus.commitment.status"));
+
+        var correctedX = GraphQL.as(admin, mutation, "input", correction(x, "status", "AGREED"));
+        assertNull(correctedX.get("errors"), correctedX.prettify());
+        assertEquals("STALLED", correctedX.getString("data.correctCommitmentStatus.commitment.status"),
+                "Y was recorded after X: correcting X leaves Y the newest assessment");
+        String c1 = correctedX.getString("data.correctCommitmentStatus.statusChange.id");
+        // A correction of a correction stands in the same place.
+        var correctedC1 = GraphQL.as(admin, mutation, "input", correction(c1, "status", "DELIVERED"));
+        assertEquals("STALLED", correctedC1.getString("data.correctCommitmentStatus.commitment.status"), correctedC1.prettify());
+        String c2 = correctedC1.getString("data.correctCommitmentStatus.statusChange.id");
+
+        var read = GraphQL.query("query($id: ID!) { commitment(id: $id) { status statusHistory { id status asOf } } }",
+                "id", Ids.base64("Commitment:" + key));
+        assertEquals("STALLED", read.getString("data.commitment.status"));
+        assertEquals(List.of(first, x, c1, c2, y), read.getList("data.commitment.statusHistory.id"),
+                "each correction right after what it corrects; the last entry is the current status");
+
+        // Correcting the newest entry does change the status, and the correction is then last.
+        var correctedY = GraphQL.as(admin, mutation, "input", correction(y, "status", "ABANDONED"));
+        assertEquals("ABANDONED", correctedY.getString("data.correctCommitmentStatus.commitment.status"), correctedY.prettify());
+        String c3 = correctedY.getString("data.correctCommitmentStatus.statusChange.id");
+        read = GraphQL.query("query($id: ID!) { commitment(id: $id) { status statusHistory { id } } }",
+                "id", Ids.base64("Commitment:" + key));
+        assertEquals(List.of(first, x, c1, c2, y, c3), read.getList("data.commitment.statusHistory.id"));
+        assertEquals("ABANDONED", read.getString("data.commitment.status"));
+
+        // The public history of writes says the same: the corrections of X left the status as it was.
+        try (var c = DB.connect(); var s = c.createStatement()) {
+            var rs = s.executeQuery("select after ->> 'status' from audit_entry where node_type = 'Commitment' and node_key = " + key
+                    + " and action = 'correctCommitmentStatus' order by id");
+            List<String> after = new java.util.ArrayList<>();
+            while (rs.next()) {
+                after.add(rs.getString(1));
+            }
+            assertEquals(List.of("STALLED", "STALLED", "ABANDONED"), after);
+        }
     }
 
     @Test
