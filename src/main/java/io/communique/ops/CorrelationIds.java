@@ -36,17 +36,15 @@ public class CorrelationIds {
     }
 
     void assign(RoutingContext ctx) {
-        String given = ctx.request().getHeader(REQUEST_ID);
-        String header = REQUEST_ID;
-        if (given == null) {
-            given = ctx.request().getHeader(CORRELATION_ID);
-            header = CORRELATION_ID;
-        }
-        String id = accepted(given) ? given : UUID.randomUUID().toString();
+        String requestId = ctx.request().getHeader(REQUEST_ID);
+        String correlationId = ctx.request().getHeader(CORRELATION_ID);
+        // The first well-formed of the two: a malformed X-Request-ID does not discard a good X-Correlation-ID.
+        String id = accepted(requestId) ? requestId : accepted(correlationId) ? correlationId : UUID.randomUUID().toString();
         ctx.put(MDC_KEY, id);
         MDC.put(MDC_KEY, id);
         ctx.response().putHeader(REQUEST_ID, id);
-        if (CORRELATION_ID.equals(header) && given != null) {
+        // A client that sent X-Correlation-ID reads it back, whether or not X-Request-ID came too.
+        if (correlationId != null) {
             ctx.response().putHeader(CORRELATION_ID, id);
         }
         ctx.next();

@@ -90,6 +90,15 @@ class ObservabilityTest {
                 .body("{\"query\":\"{ __typename }\"}").when().post("/graphql").then().extract();
         assertEquals("corr-1234", viaCorrelation.header("X-Request-ID"));
         assertEquals("corr-1234", viaCorrelation.header("X-Correlation-ID"));
+        // Both sent: X-Request-ID wins and both headers carry it; a malformed X-Request-ID leaves the other to win.
+        var both = given().header("X-Request-ID", "req-1").header("X-Correlation-ID", "corr-1").contentType("application/json")
+                .body("{\"query\":\"{ __typename }\"}").when().post("/graphql").then().extract();
+        assertEquals("req-1", both.header("X-Request-ID"));
+        assertEquals("req-1", both.header("X-Correlation-ID"));
+        var badRequestId = given().header("X-Request-ID", "bad id").header("X-Correlation-ID", "corr-1")
+                .contentType("application/json").body("{\"query\":\"{ __typename }\"}").when().post("/graphql").then().extract();
+        assertEquals("corr-1", badRequestId.header("X-Request-ID"));
+        assertEquals("corr-1", badRequestId.header("X-Correlation-ID"));
 
         for (String malformed : new String[] {"two words", "x".repeat(129), "id\"with-quote", "-leading-dash", "log\\nforged"}) {
             String replaced = given().header("X-Request-ID", malformed).contentType("application/json")
