@@ -85,7 +85,8 @@ final class WebSocketMessages {
         if (!(message.get("id") instanceof JsonString id) || id.getString().isEmpty()) {
             return Optional.of("Invalid message: 'id' must be a non-empty string");
         }
-        return id.getString().length() > MAX_ID_LENGTH
+        // Characters as the message says, not UTF-16 units: an id of 100 emoji is 100 characters.
+        return id.getString().codePointCount(0, id.getString().length()) > MAX_ID_LENGTH
                 ? Optional.of("Invalid message: 'id' must be at most " + MAX_ID_LENGTH + " characters long")
                 : Optional.empty();
     }

@@ -114,6 +114,21 @@ class GraphQLOverWebSocketTest {
     }
 
     @Test
+    void anIdsLengthIsCountedInCharacters() throws Exception {
+        // 128 emoji are 256 UTF-16 units: counted in those, the limit refused ids of 65 emoji.
+        String id = "\uD83D\uDE00".repeat(128);
+        try (GraphQLWs ws = GraphQLWs.connect()) {
+            ws.subscribe(id, QUERY, Map.of());
+            JsonObject next = ws.next(id);
+            assertEquals("next", next.getString("type"), next.encode());
+            assertEquals("complete", ws.next(id).getString("type"));
+            ws.subscribe(id + "x", QUERY, Map.of());
+            assertEquals(4400, ws.awaitClose());
+            assertEquals("Invalid message: 'id' must be at most 128 characters long", ws.closeReason());
+        }
+    }
+
+    @Test
     void aCloseReasonQuotingTheClientIsCutToFitACloseFrame() throws Exception {
         // SmallRye names the duplicated id in its reason; a frame carries 123 bytes of reason at most.
         String id = "é".repeat(100);
