@@ -70,4 +70,24 @@ status=0
 cli "$TARGET_DB" import "$WORK/missing.json" > /dev/null 2> "$WORK/missing.log" || status=$?
 [ "$status" = 2 ] && grep -q "no such file" "$WORK/missing.log"
 
+# 7. Not UTF-8: a refused document (1), naming the file. A directory: wrong usage (2), naming it.
+printf '\xff\xfe{}' > "$WORK/latin.json"
+status=0
+cli "$TARGET_DB" import "$WORK/latin.json" > /dev/null 2> "$WORK/latin.log" || status=$?
+[ "$status" = 1 ] && grep -q "import refused: $WORK/latin.json is not UTF-8 text" "$WORK/latin.log" \
+  || { echo "a non-UTF-8 file exited with $status:" >&2; cat "$WORK/latin.log" >&2; exit 1; }
+mkdir "$WORK/adir"
+status=0
+cli "$TARGET_DB" import "$WORK/adir" > /dev/null 2> "$WORK/adir.log" || status=$?
+[ "$status" = 2 ] && grep -q "$WORK/adir: is a directory" "$WORK/adir.log" \
+  || { echo "a directory exited with $status:" >&2; cat "$WORK/adir.log" >&2; exit 1; }
+
+# 8. Any other first argument is not a server start: usage and 2 (help: stdout and 0), at once, no listener.
+status=0
+timeout 20 java -jar "$JAR" improt seed.json > "$WORK/typo.out" 2> "$WORK/typo.log" || status=$?
+[ "$status" = 2 ] && grep -q "unknown command 'improt'" "$WORK/typo.log" && ! grep -q "Listening on" "$WORK/typo.out" "$WORK/typo.log" \
+  || { echo "a mistyped command exited with $status:" >&2; cat "$WORK/typo.out" "$WORK/typo.log" >&2; exit 1; }
+timeout 20 java -jar "$JAR" --help > "$WORK/help.out" 2> "$WORK/help.log"
+grep -q "usage: java -jar quarkus-run.jar" "$WORK/help.out"
+
 echo "import CLI OK: export, import into an empty database, export are identical; re-import wrote nothing"

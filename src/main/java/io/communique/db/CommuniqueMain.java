@@ -34,6 +34,11 @@ public final class CommuniqueMain {
             runCommand(args);
             return;
         }
+        if (args.length > 0) {
+            // The server takes no arguments: a mistyped command ("improt") or --help must not bring up a
+            // server on the configured database and leave a script waiting on it.
+            System.exit(DialogueCommand.notACommand(args[0], System.out, System.err));
+        }
         if (externalDatabaseConfigured(System.getenv())) {
             Quarkus.run(args);
             return;

@@ -10,11 +10,13 @@ import io.quarkus.arc.Arc;
 import io.quarkus.runtime.QuarkusApplication;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The command-line modes of the packaged jar (README, "Import and export"):
@@ -32,14 +34,29 @@ public class DialogueCommand implements QuarkusApplication {
     static final int FAILED = 3;
 
     static final String USAGE_TEXT = """
-            usage: java -jar quarkus-run.jar import FILE
+            usage: java -jar quarkus-run.jar
+                   java -jar quarkus-run.jar import FILE
                    java -jar quarkus-run.jar export DIALOGUE [FILE]
+              (no arguments)     runs the server
               import FILE        loads a dialogue document (format: README, "Import and export")
               export DIALOGUE    writes a dialogue, named by slug, key or global ID, to FILE or standard output""";
+
+    private static final Set<String> HELP = Set.of("help", "--help", "-h", "-help", "-?");
 
     /** True if the arguments ask for a command rather than the server. */
     static boolean isCommand(String... args) {
         return args.length > 0 && (args[0].equals("import") || args[0].equals("export"));
+    }
+
+    /** The exit status for a first argument that is not a command: help asked for, or wrong usage. */
+    static int notACommand(String first, PrintStream out, PrintStream err) {
+        if (HELP.contains(first)) {
+            out.println(USAGE_TEXT);
+            return OK;
+        }
+        err.println("unknown command '" + first + "'");
+        err.println(USAGE_TEXT);
+        return USAGE;
     }
 
     @Override
@@ -61,6 +78,10 @@ public class DialogueCommand implements QuarkusApplication {
         } catch (NoSuchFileException e) {
             err.println(args[0] + " failed: no such file: " + e.getFile());
             return USAGE;
+        } catch (CharacterCodingException e) {
+            // Read, but not text in the format's encoding: a refused document, not a file that cannot be read.
+            err.println(args[0] + " refused: " + args[1] + " is not UTF-8 text (the format is JSON in UTF-8).");
+            return REFUSED;
         } catch (IOException e) {
             err.println(args[0] + " failed: cannot read or write " + e.getMessage());
             return USAGE;
@@ -76,6 +97,10 @@ public class DialogueCommand implements QuarkusApplication {
     }
 
     private static int importFile(Path file, PrintStream out) throws IOException {
+        if (Files.isDirectory(file)) {
+            // Files.readString says only "Is a directory", without the path.
+            throw new IOException(file + ": is a directory, not a file");
+        }
         String json = Files.readString(file, StandardCharsets.UTF_8);
         DialogueImporter importer = Arc.container().instance(DialogueImporter.class).get();
         Summary summary = importer.importAs("cli:" + System.getProperty("user.name", "operator"), json);
