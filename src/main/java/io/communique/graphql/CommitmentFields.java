@@ -45,8 +45,12 @@ public class CommitmentFields {
     @NonNull
     @Description("Dated assessments of the commitment's status, oldest first (by date, then in the order recorded); a correction follows the entry it corrects, whose place it takes. The last one is the current `status`.")
     public List<@NonNull List<@NonNull StatusChangeNode>> statusHistory(@Source List<CommitmentNode> commitments) {
-        var keys = Batch.keys(commitments, CommitmentNode::key);
-        return Batch.lists(commitments, CommitmentNode::key, reader.history(keys), StatusChangeNode::new);
+        var history = reader.history(Batch.keys(commitments, CommitmentNode::key));
+        // Append-only, so the history as it stood at an event's commit is today's without the entries
+        // recorded later; filtering keeps the order, a correction's place included (it follows what it corrects).
+        return commitments.stream()
+                .map(c -> history.getOrDefault(c.key(), List.of()).stream().filter(c::shows).map(StatusChangeNode::new).toList())
+                .toList();
     }
 
     @NonNull

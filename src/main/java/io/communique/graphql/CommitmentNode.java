@@ -1,8 +1,10 @@
 package io.communique.graphql;
 
+import io.communique.live.AsCommitted;
 import io.communique.model.Commitment;
 import io.communique.model.CommitmentKind;
 import io.communique.model.CommitmentStatus;
+import io.communique.model.StatusEntry;
 import io.communique.relay.GlobalId;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
@@ -15,13 +17,26 @@ import org.eclipse.microprofile.graphql.Type;
 public final class CommitmentNode implements Node, SearchResult {
     static final String TYPE = "Commitment";
     private final Commitment entity;
+    /** Set for the commitment of a status event: its state at that entry's commit, which the entity may have moved past. */
+    private final AsCommitted committed;
 
     CommitmentNode(Commitment entity) {
+        this(entity, null);
+    }
+
+    /** The commitment of a status event, as the entry's transaction left it (README, "Live updates"). */
+    CommitmentNode(Commitment entity, AsCommitted committed) {
         this.entity = entity;
+        this.committed = committed;
     }
 
     long key() {
         return entity.id;
+    }
+
+    /** Whether {@code statusHistory} shows this entry: of an event's commitment, only those committed by then. */
+    boolean shows(StatusEntry entry) {
+        return committed == null || entry.id <= committed.lastEntry();
     }
 
     @Override
@@ -43,7 +58,7 @@ public final class CommitmentNode implements Node, SearchResult {
     @NonNull
     @Description(Node.UPDATED_AT_DESCRIPTION)
     public OffsetDateTime getUpdatedAt() {
-        return entity.updatedAt;
+        return committed != null ? committed.updatedAt() : entity.updatedAt;
     }
 
     @NonNull
@@ -67,12 +82,12 @@ public final class CommitmentNode implements Node, SearchResult {
     @NonNull
     @Description("Bumped by every change to the commitment; pass it as `expectedVersion` when you write.")
     public Integer getVersion() {
-        return entity.version;
+        return committed != null ? committed.version() : entity.version;
     }
 
     @NonNull
     @Description("Current status: the status of the last entry of `statusHistory`.")
     public CommitmentStatus getStatus() {
-        return entity.status;
+        return committed != null ? committed.status() : entity.status;
     }
 }

@@ -79,7 +79,7 @@ public class SubscriptionApi {
                 .onItem().transformToMulti(f -> events.stream()
                         .filter(e -> e instanceof LiveEvent.StatusChanged s && f.matches(s))
                         .map(e -> (LiveEvent.StatusChanged) e)
-                        .map(s -> new CommitmentStatusChangedEvent(new CommitmentNode(s.commitment()),
+                        .map(s -> new CommitmentStatusChangedEvent(new CommitmentNode(s.commitment(), s.committed()),
                                 new StatusChangeNode(s.entry()))))
                 .plug(stream -> buffered(stream, "commitmentStatusChanged"))
                 .emitOn(subscriber);

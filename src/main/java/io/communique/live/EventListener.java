@@ -9,11 +9,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import io.communique.model.CommitmentStatus;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +28,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * Hears the notifications that the V10 triggers send on {@value #CHANNEL} when a status entry or a
+ * Hears the notifications that the V10 and V14 triggers send on {@value #CHANNEL} when a status entry or a
  * statement is committed, on one connection of its own (outside the pool: a pooled connection would
  * be validated, recycled or handed to a request), and passes them on to {@link LiveEvents}.
  *
@@ -180,7 +182,11 @@ public class EventListener {
             JsonObject json = reader.readObject();
             return switch (json.getString("type", "")) {
                 case "commitmentStatusChanged" -> new Notice.StatusEntryAdded(
-                        json.getJsonNumber("commitmentId").longValue(), json.getJsonNumber("entryId").longValue());
+                        json.getJsonNumber("commitmentId").longValue(), json.getJsonNumber("entryId").longValue(),
+                        new AsCommitted(json.getJsonNumber("version").intValueExact(),
+                                CommitmentStatus.valueOf(json.getString("status")),
+                                OffsetDateTime.parse(json.getString("updatedAt")),
+                                json.getJsonNumber("lastEntryId").longValue()));
                 case "statementAdded" -> new Notice.StatementAdded(
                         json.getJsonNumber("statementId").longValue(), json.getJsonNumber("dialogueId").longValue());
                 default -> null;

@@ -11,9 +11,13 @@ import java.util.Set;
  */
 public sealed interface LiveEvent {
 
-    /** A status entry was appended to a commitment's history; nations and topics are the commitment's. */
-    record StatusChanged(Commitment commitment, StatusEntry entry, Set<Long> nations, Set<Long> topics)
-            implements LiveEvent {
+    /**
+     * A status entry was appended to a commitment's history; nations and topics are the commitment's.
+     * {@code committed} is what the commitment's status, version and history were at that commit,
+     * which the entity, read later, may no longer show.
+     */
+    record StatusChanged(Commitment commitment, StatusEntry entry, AsCommitted committed, Set<Long> nations,
+            Set<Long> topics) implements LiveEvent {
     }
 
     record StatementAdded(Statement statement, long dialogue) implements LiveEvent {

@@ -140,7 +140,7 @@ public class LiveEvents {
                 Commitment commitment = commitments.get(s.commitment());
                 StatusEntry entry = entries.get(s.entry());
                 if (commitment != null && entry != null) {
-                    events.add(new LiveEvent.StatusChanged(commitment, entry,
+                    events.add(new LiveEvent.StatusChanged(commitment, entry, s.committed(),
                             nations.getOrDefault(s.commitment(), Set.of()), topics.getOrDefault(s.commitment(), Set.of())));
                 }
             } else if (notice instanceof Notice.StatementAdded s) {

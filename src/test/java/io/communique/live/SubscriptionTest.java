@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.communique.support.GraphQL;
 import io.communique.support.GraphQLWs;
+import io.communique.support.HeldLocks;
 import io.communique.support.Ids;
 import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.RawWebSocket;
@@ -23,8 +24,10 @@ import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -201,6 +204,66 @@ class SubscriptionTest {
                     event.getJsonObject("commitment").getInteger("version"));
             // The arranged commitment has no parties or topics: the batched list fields still resolve.
             assertEquals(new JsonArray(), event.getJsonObject("commitment").getJsonArray("parties"));
+        }
+    }
+
+    static final String WATCH_HISTORY = "subscription WatchHistory($filter: CommitmentStatusChangedFilter) {"
+            + " commitmentStatusChanged(filter: $filter) { commitment { status version updatedAt statusHistory { id note } }"
+            + " statusChange { id status note } } }";
+
+    @Test
+    void anEventShowsTheCommitmentAsItsEntrysTransactionLeftItEvenWhenLaterWritesCommittedFirst() throws Exception {
+        // The event for A was read after B had committed: it said STALLED and A's version, but its statusHistory
+        // already ended with B's entry, and a client cache keyed by id stored that contradiction.
+        long commitment = newCommitment();
+        try (GraphQLWs ws = GraphQLWs.connect(); Connection holder = HeldLocks.open(DB)) {
+            subscribe(ws, "cut", WATCH_HISTORY, filter("commitment", List.of(Ids.base64("Commitment:" + commitment))));
+            // Reading an event's rows needs commitment_topic (the filters' keys), so while the test holds it
+            // the event for A cannot be read before B has committed.
+            try (var s = holder.createStatement()) {
+                s.execute("lock table commitment_topic in access exclusive mode");
+            }
+            JsonPath a = update(commitment, "STALLED", "A");
+            JsonPath b = update(commitment, "IN_PROGRESS", "B");
+            await().atMost(GraphQLWs.TIMEOUT).until(() -> waitsFor(holder));
+            holder.rollback();
+
+            JsonObject first = payload(ws.next("cut"), "commitmentStatusChanged");
+            JsonObject second = payload(ws.next("cut"), "commitmentStatusChanged");
+            assertEquals(a.getString("data.updateCommitmentStatus.statusChange.id"), first.getJsonObject("statusChange").getString("id"));
+            assertEquals(b.getString("data.updateCommitmentStatus.statusChange.id"), second.getJsonObject("statusChange").getString("id"));
+            assertAsCommitted(first, "STALLED", a.getInt("data.updateCommitmentStatus.commitment.version"), List.of("Arranged by a test", "A"));
+            assertAsCommitted(second, "IN_PROGRESS", b.getInt("data.updateCommitmentStatus.commitment.version"),
+                    List.of("Arranged by a test", "A", "B"));
+            assertTrue(!OffsetDateTime.parse(first.getJsonObject("commitment").getString("updatedAt"))
+                    .isAfter(OffsetDateTime.parse(second.getJsonObject("commitment").getString("updatedAt"))), first::encode);
+        }
+    }
+
+    /** The event's commitment is the one its mutation answered with: that status, that version, that history. */
+    private static void assertAsCommitted(JsonObject event, String status, int version, List<String> notes) {
+        JsonObject commitment = event.getJsonObject("commitment");
+        JsonArray history = commitment.getJsonArray("statusHistory");
+        assertEquals(status, commitment.getString("status"), event::encode);
+        assertEquals(version, commitment.getInteger("version"), event::encode);
+        assertEquals(notes, history.stream().map(e -> ((JsonObject) e).getString("note")).toList(), event::encode);
+        assertEquals(event.getJsonObject("statusChange").getString("id"), history.getJsonObject(history.size() - 1).getString("id"));
+    }
+
+    /**
+     * Whether some backend (the listener's reading of an event) waits for a lock the holder's transaction has.
+     * Asked on a connection of its own: a transaction sees pg_stat_activity as it was when it first looked.
+     */
+    private static boolean waitsFor(Connection holder) throws SQLException {
+        int pid;
+        try (var s = holder.createStatement(); var rs = s.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            pid = rs.getInt(1);
+        }
+        try (var c = DB.connect(); var s = c.createStatement(); var rs = s.executeQuery("select exists (select 1 from pg_stat_activity"
+                + " where " + pid + " = any(pg_blocking_pids(pid)))")) {
+            rs.next();
+            return rs.getBoolean(1);
         }
     }
 
