@@ -39,6 +39,11 @@ public final class RawWebSocket implements AutoCloseable {
      * default) is the most the operating system takes in for this client while it does not read.
      */
     public static RawWebSocket connect(int receiveBuffer) throws IOException {
+        return connect(receiveBuffer, "graphql-transport-ws");
+    }
+
+    /** The same with another subprotocol, such as the legacy {@code graphql-ws}. */
+    public static RawWebSocket connect(int receiveBuffer, String subprotocol) throws IOException {
         Socket socket = new Socket();
         if (receiveBuffer > 0) {
             // Before connecting, so that the window offered in the handshake is already this small.
@@ -49,7 +54,7 @@ public final class RawWebSocket implements AutoCloseable {
         RawWebSocket ws = new RawWebSocket(socket);
         ws.out.write(("GET /graphql HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                + "Sec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                + "Sec-WebSocket-Protocol: " + subprotocol + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         String head = ws.readHead();
         assertTrue(head.startsWith("HTTP/1.1 101"), head);
         return ws;
@@ -71,6 +76,20 @@ public final class RawWebSocket implements AutoCloseable {
         var frame = new ByteArrayOutputStream();
         header(frame, 0x1, true, length);
         out.write(frame.toByteArray());
+        out.flush();
+    }
+
+    /**
+     * Sends one text message and then, in the same write, the header of a text frame announcing
+     * {@code length} bytes, as {@link #announceText} does: so the server reads both at once, as it
+     * does from a client that sends its next message without waiting for an answer.
+     */
+    public void sendThenAnnounceText(String text, int length) throws IOException {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        var both = new ByteArrayOutputStream();
+        both.writeBytes(frame(0x1, true, payload, 0, payload.length));
+        header(both, 0x1, true, length);
+        out.write(both.toByteArray());
         out.flush();
     }
 
