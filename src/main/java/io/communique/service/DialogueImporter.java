@@ -356,18 +356,16 @@ public class DialogueImporter {
 
         /** Text PostgreSQL can store as it was sent: no NUL, which it refuses, and no lone surrogate, which UTF-8 cannot encode. */
         private static void text(String value, String path) {
-            for (int i = 0; i < value.length(); i++) {
-                char ch = value.charAt(i);
-                if (ch == '\u0000') {
-                    throw bad(path, "contains the character U+0000 (NUL), which text cannot hold.");
-                }
-                if (Character.isHighSurrogate(ch) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                    i++;
-                } else if (Character.isSurrogate(ch)) {
-                    throw bad(path, String.format("contains an unpaired UTF-16 surrogate (U+%04X) at character %d, which is not a"
-                            + " character: it would be stored as '?'.", (int) ch, value.codePointCount(0, i)));
-                }
+            int i = TextValidator.firstUnstorable(value);
+            if (i < 0) {
+                return;
             }
+            char ch = value.charAt(i);
+            if (ch == '\u0000') {
+                throw bad(path, "contains the character U+0000 (NUL), which text cannot hold.");
+            }
+            throw bad(path, String.format("contains an unpaired UTF-16 surrogate (U+%04X) at character %d, which is not a"
+                    + " character: it would be stored as '?'.", (int) ch, value.codePointCount(0, i)));
         }
 
         private static void date(String value, String path) {

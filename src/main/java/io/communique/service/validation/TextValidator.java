@@ -31,7 +31,20 @@ public class TextValidator implements ConstraintValidator<Text, String> {
      * payload echoed one value and every later read another).
      */
     public static boolean storable(String value) {
-        return value.indexOf('\u0000') < 0 && value.codePoints().noneMatch(c -> Character.getType(c) == Character.SURROGATE);
+        return firstUnstorable(value) < 0;
+    }
+
+    /** The index (in UTF-16 units) of the first NUL or lone surrogate in {@code value}, or -1 if it has none. */
+    public static int firstUnstorable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (Character.isHighSurrogate(ch) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (ch == '\u0000' || Character.isSurrogate(ch)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
