@@ -456,6 +456,16 @@ public class DialogueImporter {
                 if (!corrects.isNull() && corrects.asInt() >= j) {
                     throw bad(at + "/history/" + j + "/corrects", "an entry can only correct an earlier entry of the same history.");
                 }
+                // As correctCommitmentStatus dates it: a correction stands in its entry's place, so the date of the
+                // current status (statusAsOf, the next update's earliest date) is the corrected entry's.
+                if (!corrects.isNull()) {
+                    String asOf = history.get(j).get("asOf").asText();
+                    String correctedAsOf = history.get(corrects.asInt()).get("asOf").asText();
+                    if (!asOf.equals(correctedAsOf)) {
+                        throw bad(at + "/history/" + j + "/asOf", "is " + asOf + ", but a correction has the date of the entry"
+                                + " it corrects (" + correctedAsOf + ").");
+                    }
+                }
             }
         }
 

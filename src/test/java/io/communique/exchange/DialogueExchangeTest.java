@@ -347,6 +347,17 @@ class DialogueExchangeTest {
             next.putArray("sources");
             next.put("corrects", 4294967296L);
         }), "/commitments/" + indexOf(document, "supply-of-mq-9b-drones-to-india") + "/history/1/corrects", "4294967296" + whole);
+        // A correction stands in its entry's place, so it carries its date, as correctCommitmentStatus dates it: one of
+        // another date was written, and the current status's date (statusAsOf, the next update's floor) went wrong.
+        String asOf = commitment(document, "counter-terrorism-cooperation").at("/history/0/asOf").asText();
+        refusedSaying(changed(document, d -> {
+            ObjectNode correction = ((ArrayNode) commitment(d, "counter-terrorism-cooperation").get("history")).addObject();
+            correction.put("status", "ABANDONED").put("asOf", "2025-06-01").putNull("note").putNull("evidence");
+            correction.putArray("sources").addObject().put("url", "https://example.org/c").put("title", "Correction")
+                    .putNull("publisher").putNull("publishedOn");
+            correction.put("corrects", 0);
+        }), "/commitments/" + indexOf(document, "counter-terrorism-cooperation") + "/history/1/asOf",
+                "is 2025-06-01, but a correction has the date of the entry it corrects (" + asOf + ").");
         // The schema's own messages are refused before the database is read, but a late failure rolls back too:
         // a new commitment written, then a contradiction further down the list.
         refused("BAD_USER_INPUT", editor, changed(document, d -> {
