@@ -559,14 +559,17 @@ public class Editorial {
 
     /**
      * Numbers the document's statements 1, 2, ... in span order. (document_id, ordinal) is unique and
-     * checked row by row, so the rows first move out of the way.
+     * checked row by row, so the rows that move first move out of the way. Only those are written: an
+     * update stamps a row as changed for delta sync, and renumbering every row re-sent the document's
+     * unchanged statements to every syncing client after each statement write.
      */
     private void renumber(long documentKey) {
         em.flush();
-        em.createNativeQuery("update statement set ordinal = ordinal + 1000000 where document_id = :d")
+        String moving = "(select id, row_number() over (order by span_start, span_end, id) as n from statement"
+                + " where document_id = :d) r where s.id = r.id and s.ordinal <> r.n";
+        em.createNativeQuery("update statement s set ordinal = s.ordinal + 1000000 from " + moving)
                 .setParameter("d", documentKey).executeUpdate();
-        em.createNativeQuery("update statement s set ordinal = r.n from (select id, row_number() over"
-                + " (order by span_start, span_end, id) as n from statement where document_id = :d) r where s.id = r.id")
+        em.createNativeQuery("update statement s set ordinal = r.n from " + moving)
                 .setParameter("d", documentKey).executeUpdate();
     }
 

@@ -229,6 +229,32 @@ class DeltaSyncTest {
     }
 
     @Test
+    void aStatementWriteSendsOnlyTheStatementsWhoseNumberMoved() throws SQLException {
+        // Renumbering rewrote every statement of the document, so each statement write re-sent all of them.
+        var start = drain(null, 100);
+        String last = createStatement(3740, 3745);
+        assertEquals(List.of(last), statements(drain(start.token(), 100).nodes()), "after the last: nothing else moved");
+
+        var beforeFirst = drain(null, 100);
+        String first = createStatement(1, 5);
+        List<String> sent = statements(drain(beforeFirst.token(), 100).nodes());
+        assertEquals(25, sent.size(), "before the first: every other statement's number moved: " + sent);
+        assertTrue(sent.contains(first) && sent.contains(last), sent.toString());
+    }
+
+    private static String createStatement(int start, int end) {
+        var created = GraphQL.as(Tokens.forRole("editor"), GraphQL.load("editorial-create-statement"), "input", Map.of(
+                "dialogueId", Ids.base64("Dialogue:1"), "documentId", Ids.base64("SourceDocument:1"), "start", start, "end", end,
+                "kind", "SUMMARY"));
+        assertNull(created.get("errors"), created.prettify());
+        return created.getString("data.createStatement.statement.id");
+    }
+
+    private static List<String> statements(List<String> nodes) {
+        return nodes.stream().filter(id -> new String(java.util.Base64.getUrlDecoder().decode(id)).startsWith("Statement:")).toList();
+    }
+
+    @Test
     void aTransactionThatCommitsAfterASyncIsInTheNextSync() throws SQLException {
         String token = drain(null, 100).token();
         try (var slow = DB.connect(); var fast = DB.connect()) {
