@@ -112,9 +112,19 @@ public class ErrorMapper {
             if (saidByAnother(error, errors)) {
                 continue;
             }
-            mapped.add(map(error, request, faults));
+            ApiError api = map(error, request, faults);
+            // graphql-java validates a fragment once per operation that spreads it: 100 operations spreading one
+            // with an undefined 200 KB variable name made 100 identical errors, a 20 MB answer to a 200 KB request.
+            if (!ErrorCodes.VALIDATION_FAILED.equals(api.code()) || mapped.stream().noneMatch(m -> sameError(m, api))) {
+                mapped.add(api);
+            }
         }
         return mapped;
+    }
+
+    private static boolean sameError(GraphQLError a, ApiError b) {
+        return a instanceof ApiError api && api.code().equals(b.code()) && api.getMessage().equals(b.getMessage())
+                && Objects.equals(api.getLocations(), b.getLocations()) && Objects.equals(api.getPath(), b.getPath());
     }
 
     /**
@@ -350,7 +360,19 @@ public class ErrorMapper {
                         : "The document does not fit the schema.";
             }
         }
-        return ApiError.of(ErrorCodes.VALIDATION_FAILED, message, error.getLocations(), null);
+        return ApiError.of(ErrorCodes.VALIDATION_FAILED, shortenQuotes(message), error.getLocations(), null);
+    }
+
+    /** Names quoted from the document, cut as syntax errors cut theirs: a name can be most of a 256 KB body. */
+    private static String shortenQuotes(String message) {
+        String[] parts = message.split("'", -1);
+        if (parts.length % 2 == 0) {
+            return message; // an odd number of quotes: no telling what is quoted
+        }
+        for (int i = 1; i < parts.length; i += 2) {
+            parts[i] = SyntaxMessages.quote(parts[i]);
+        }
+        return String.join("'", parts);
     }
 
     private static String literalProblem(Matcher literal) {
@@ -440,12 +462,24 @@ public class ErrorMapper {
         String type = m.group(2);
         if (error instanceof VariableValueError located && located.inside()) {
             return ApiError.of(ErrorCodes.BAD_USER_INPUT, "Variable '" + located.variable() + "' has a field '" + located.place()
-                    + "' that '" + type + "' does not define.", error.getLocations(), null);
+                    + "' that '" + type + "' does not define.", locatedAt(error, query, located.variable()), null);
         }
         List<String> declared = variablesOfType(query, type);
         String subject = declared.size() == 1 ? "Variable '" + declared.get(0) + "'" : "A variable";
         return ApiError.of(ErrorCodes.BAD_USER_INPUT, subject + " has a field '" + field + "' that '" + type + "' does not define.",
-                error.getLocations(), null);
+                declared.size() == 1 ? locatedAt(error, query, declared.get(0)) : error.getLocations(), null);
+    }
+
+    /**
+     * The error's locations, or else the variable's definition: graphql-java gives none for a field
+     * its input type lacks, where every other variable error points at the definition.
+     */
+    private static List<graphql.language.SourceLocation> locatedAt(GraphQLError error, String query, String variable) {
+        if (error.getLocations() != null && !error.getLocations().isEmpty()) {
+            return error.getLocations();
+        }
+        return variables(query).filter(v -> v.getName().equals(variable) && v.getSourceLocation() != null)
+                .map(v -> List.of(v.getSourceLocation())).findFirst().orElse(null);
     }
 
     /**

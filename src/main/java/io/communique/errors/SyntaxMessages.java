@@ -60,7 +60,7 @@ final class SyntaxMessages {
         return " at line " + m.group(lineGroup) + " column " + m.group(lineGroup + 1);
     }
 
-    private static String quote(String text) {
+    static String quote(String text) {
         if (text.codePointCount(0, text.length()) <= MAX_QUOTE) {
             return text;
         }

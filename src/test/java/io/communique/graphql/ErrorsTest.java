@@ -151,6 +151,18 @@ class ErrorsTest {
     }
 
     @Test
+    void aFragmentSpreadByManyOperationsIsReportedOnceAndALongNameIsCut() {
+        // graphql-java reports the fragment once per operation spreading it, quoting the whole name each time: 100
+        // operations and a 200 KB name made a 20 MB answer to a 200 KB request. (At 100 errors it stops and says so in
+        // one more error; 99 operations stay under that.)
+        String name = "v" + "x".repeat(200_000);
+        String document = java.util.stream.IntStream.range(0, 99).mapToObj(i -> "query Q" + i + " { ...F }")
+                .collect(java.util.stream.Collectors.joining(" ")) + " fragment F on Query { officials(first: $" + name + ") { totalCount } }";
+        var error = Errors.single(GraphQL.query(document), ErrorCodes.VALIDATION_FAILED);
+        assertEquals("Undefined variable '" + name.substring(0, 40) + "…'", error.get("message"));
+    }
+
+    @Test
     void aNullLiteralForANonNullArgumentIsOneError() {
         // graphql-java reported it twice, once in its own words ("Null value for non-null field argument 'ids'").
         for (String field : List.of("nodes(ids: null) { id }", "search(query: null) { totalCount }")) {
@@ -194,6 +206,8 @@ class ErrorsTest {
         var undefined = Errors.single(GraphQL.query("query($f: StatementFilter) { statements(first: 1, filter: $f) { totalCount } }",
                 "f", Map.of("nope", 1)), ErrorCodes.BAD_USER_INPUT);
         assertEquals("Variable 'f' has a field 'f.nope' that 'StatementFilter' does not define.", undefined.get("message"));
+        // At the variable's definition, as every other variable error is; graphql-java gives this one no location.
+        assertEquals(List.of(Map.of("line", 1, "column", 7)), undefined.get("locations"));
         var missing = Errors.single(GraphQL.query("query($o: OfficialOrder) { officials(first: 1, orderBy: $o) { totalCount } }",
                 "o", Map.of("field", "NAME")), ErrorCodes.BAD_USER_INPUT);
         assertEquals("Variable 'o' has no value for its required field 'o.direction' of type 'OrderDirection!'.", missing.get("message"));
