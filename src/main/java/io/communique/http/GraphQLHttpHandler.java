@@ -94,9 +94,9 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             if (persisted.isEmpty()) {
                 run(ctx, request, media, null);
             } else if (request.query() != null) {
-                // Verified text: registered once it has run, unless this instance knows it already.
-                String hash = persisted.get().sha256Hash();
-                run(ctx, request, media, persistedQueries.cached(hash).isPresent() ? null : hash);
+                // Verified text: registered once it has run, even if this instance holds it in memory: a client
+                // resends the text after another instance found the hash missing from the shared table.
+                run(ctx, request, media, persisted.get().sha256Hash());
             } else {
                 runPersisted(ctx, request, persisted.get().sha256Hash(), media);
             }

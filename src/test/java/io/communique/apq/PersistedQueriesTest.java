@@ -262,6 +262,13 @@ class PersistedQueriesTest {
         assertEquals(MAX_STORED, allRows());
         assertEquals(0, rows(PersistedQuery.sha256(flood.get(5))), "the oldest of the rest made room");
         assertEquals(evicted + 1, counter("communique_apq_evicted_total"));
+
+        // Evicted from the table by another instance's registrations while this one still holds it in memory: the
+        // other instance answers not found, and the client's resend may land here. It was not stored again, since
+        // this instance knew it, so every later request by hash to the other instance missed once more.
+        deleteRow(PersistedQuery.sha256(oldest));
+        assertEquals(200, post("application/json", withText(oldest, PersistedQuery.sha256(oldest))).statusCode());
+        assertEquals(1, rows(PersistedQuery.sha256(oldest)), "the resend stores it again on any instance");
     }
 
     @Test
@@ -368,6 +375,13 @@ class PersistedQueriesTest {
             s.setString(1, hash);
             var rs = s.executeQuery();
             return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private static void deleteRow(String hash) throws SQLException {
+        try (var c = DB.connect(); var s = c.prepareStatement("delete from persisted_query where sha256_hash = ?")) {
+            s.setString(1, hash);
+            s.executeUpdate();
         }
     }
 
