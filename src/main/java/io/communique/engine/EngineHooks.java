@@ -1,5 +1,6 @@
 package io.communique.engine;
 
+import graphql.Directives;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
@@ -44,6 +45,20 @@ public class EngineHooks implements EventingService {
     public Operation createOperation(Operation operation) {
         batchFetchers.remember(operation);
         return operation;
+    }
+
+    /**
+     * The schema as clients see it ({@link PublicSchema}), set here rather than in {@link #executed} so
+     * that SmallRye's schema bean, which {@code GET /graphql/schema.graphql} prints, says the same as
+     * introspection.
+     */
+    @Override
+    public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {
+        // graphql-java 24 honours @experimental_disableErrorPropagation unless this JVM-wide switch is
+        // off: a client could then get null for a field the schema declares non-null. It is read at
+        // every execution, and this server runs one engine.
+        Directives.setExperimentalDisableErrorPropagationEnabled(false);
+        return GraphQLSchema.newSchema(PublicSchema.apply(builder.build()));
     }
 
     @Override

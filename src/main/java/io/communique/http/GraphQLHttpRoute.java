@@ -24,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and the WebSocket routes, and before every route registered without an order. WebSocket upgrades
  * go to {@link GraphQLWebSocketHandler}, ahead of Quarkus's WebSocket route. A check of
  * the declared body length runs just before Quarkus's global upload limit, whose 413 has no body.
+ * {@code GET /graphql/schema.graphql} goes to {@link SchemaDocumentHandler}, ahead of SmallRye's printer.
  */
 @ApplicationScoped
 public class GraphQLHttpRoute {
@@ -80,6 +81,7 @@ public class GraphQLHttpRoute {
                         initPayloadAuthorization, webSocketMaxOperations, webSocketMaxPendingBytes, maxBodyBytes));
         GraphQLHttpHandler handler = new GraphQLHttpHandler(maxBodyBytes, maxJsonDepth, runBlocking, identity, currentRequest,
                 persistedQueries, new HttpCaching(cacheMaxAgeSeconds));
+        router.get(path + "/schema.graphql").order(ORDER).handler(new SchemaDocumentHandler());
         router.route(path).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(handler::rejectDeclaredOversize);
         Route route = router.route(path).order(ORDER)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes).setDeleteUploadedFilesOnEnd(true));

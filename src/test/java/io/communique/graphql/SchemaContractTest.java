@@ -2,8 +2,10 @@ package io.communique.graphql;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.communique.support.GraphQL;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +28,9 @@ import org.junit.jupiter.api.Test;
 class SchemaContractTest {
 
     private static final Path COMMITTED = Path.of("schema.graphql");
+    private static final Set<String> BUILT_IN_SCALARS = Set.of("Int", "Float", "String", "Boolean", "ID");
+    /** Directives every GraphQL tool knows without a definition (graphql-js's specifiedDirectives). */
+    private static final Set<String> STANDARD_DIRECTIVES = Set.of("skip", "include", "deprecated", "specifiedBy", "oneOf");
 
     private static String served() {
         return given().when().get("/graphql/schema.graphql").then().statusCode(200).extract().asString();
@@ -73,6 +81,56 @@ class SchemaContractTest {
         }
     }
 
+    @Test
+    void everyCustomScalarSaysWhatItAcceptsAndTheStandardItFollows() {
+        // SmallRye described its scalars as "Scalar for Date" (and extended-scalars JSON as "A JSON scalar"),
+        // with no specifiedByURL, and added BigDecimal and BigInteger, which no field uses.
+        var types = introspect("{ __schema { types { kind name description specifiedByURL } } }");
+        Map<String, String> specifiedBy = Map.of("Date", "https://www.rfc-editor.org/rfc/rfc3339#section-5.6",
+                "DateTime", "https://www.rfc-editor.org/rfc/rfc3339#section-5.6", "JSON", "https://www.rfc-editor.org/rfc/rfc8259");
+        Map<String, String> found = new TreeMap<>();
+        for (var type : types.<Map<String, String>>getList("data.__schema.types")) {
+            String name = type.get("name");
+            if (!"SCALAR".equals(type.get("kind")) || BUILT_IN_SCALARS.contains(name)) {
+                continue;
+            }
+            String description = type.get("description");
+            assertTrue(description != null && description.length() > 40 && !description.startsWith("Scalar for ")
+                    && !description.equals("A JSON scalar"), name + " is described as " + description);
+            found.put(name, type.get("specifiedByURL"));
+        }
+        assertEquals(new TreeMap<>(specifiedBy), found, "custom scalars and their specifiedByURL");
+        String sdl = served();
+        for (var scalar : specifiedBy.entrySet()) {
+            assertTrue(sdl.contains("\nscalar " + scalar.getKey() + " @specifiedBy(url : \"" + scalar.getValue() + "\")\n"),
+                    "schema.graphql does not show where " + scalar.getKey() + " is specified");
+        }
+    }
+
+    @Test
+    void everyDirectiveIntrospectionListsIsDefinedInTheCommittedSchema() {
+        // Tools that validate documents against schema.graphql know only the standard directives and those
+        // it defines; introspection also listed SmallRye's @constraint and @rolesAllowed, and graphql-java's
+        // @defer and @experimental_disableErrorPropagation, none defined in the file.
+        List<String> listed = introspect("{ __schema { directives { name } } }").getList("data.__schema.directives.name");
+        String sdl = served();
+        List<String> undefined = listed.stream()
+                .filter(name -> !STANDARD_DIRECTIVES.contains(name) && !sdl.contains("\ndirective @" + name))
+                .sorted().toList();
+        assertEquals(List.of(), undefined, "directives the server lists that schema.graphql does not define");
+        assertFalse(listed.contains("constraint") || listed.contains("rolesAllowed"), listed.toString());
+    }
+
+    @Test
+    void experimentalDisableErrorPropagationChangesNothing() {
+        // graphql-java 24 honoured it: "statements": null came back for a StatementConnection!.
+        var with = GraphQL.file("disable-error-propagation");
+        var without = GraphQL.query(GraphQL.load("disable-error-propagation").replace("@experimental_disableErrorPropagation", ""));
+        assertTrue(with.getList("errors") != null, with.prettify());
+        assertEquals(without.getMap("data"), with.getMap("data"), with.prettify());
+        assertEquals(without.getList("errors.path"), with.getList("errors.path"), with.prettify());
+    }
+
     private static io.restassured.path.json.JsonPath introspect(String query) {
         return given().contentType("application/json").body(java.util.Map.of("query", query))
                 .when().post("/graphql").then().statusCode(200).extract().jsonPath();
@@ -87,7 +145,7 @@ class SchemaContractTest {
                 "^\\s*(type|interface|union|enum|input|scalar)\\s+\\w+.*|^\\s+\\w+(\\(.*)?:.*|^\\s+[A-Z][A-Z0-9_]*$|^\\s+\\w+\\($");
         for (String line : served().split("\n")) {
             String trimmed = line.trim();
-            boolean builtin = trimmed.startsWith("scalar ") || trimmed.startsWith("schema ")
+            boolean builtin = trimmed.startsWith("schema ")
                     || trimmed.startsWith("directive ") || trimmed.startsWith("query:")
                     || trimmed.startsWith("mutation:") || trimmed.startsWith("subscription:");
             if (definition.matcher(line).matches() && !builtin && !previous.endsWith("\"")) {
