@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +120,28 @@ class LimitsTest {
         var response = refusedWithoutSql(() -> GraphQL.query(query));
         Errors.single(response, ErrorCodes.TOO_MANY_TOKENS);
         assertEquals(15_000, response.getInt("errors[0].extensions.limit"));
+    }
+
+    @Test
+    void aDocumentOfExactlyFifteenThousandTokensRunsAndOneMoreIsRefused() {
+        // graphql-java counts the end of the document as a token: exactly 15,000 was refused as "more than 15000".
+        var atLimit = GraphQL.query(tokens(15_000), "ids", List.of());
+        assertNull(atLimit.get("errors"), () -> atLimit.getString("errors[0].message"));
+        assertEquals(List.of(), atLimit.getList("data.nodes"));
+
+        var response = refusedWithoutSql(() -> GraphQL.query(tokens(15_001), "ids", List.of()));
+        var error = Errors.single(response, ErrorCodes.TOO_MANY_TOKENS);
+        assertEquals("The document has more than 15000 tokens, the limit; parsing was stopped.", error.get("message"));
+        assertEquals(15_000, response.getInt("errors[0].extensions.limit"));
+    }
+
+    /**
+     * A document of {@code n} grammar tokens that runs: 26 around a default value of {@code n - 26} strings,
+     * which the variable's value replaces (a long list literal where the field used it would be over
+     * {@code nodes}' 100 ids, and a long selection over the field limit).
+     */
+    private static String tokens(int n) {
+        return "query($ids: [String!]! = [" + " \"x\"".repeat(n - 26) + " ]) { nodes(ids: $ids) { id } }";
     }
 
     @Test
