@@ -22,7 +22,7 @@ import java.util.Map;
  * <li>A field whose value is an object costs 1 per parent object; a scalar or enum costs nothing.</li>
  * <li>The {@code edges} and {@code nodes} of a connection hold {@code first} or {@code last} items
  * (20 when neither is given, clamped to 0..100), so they and everything below them count that many
- * times per connection.</li>
+ * times per connection; a page of 0 holds nothing.</li>
  * <li>A plain list of objects counts as {@link LimitsConfig#listSizeEstimate()} items.</li>
  * <li>Introspection ({@code __schema}, {@code __type}) is free: it reads no database.</li>
  * <li>Where fragments select different fields per concrete type, the dearest type counts.</li>
@@ -35,6 +35,9 @@ public final class QueryCost {
 
     private static final long CAP = Long.MAX_VALUE / 4;
 
+    /** The {@code page} of a parent whose lists are not pages: 0 is a page, an empty one. */
+    private static final int NOT_A_PAGE = -1;
+
     private final GraphQLSchema schema;
     private final int listEstimate;
 
@@ -44,10 +47,10 @@ public final class QueryCost {
     }
 
     public long of(ExecutableNormalizedOperation operation) {
-        return children(operation.getTopLevelFields(), 1, 0);
+        return children(operation.getTopLevelFields(), 1, NOT_A_PAGE);
     }
 
-    /** Cost of sibling fields for {@code parents} parent objects; {@code page} is the page size when the parent is a connection. */
+    /** Cost of sibling fields for {@code parents} parent objects; {@code page} is the page size when the parent is a connection, else {@link #NOT_A_PAGE}. */
     private long children(List<ExecutableNormalizedField> fields, long parents, int page) {
         // Fields may belong to different concrete types of an abstract parent: take the dearest type.
         Map<String, Long> byType = new HashMap<>();
@@ -82,10 +85,10 @@ public final class QueryCost {
         }
         long width = 1;
         if (nullable instanceof GraphQLList) {
-            width = page > 0 ? page : listEstimate;
+            width = page != NOT_A_PAGE ? page : listEstimate;
         }
         long count = multiply(parents, width);
-        int childPage = isConnection(named) ? pageSize(field.getResolvedArguments()) : 0;
+        int childPage = isConnection(named) ? pageSize(field.getResolvedArguments()) : NOT_A_PAGE;
         return add(count, children(field.getChildren(), count, childPage));
     }
 

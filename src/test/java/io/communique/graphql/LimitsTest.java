@@ -104,6 +104,19 @@ class LimitsTest {
     }
 
     @Test
+    void anEmptyPageHoldsNothing() {
+        // known-cost.graphql costs 2 + 15n: 2 for n = 0, not the 77 of a list of unknown length.
+        var empty = GraphQL.file("known-cost", "n", 0);
+        assertNull(empty.get("errors"), empty.prettify());
+        assertEquals(List.of(), empty.getList("data.officials.nodes"));
+        assertEquals(2, empty.getInt("extensions.cost.requested"));
+        var deep = GraphQL.query("{ officials(first: 0) { totalCount nodes { statements(first: 100) { nodes { topics {"
+                + " statements(first: 100) { nodes { id } } } } } } } }");
+        assertNull(deep.get("errors"), deep.prettify());
+        assertEquals(1, deep.getInt("extensions.cost.requested"));
+    }
+
+    @Test
     void theSeedsLargestTestQueriesFitTheBudget() {
         for (String query : new String[] {"canonical-traversal", "dialogue-traversal", "reverse-traversal", "all-commitments",
             "all-statements", "acceptance"}) {
