@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -101,6 +102,53 @@ class LimitsTest {
         assertNull(response.get("errors"), response.prettify());
         // Computed by hand in cost-by-type.graphql.
         assertEquals(43, response.getInt("extensions.cost.requested"));
+    }
+
+    @Test
+    void nodesCountsOneItemPerIdNotAPlainListsFive() {
+        List<String> hundred = IntStream.rangeClosed(1, 100).mapToObj(k -> Ids.base64("Official:" + k)).toList();
+        // Computed by hand in cost-of-nodes.graphql: 2n.
+        var response = GraphQL.file("cost-of-nodes", "ids", hundred);
+        assertNull(response.get("errors"), response.prettify());
+        assertEquals(100, response.getList("data.nodes").size());
+        assertEquals(200, response.getInt("extensions.cost.requested"));
+        assertEquals(2, GraphQL.file("cost-of-nodes", "ids", List.of(Ids.base64("Official:1"))).getInt("extensions.cost.requested"));
+        assertEquals(0, GraphQL.file("cost-of-nodes", "ids", List.of()).getInt("extensions.cost.requested"));
+        // A single value is coerced to a list of one.
+        assertEquals(2, GraphQL.file("cost-of-nodes", "ids", Ids.base64("Official:1")).getInt("extensions.cost.requested"));
+        assertEquals(6, GraphQL.query("{ nodes(ids: [\"a\", \"b\", \"c\"]) { ... on Official { nation { code } } } }")
+                .getInt("extensions.cost.requested"));
+        assertEquals(2, GraphQL.query("{ nodes(ids: \"a\") { ... on Official { nation { code } } } }")
+                .getInt("extensions.cost.requested"));
+        // More than 100 ids are refused by the field; the cost counts the most it could return.
+        List<String> more = IntStream.rangeClosed(1, 150).mapToObj(k -> Ids.base64("Official:" + k)).toList();
+        assertEquals(200, GraphQL.file("cost-of-nodes", "ids", more).getInt("extensions.cost.requested"));
+
+        var refused = refusedWithoutSql(() -> GraphQL.file("too-costly-nodes", "ids", hundred));
+        Errors.single(refused, ErrorCodes.QUERY_TOO_COMPLEX);
+        assertEquals(60_200, refused.getInt("extensions.cost.requested"));
+    }
+
+    @Test
+    void aChangeSetsListsHoldFirstItems() {
+        // changes.graphql: changes 1 + nodes first + tombstones first (each can hold the whole page).
+        assertEquals(201, GraphQL.file("changes", "first", 100).getInt("extensions.cost.requested"));
+        assertEquals(201, GraphQL.file("changes").getInt("extensions.cost.requested"), "100 when first is not given");
+        assertEquals(7, GraphQL.file("changes", "first", 3).getInt("extensions.cost.requested"));
+        assertEquals(1, GraphQL.file("changes", "first", 0).getInt("extensions.cost.requested"));
+    }
+
+    @Test
+    void commitmentStatsCountsTheMostGroupsItReturns() {
+        // commitment-stats.graphql, per group: the group 1 + nation, topic, dialogue 3 + byStatus (a plain list) 5 = 9.
+        assertEquals(9, GraphQL.file("commitment-stats", "groupBy", List.of()).getInt("extensions.cost.requested"));
+        assertEquals(6 * 9, GraphQL.file("commitment-stats", "groupBy", List.of("STATUS")).getInt("extensions.cost.requested"));
+        // Groups by nation, topic or dialogue grow with the data: at most 1,000 are returned.
+        assertEquals(1000 * 9, GraphQL.file("commitment-stats", "groupBy", List.of("NATION")).getInt("extensions.cost.requested"));
+        var all = GraphQL.file("commitment-stats", "groupBy", List.of("NATION", "TOPIC", "STATUS", "DIALOGUE"));
+        assertNull(all.get("errors"), all.prettify());
+        assertTrue(all.getList("data.commitmentStats").size() > 5, "more groups than a plain list's estimate");
+        assertEquals(1000 * 9, all.getInt("extensions.cost.requested"));
     }
 
     @Test
