@@ -30,6 +30,7 @@ import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
+import io.communique.limits.ParserLimits;
 import io.communique.ops.CorrelationIds;
 import io.smallrye.graphql.api.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -324,7 +325,7 @@ public class ErrorMapper {
     private static ApiError tooManyTokens(InvalidSyntaxException cancelled, List<graphql.language.SourceLocation> location) {
         var options = graphql.parser.ParserOptions.getDefaultOperationParserOptions();
         boolean ignored = cancelled.getMessage() != null && cancelled.getMessage().contains("'whitespace' tokens");
-        int max = ignored ? options.getMaxWhitespaceTokens() : options.getMaxTokens();
+        int max = ignored ? options.getMaxWhitespaceTokens() : ParserLimits.maxTokens();
         String kind = ignored ? " ignored tokens (whitespace, commas and comments)" : " tokens";
         return ApiError.of(ErrorCodes.TOO_MANY_TOKENS, "The document has more than " + max + kind
                 + ", the limit; parsing was stopped.", location, null).with(Map.of("limit", max));

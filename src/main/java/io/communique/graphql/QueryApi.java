@@ -52,7 +52,8 @@ import org.eclipse.microprofile.graphql.Query;
 @GraphQLApi
 public class QueryApi {
 
-    private static final int MAX_NODES = 100;
+    /** Most ids {@code nodes(ids:)} takes; the cost counts a list of that many at most. */
+    public static final int MAX_NODES = 100;
 
     private final GraphReader reader;
     private final Context context;

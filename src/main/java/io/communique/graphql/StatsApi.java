@@ -38,7 +38,8 @@ public class StatsApi {
     }
 
     @Query("commitmentStats")
-    @Description("Commitments counted per status and the share delivered, grouped by the dimensions given (none: one group of all commitments), after the G7 Research Group's compliance reports. A commitment counts once in every group it belongs to (per nation party, per topic). Groups come in order of their nation, topic and dialogue (the null group last), then status in lifecycle order. One SQL statement, plus one per nation, topic or dialogue field selected.")
+    @Description("Commitments counted per status and the share delivered, grouped by the dimensions given (none: one group of all commitments), after the G7 Research Group's compliance reports. A commitment counts once in every group it belongs to (per nation party, per topic). Groups come in order of their nation, topic and dialogue (the null group last), then status in lifecycle order. One SQL statement, plus one per nation, topic or dialogue field selected. At most "
+            + CommitmentStatistics.MAX_GROUPS + " groups: more is `BAD_USER_INPUT` (narrow `filter` or group by fewer dimensions).")
     public @NonNull List<@NonNull CommitmentStatsGroup> commitmentStats(
             @NonNull @Name("groupBy") @Description("The dimensions to group by, each at most once; an empty list gives one group.") List<@NonNull CommitmentStatsDimension> groupBy,
             @Name("filter") @Description("Which commitments to count, as in `Query.commitments`.") CommitmentFilter filter) {

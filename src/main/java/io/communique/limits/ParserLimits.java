@@ -18,9 +18,20 @@ import jakarta.inject.Singleton;
 @Singleton
 public class ParserLimits {
 
+    /**
+     * graphql-java counts the end-of-document token as a grammar token, so its limit is one over ours: a
+     * document of exactly {@code max-tokens} tokens was refused, while every other limit admits its value.
+     */
+    private static final int END_OF_DOCUMENT = 1;
+
     void onStart(@Observes StartupEvent event, LimitsConfig limits) {
-        ParserOptions.setDefaultOperationParserOptions(
-                ParserOptions.getDefaultOperationParserOptions().transform(b -> b.maxTokens(limits.maxTokens())));
+        ParserOptions.setDefaultOperationParserOptions(ParserOptions.getDefaultOperationParserOptions()
+                .transform(b -> b.maxTokens(limits.maxTokens() + END_OF_DOCUMENT)));
         GoodFaithIntrospection.enabledJvmWide(limits.introspectionGoodFaith());
+    }
+
+    /** The grammar tokens a document may have, as {@code communique.limits.max-tokens} counts them. */
+    public static int maxTokens() {
+        return ParserOptions.getDefaultOperationParserOptions().getMaxTokens() - END_OF_DOCUMENT;
     }
 }

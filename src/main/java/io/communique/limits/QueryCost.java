@@ -9,7 +9,12 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.GraphQLUnmodifiedType;
+import io.communique.graphql.QueryApi;
 import io.communique.relay.PageRequest;
+import io.communique.service.CommitmentStatistics;
+import io.communique.sync.ChangeFeed;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +27,12 @@ import java.util.Map;
  * <li>A field whose value is an object costs 1 per parent object; a scalar or enum costs nothing.</li>
  * <li>The {@code edges} and {@code nodes} of a connection hold {@code first} or {@code last} items
  * (20 when neither is given, clamped to 0..100), so they and everything below them count that many
- * times per connection.</li>
- * <li>A plain list of objects counts as {@link LimitsConfig#listSizeEstimate()} items.</li>
+ * times per connection; a page of 0 holds nothing. A {@code ChangeSet}'s {@code nodes} and
+ * {@code tombstones} are pages of {@code changes(first:)} alike (100 when not given).</li>
+ * <li>{@code nodes(ids:)} holds one item per id, at most 100; {@code commitmentStats} at most
+ * {@link CommitmentStatistics#maxGroups} groups.</li>
+ * <li>Any other list of objects counts as {@link LimitsConfig#listSizeEstimate()} items: those are
+ * short and bounded by the data (a statement's speakers).</li>
  * <li>Introspection ({@code __schema}, {@code __type}) is free: it reads no database.</li>
  * <li>Where fragments select different fields per concrete type, the dearest type counts.</li>
  * </ul>
@@ -35,6 +44,9 @@ public final class QueryCost {
 
     private static final long CAP = Long.MAX_VALUE / 4;
 
+    /** The {@code page} of a parent whose lists are not pages: 0 is a page, an empty one. */
+    private static final int NOT_A_PAGE = -1;
+
     private final GraphQLSchema schema;
     private final int listEstimate;
 
@@ -44,10 +56,10 @@ public final class QueryCost {
     }
 
     public long of(ExecutableNormalizedOperation operation) {
-        return children(operation.getTopLevelFields(), 1, 0);
+        return children(operation.getTopLevelFields(), 1, NOT_A_PAGE);
     }
 
-    /** Cost of sibling fields for {@code parents} parent objects; {@code page} is the page size when the parent is a connection. */
+    /** Cost of sibling fields for {@code parents} parent objects; {@code page} is the page size when the parent is a connection, else {@link #NOT_A_PAGE}. */
     private long children(List<ExecutableNormalizedField> fields, long parents, int page) {
         // Fields may belong to different concrete types of an abstract parent: take the dearest type.
         Map<String, Long> byType = new HashMap<>();
@@ -82,11 +94,61 @@ public final class QueryCost {
         }
         long width = 1;
         if (nullable instanceof GraphQLList) {
-            width = page > 0 ? page : listEstimate;
+            width = page != NOT_A_PAGE ? page : listSize(field);
         }
         long count = multiply(parents, width);
-        int childPage = isConnection(named) ? pageSize(field.getResolvedArguments()) : 0;
-        return add(count, children(field.getChildren(), count, childPage));
+        return add(count, children(field.getChildren(), count, pageOf(field, named)));
+    }
+
+    /** How many items the lists of {@code field}'s value hold, when its value is a page. */
+    private static int pageOf(ExecutableNormalizedField field, GraphQLUnmodifiedType named) {
+        if (isConnection(named)) {
+            return pageSize(field.getResolvedArguments());
+        }
+        if (named.getName().equals("ChangeSet")) {
+            return changesPageSize(field.getResolvedArguments());
+        }
+        return NOT_A_PAGE;
+    }
+
+    /**
+     * Items of a list that is not a page. The root lists whose length the client chooses, or the data
+     * grows, are bounded by what the field returns at most; the estimate would under-count them.
+     */
+    private long listSize(ExecutableNormalizedField field) {
+        if (field.getParent() == null && field.getObjectTypeNames().contains(schema.getQueryType().getName())) {
+            var arguments = field.getResolvedArguments();
+            switch (field.getName()) {
+                case "nodes":
+                    // One item per id; over the maximum the field refuses the whole list.
+                    return Math.min(QueryApi.MAX_NODES, items(arguments.get("ids")));
+                case "commitmentStats":
+                    return CommitmentStatistics.maxGroups(dimensions(arguments.get("groupBy")));
+                default:
+                    break;
+            }
+        }
+        return listEstimate;
+    }
+
+    /** Values of a list argument; graphql-java has already coerced a single value to a list of one. */
+    private static int items(Object value) {
+        if (value instanceof Collection<?> list) {
+            return list.size();
+        }
+        return value == null ? 0 : 1;
+    }
+
+    private static List<CommitmentStatistics.Dimension> dimensions(Object groupBy) {
+        if (!(groupBy instanceof Collection<?> values)) {
+            return groupBy == null ? List.of() : dimensions(List.of(groupBy));
+        }
+        List<CommitmentStatistics.Dimension> dimensions = new ArrayList<>();
+        for (Object value : values) {
+            String name = value instanceof Enum<?> e ? e.name() : String.valueOf(value);
+            dimensions.add(CommitmentStatistics.Dimension.valueOf(name));
+        }
+        return dimensions;
     }
 
     private static boolean isConnection(GraphQLUnmodifiedType type) {
@@ -104,6 +166,13 @@ public final class QueryCost {
         }
         // Out-of-range sizes are refused by the field itself with BAD_USER_INPUT; estimate the largest valid page.
         return (int) Math.max(0, Math.min(PageRequest.MAX_PAGE_SIZE, number.longValue()));
+    }
+
+    private static int changesPageSize(Map<String, Object> arguments) {
+        if (!(arguments.get("first") instanceof Number number)) {
+            return ChangeFeed.MAX_PAGE;
+        }
+        return (int) Math.max(0, Math.min(ChangeFeed.MAX_PAGE, number.longValue()));
     }
 
     static long add(long a, long b) {

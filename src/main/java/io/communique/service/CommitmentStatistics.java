@@ -1,10 +1,12 @@
 package io.communique.service;
 
+import io.communique.errors.BadUserInputException;
 import io.communique.model.CommitmentStatus;
 import io.communique.relay.SqlFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,13 @@ public class CommitmentStatistics {
 
     public enum Dimension { NATION, TOPIC, STATUS, DIALOGUE }
 
+    /**
+     * Most groups one count returns. Groups by nation, topic or dialogue grow with the data, and a list
+     * with no pages must have a bound for the query cost to be honest (README, "Limits"); past it the
+     * count is refused, to be narrowed by {@code filter} or fewer dimensions.
+     */
+    public static final int MAX_GROUPS = 1000;
+
     /** A group's keys (null for a dimension not grouped by) and its counts per status. */
     public record Group(Long nation, Long topic, CommitmentStatus status, Long dialogue,
             Map<CommitmentStatus, Long> byStatus) {
@@ -33,6 +42,15 @@ public class CommitmentStatistics {
 
     public CommitmentStatistics(EntityManager em) {
         this.em = em;
+    }
+
+    /** Most groups {@code groupBy} can give: one without dimensions, one per status by STATUS alone. */
+    public static int maxGroups(Collection<Dimension> groupBy) {
+        long groups = 1;
+        for (Dimension dimension : groupBy) {
+            groups *= dimension == Dimension.STATUS ? CommitmentStatus.values().length : MAX_GROUPS;
+        }
+        return (int) Math.min(MAX_GROUPS, groups);
     }
 
     public List<Group> count(List<Dimension> groupBy, SqlFilter filter) {
@@ -59,7 +77,10 @@ public class CommitmentStatistics {
                 + (nation ? " left join commitment_party n on n.commitment_id = c.id and n.nation_id is not null" : "")
                 + (topic ? " left join commitment_topic t on t.commitment_id = c.id" : "")
                 + " where true" + filter.sql()
-                + " group by " + String.join(", ", keys) + (keys.isEmpty() ? "" : ", ") + "c.status";
+                + " group by " + String.join(", ", keys) + (keys.isEmpty() ? "" : ", ") + "c.status"
+                // A group is at most one row per status: this many rows are more than MAX_GROUPS groups, and no
+                // more need be read to know it.
+                + " limit " + (MAX_GROUPS + 1) * CommitmentStatus.values().length;
         @SuppressWarnings("unchecked")
         NativeQuery<Object[]> query = em.createNativeQuery(sql).unwrap(NativeQuery.class);
         query.addScalar("nation", StandardBasicTypes.LONG).addScalar("topic", StandardBasicTypes.LONG)
@@ -75,6 +96,10 @@ public class CommitmentStatistics {
             Group group = groups.computeIfAbsent(key, k -> new Group((Long) row[0], (Long) row[1], groupStatus,
                     (Long) row[2], new EnumMap<>(CommitmentStatus.class)));
             group.byStatus().merge(rowStatus, (Long) row[4], Long::sum);
+        }
+        if (groups.size() > MAX_GROUPS) {
+            throw new BadUserInputException("The 'commitmentStats' field would return more than " + MAX_GROUPS
+                    + " groups, the limit. Group by fewer dimensions or narrow 'filter'.");
         }
         // Groups in key order (rows' creation order, the null group last), statuses in lifecycle order.
         Comparator<Long> key = Comparator.nullsLast(Comparator.naturalOrder());

@@ -4,7 +4,9 @@ import static io.communique.graphql.SqlStatementCountTest.statementsFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.communique.errors.ErrorCodes;
 import io.communique.support.EmbeddedPostgresResource;
+import io.communique.support.Errors;
 import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.GraphQL;
 import io.communique.support.SqlStatementCounter;
@@ -12,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -121,5 +124,18 @@ class LargeDatasetSqlStatementCountTest {
     @Test
     void reverseTraversalCostsTheSameAsOnTheSeed() {
         assertEquals(SqlStatementCountTest.REVERSE_TRAVERSAL, statementsFor("reverse-traversal"));
+    }
+
+    @Test
+    void commitmentStatsReturnsAtMostAThousandGroups() {
+        // The cost counts commitmentStats as 1,000 groups, so no more may come back: a hundred dialogues by nation,
+        // topic and status are over that, and refused rather than cut short.
+        var tooMany = GraphQL.file("commitment-stats", "groupBy", List.of("DIALOGUE", "NATION", "TOPIC", "STATUS"));
+        var error = Errors.single(tooMany, ErrorCodes.BAD_USER_INPUT);
+        assertEquals("The 'commitmentStats' field would return more than 1000 groups, the limit. Group by fewer dimensions"
+                + " or narrow 'filter'.", error.get("message"));
+        var byDialogue = GraphQL.file("commitment-stats", "groupBy", List.of("DIALOGUE"));
+        assertNull(byDialogue.get("errors"), byDialogue.prettify());
+        assertEquals(100, byDialogue.getList("data.commitmentStats").size());
     }
 }

@@ -16,7 +16,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,6 +105,66 @@ class LimitsTest {
     }
 
     @Test
+    void nodesCountsOneItemPerIdNotAPlainListsFive() {
+        List<String> hundred = IntStream.rangeClosed(1, 100).mapToObj(k -> Ids.base64("Official:" + k)).toList();
+        // Computed by hand in cost-of-nodes.graphql: 2n.
+        var response = GraphQL.file("cost-of-nodes", "ids", hundred);
+        assertNull(response.get("errors"), response.prettify());
+        assertEquals(100, response.getList("data.nodes").size());
+        assertEquals(200, response.getInt("extensions.cost.requested"));
+        assertEquals(2, GraphQL.file("cost-of-nodes", "ids", List.of(Ids.base64("Official:1"))).getInt("extensions.cost.requested"));
+        assertEquals(0, GraphQL.file("cost-of-nodes", "ids", List.of()).getInt("extensions.cost.requested"));
+        // A single value is coerced to a list of one.
+        assertEquals(2, GraphQL.file("cost-of-nodes", "ids", Ids.base64("Official:1")).getInt("extensions.cost.requested"));
+        assertEquals(6, GraphQL.query("{ nodes(ids: [\"a\", \"b\", \"c\"]) { ... on Official { nation { code } } } }")
+                .getInt("extensions.cost.requested"));
+        assertEquals(2, GraphQL.query("{ nodes(ids: \"a\") { ... on Official { nation { code } } } }")
+                .getInt("extensions.cost.requested"));
+        // More than 100 ids are refused by the field; the cost counts the most it could return.
+        List<String> more = IntStream.rangeClosed(1, 150).mapToObj(k -> Ids.base64("Official:" + k)).toList();
+        assertEquals(200, GraphQL.file("cost-of-nodes", "ids", more).getInt("extensions.cost.requested"));
+
+        var refused = refusedWithoutSql(() -> GraphQL.file("too-costly-nodes", "ids", hundred));
+        Errors.single(refused, ErrorCodes.QUERY_TOO_COMPLEX);
+        assertEquals(60_200, refused.getInt("extensions.cost.requested"));
+    }
+
+    @Test
+    void aChangeSetsListsHoldFirstItems() {
+        // changes.graphql: changes 1 + nodes first + tombstones first (each can hold the whole page).
+        assertEquals(201, GraphQL.file("changes", "first", 100).getInt("extensions.cost.requested"));
+        assertEquals(201, GraphQL.file("changes").getInt("extensions.cost.requested"), "100 when first is not given");
+        assertEquals(7, GraphQL.file("changes", "first", 3).getInt("extensions.cost.requested"));
+        assertEquals(1, GraphQL.file("changes", "first", 0).getInt("extensions.cost.requested"));
+    }
+
+    @Test
+    void commitmentStatsCountsTheMostGroupsItReturns() {
+        // commitment-stats.graphql, per group: the group 1 + nation, topic, dialogue 3 + byStatus (a plain list) 5 = 9.
+        assertEquals(9, GraphQL.file("commitment-stats", "groupBy", List.of()).getInt("extensions.cost.requested"));
+        assertEquals(6 * 9, GraphQL.file("commitment-stats", "groupBy", List.of("STATUS")).getInt("extensions.cost.requested"));
+        // Groups by nation, topic or dialogue grow with the data: at most 1,000 are returned.
+        assertEquals(1000 * 9, GraphQL.file("commitment-stats", "groupBy", List.of("NATION")).getInt("extensions.cost.requested"));
+        var all = GraphQL.file("commitment-stats", "groupBy", List.of("NATION", "TOPIC", "STATUS", "DIALOGUE"));
+        assertNull(all.get("errors"), all.prettify());
+        assertTrue(all.getList("data.commitmentStats").size() > 5, "more groups than a plain list's estimate");
+        assertEquals(1000 * 9, all.getInt("extensions.cost.requested"));
+    }
+
+    @Test
+    void anEmptyPageHoldsNothing() {
+        // known-cost.graphql costs 2 + 15n: 2 for n = 0, not the 77 of a list of unknown length.
+        var empty = GraphQL.file("known-cost", "n", 0);
+        assertNull(empty.get("errors"), empty.prettify());
+        assertEquals(List.of(), empty.getList("data.officials.nodes"));
+        assertEquals(2, empty.getInt("extensions.cost.requested"));
+        var deep = GraphQL.query("{ officials(first: 0) { totalCount nodes { statements(first: 100) { nodes { topics {"
+                + " statements(first: 100) { nodes { id } } } } } } } }");
+        assertNull(deep.get("errors"), deep.prettify());
+        assertEquals(1, deep.getInt("extensions.cost.requested"));
+    }
+
+    @Test
     void theSeedsLargestTestQueriesFitTheBudget() {
         for (String query : new String[] {"canonical-traversal", "dialogue-traversal", "reverse-traversal", "all-commitments",
             "all-statements", "acceptance"}) {
@@ -119,6 +181,28 @@ class LimitsTest {
         var response = refusedWithoutSql(() -> GraphQL.query(query));
         Errors.single(response, ErrorCodes.TOO_MANY_TOKENS);
         assertEquals(15_000, response.getInt("errors[0].extensions.limit"));
+    }
+
+    @Test
+    void aDocumentOfExactlyFifteenThousandTokensRunsAndOneMoreIsRefused() {
+        // graphql-java counts the end of the document as a token: exactly 15,000 was refused as "more than 15000".
+        var atLimit = GraphQL.query(tokens(15_000), "ids", List.of());
+        assertNull(atLimit.get("errors"), () -> atLimit.getString("errors[0].message"));
+        assertEquals(List.of(), atLimit.getList("data.nodes"));
+
+        var response = refusedWithoutSql(() -> GraphQL.query(tokens(15_001), "ids", List.of()));
+        var error = Errors.single(response, ErrorCodes.TOO_MANY_TOKENS);
+        assertEquals("The document has more than 15000 tokens, the limit; parsing was stopped.", error.get("message"));
+        assertEquals(15_000, response.getInt("errors[0].extensions.limit"));
+    }
+
+    /**
+     * A document of {@code n} grammar tokens that runs: 26 around a default value of {@code n - 26} strings,
+     * which the variable's value replaces (a long list literal where the field used it would be over
+     * {@code nodes}' 100 ids, and a long selection over the field limit).
+     */
+    private static String tokens(int n) {
+        return "query($ids: [String!]! = [" + " \"x\"".repeat(n - 26) + " ]) { nodes(ids: $ids) { id } }";
     }
 
     @Test
