@@ -673,23 +673,11 @@ class EditorialMutationTest {
         // fine and wrote nothing, so it was wrong to answer INTERNAL. A trigger raises the two SQLSTATEs, so the test
         // does not hang on a real deadlock's timing.
         String dialogue = newDialogue();
-        try (var c = DB.connect(); var st = c.createStatement()) {
-            st.execute("create function test_concurrent_write() returns trigger language plpgsql as $$ begin"
-                    + " if new.place in ('40P01', '40001') then raise exception 'simulated' using errcode = new.place; end if;"
-                    + " return new; end $$");
-            st.execute("create trigger test_concurrent_write before update on dialogue for each row"
-                    + " execute function test_concurrent_write()");
-        }
-        try {
-            for (String state : List.of("40P01", "40001")) {
+        for (String state : List.of("40P01", "40001")) {
+            try (var failing = DB.failDialogueUpdatesTo(state, state)) {
                 assertEquals("This write met a concurrent write to the same records and was rolled back: nothing was written."
                         + " Read again and retry.", refused("CONFLICT", EDITOR, "editorial-update-dialogue",
                                 map("dialogueId", dialogue, "place", state)), state);
-            }
-        } finally {
-            try (var c = DB.connect(); var st = c.createStatement()) {
-                st.execute("drop trigger test_concurrent_write on dialogue");
-                st.execute("drop function test_concurrent_write()");
             }
         }
         ok(EDITOR, "editorial-update-dialogue", map("dialogueId", dialogue, "expectedVersion", 0, "place", "Agra"));

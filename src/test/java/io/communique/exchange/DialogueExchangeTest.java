@@ -473,22 +473,11 @@ class DialogueExchangeTest {
     @Test
     void aValueTheDatabaseCannotStoreIsBadInputWithItsPointer() throws Exception {
         ObjectNode document = export(SEED);
-        try (var c = DB.connect(); var st = c.createStatement()) {
-            st.execute("create function test_refuse_place() returns trigger language plpgsql as $$ begin"
-                    + " if new.place = 'Nowhere' then raise exception 'value out of range: overflow' using errcode = '22003'; end if;"
-                    + " return new; end $$");
-            st.execute("create trigger test_refuse_place before update on dialogue for each row execute function test_refuse_place()");
-        }
-        try {
+        try (var refusing = DB.failDialogueUpdatesTo("Nowhere", "22003")) {
             var response = importAs(Tokens.forRole("editor"), changed(document, d -> ((ObjectNode) d.get("dialogue")).put("place", "Nowhere")));
             assertEquals("BAD_USER_INPUT", response.getString("errors[0].extensions.code"), response.prettify());
             assertEquals("Argument 'input.document' at /dialogue: holds a value the database cannot store (SQLSTATE 22003).",
                     response.getString("errors[0].message"));
-        } finally {
-            try (var c = DB.connect(); var st = c.createStatement()) {
-                st.execute("drop trigger test_refuse_place on dialogue");
-                st.execute("drop function test_refuse_place()");
-            }
         }
     }
 

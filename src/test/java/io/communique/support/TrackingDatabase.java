@@ -23,6 +23,32 @@ public final class TrackingDatabase {
         return DriverManager.getConnection(EmbeddedPostgresResource.jdbcUrl(database), "postgres", "");
     }
 
+    /** A trigger armed by {@link #failDialogueUpdatesTo}; closing it drops it. */
+    public interface ArmedTrigger extends AutoCloseable {
+        @Override
+        void close() throws SQLException;
+    }
+
+    /**
+     * Until closed, an update that sets a dialogue's place to {@code place} fails with the SQLSTATE
+     * {@code sqlState}: a database error on demand, without the timing a real one (a deadlock) needs.
+     */
+    public ArmedTrigger failDialogueUpdatesTo(String place, String sqlState) throws SQLException {
+        try (var c = connect(); var st = c.createStatement()) {
+            st.execute("create function test_fail_dialogue_update() returns trigger language plpgsql as $$ begin"
+                    + " if new.place = '" + place + "' then raise exception 'simulated' using errcode = '" + sqlState + "'; end if;"
+                    + " return new; end $$");
+            st.execute("create trigger test_fail_dialogue_update before update on dialogue for each row"
+                    + " execute function test_fail_dialogue_update()");
+        }
+        return () -> {
+            try (var c = connect(); var st = c.createStatement()) {
+                st.execute("drop trigger test_fail_dialogue_update on dialogue");
+                st.execute("drop function test_fail_dialogue_update()");
+            }
+        };
+    }
+
     /** Row count of every table of the application (Flyway's history excluded). */
     public Map<String, Long> rowCounts() throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
