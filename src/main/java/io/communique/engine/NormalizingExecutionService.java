@@ -47,7 +47,7 @@ public class NormalizingExecutionService extends ExecutionService {
 
     @Override
     public void execute(JsonObject input, Map<String, Object> metaData, ExecutionResponseWriter writer, boolean async) {
-        super.execute(input, metaData, new Writer(writer, query(input)), async);
+        super.execute(input, metaData, new Writer(writer, query(input), SocketSubscriptions.of(metaData)), async);
     }
 
     private static String query(JsonObject input) {
@@ -58,10 +58,12 @@ public class NormalizingExecutionService extends ExecutionService {
     private final class Writer implements ExecutionResponseWriter {
         private final ExecutionResponseWriter delegate;
         private final String query;
+        private final SocketSubscriptions socket;
 
-        Writer(ExecutionResponseWriter delegate, String query) {
+        Writer(ExecutionResponseWriter delegate, String query, SocketSubscriptions socket) {
             this.delegate = delegate;
             this.query = query;
+            this.socket = socket;
         }
 
         @Override
@@ -81,7 +83,7 @@ public class NormalizingExecutionService extends ExecutionService {
                 // A subscription: each event is a result of its own, with errors of its own to map.
                 @SuppressWarnings("unchecked")
                 Publisher<ExecutionResult> stream = (Publisher<ExecutionResult>) events;
-                Publisher<ExecutionResult> mapped = new MappedPublisher(stream, this::mapErrors);
+                Publisher<ExecutionResult> mapped = new MappedPublisher(stream, this::mapErrors, socket);
                 return normalized.transform(b -> b.data(mapped));
             }
             return normalized;
@@ -97,15 +99,37 @@ public class NormalizingExecutionService extends ExecutionService {
         }
     }
 
-    /** Passes each item of a subscription's stream through a function, leaving demand and cancellation as they are. */
-    private record MappedPublisher(Publisher<ExecutionResult> upstream, UnaryOperator<ExecutionResult> map)
-            implements Publisher<ExecutionResult> {
+    /**
+     * Passes each item of a subscription's stream through a function, leaving demand as it is; on a
+     * WebSocket ({@code socket} not null), the subscription also ends when the socket closes.
+     */
+    private record MappedPublisher(Publisher<ExecutionResult> upstream, UnaryOperator<ExecutionResult> map,
+            SocketSubscriptions socket) implements Publisher<ExecutionResult> {
         @Override
         public void subscribe(Subscriber<? super ExecutionResult> downstream) {
             upstream.subscribe(new Subscriber<ExecutionResult>() {
+                private Subscription subscription;
+
                 @Override
-                public void onSubscribe(Subscription subscription) {
+                public void onSubscribe(Subscription upstreamSubscription) {
+                    if (socket == null) {
+                        downstream.onSubscribe(upstreamSubscription);
+                        return;
+                    }
+                    subscription = new Subscription() {
+                        @Override
+                        public void request(long n) {
+                            upstreamSubscription.request(n);
+                        }
+
+                        @Override
+                        public void cancel() {
+                            socket.ended(this);
+                            upstreamSubscription.cancel();
+                        }
+                    };
                     downstream.onSubscribe(subscription);
+                    socket.started(subscription);
                 }
 
                 @Override
@@ -115,12 +139,20 @@ public class NormalizingExecutionService extends ExecutionService {
 
                 @Override
                 public void onError(Throwable failure) {
+                    end();
                     downstream.onError(failure);
                 }
 
                 @Override
                 public void onComplete() {
+                    end();
                     downstream.onComplete();
+                }
+
+                private void end() {
+                    if (subscription != null) {
+                        socket.ended(subscription);
+                    }
                 }
             });
         }

@@ -13,6 +13,10 @@ import io.smallrye.mutiny.subscription.BackPressureFailure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -59,6 +63,32 @@ public class SubscriptionApi {
     }
 
     /**
+     * The events {@code stream} gives once {@code check} has its item, as {@code transformToMulti}, which
+     * Mutiny 3.1.1 gets wrong one way: cancelled while {@code check} runs (a socket closed right after its
+     * {@code subscribe}), it still subscribes to the stream when the item comes, and never cancels that
+     * subscription, which then held a place in the broadcast with nobody to read it. Here the stream's
+     * subscription is cancelled whichever of the two comes second.
+     */
+    private static <I, O> Multi<O> then(Uni<I> check, Function<I, Multi<O>> stream) {
+        return Multi.createFrom().deferred(() -> {
+            AtomicBoolean cancelled = new AtomicBoolean();
+            AtomicReference<Flow.Subscription> started = new AtomicReference<>();
+            return check.onItem().transformToMulti(item -> stream.apply(item).onSubscription().invoke(subscription -> {
+                started.set(subscription);
+                if (cancelled.get()) {
+                    subscription.cancel();
+                }
+            })).onCancellation().invoke(() -> {
+                cancelled.set(true);
+                Flow.Subscription subscription = started.get();
+                if (subscription != null) {
+                    subscription.cancel();
+                }
+            });
+        });
+    }
+
+    /**
      * Where a subscriber's events are resolved: on the Vert.x context the subscription started on, as a
      * query's fields are (batched fields hand their SQL to a worker from there), and never on the listener's thread.
      */
@@ -72,11 +102,11 @@ public class SubscriptionApi {
     public Multi<CommitmentStatusChangedEvent> commitmentStatusChanged(
             @Name("filter") @Description("Which changes to receive; all of them when omitted.") CommitmentStatusChangedFilter filter) {
         Executor subscriber = subscriberContext();
-        return Uni.createFrom().item(() -> filter == null ? EventFilter.ALL
+        Uni<EventFilter> checked = Uni.createFrom().item(() -> filter == null ? EventFilter.ALL
                 : filters.statusChanges("commitmentStatusChanged", filter.commitment(), filter.nation(), filter.topic()))
                 // The filter is checked against the database, which the WebSocket's event loop must not wait on.
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .onItem().transformToMulti(f -> events.stream()
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return then(checked, f -> events.stream()
                         .filter(e -> e instanceof LiveEvent.StatusChanged s && f.matches(s))
                         .map(e -> (LiveEvent.StatusChanged) e)
                         .map(s -> new CommitmentStatusChangedEvent(new CommitmentNode(s.commitment(), s.committed()),
@@ -90,9 +120,9 @@ public class SubscriptionApi {
     public Multi<StatementNode> statementAdded(
             @NonNull @Id @Name("dialogueId") @Description("Global ID of the dialogue.") String dialogueId) {
         Executor subscriber = subscriberContext();
-        return Uni.createFrom().item(() -> filters.dialogue("statementAdded", "dialogueId", dialogueId))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .onItem().transformToMulti(dialogue -> events.stream()
+        Uni<Long> checked = Uni.createFrom().item(() -> filters.dialogue("statementAdded", "dialogueId", dialogueId))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return then(checked, dialogue -> events.stream()
                         .filter(e -> e instanceof LiveEvent.StatementAdded s && s.dialogue() == dialogue)
                         .map(e -> new StatementNode(((LiveEvent.StatementAdded) e).statement())))
                 .plug(stream -> buffered(stream, "statementAdded"))

@@ -1,5 +1,6 @@
 package io.communique.http;
 
+import io.communique.engine.SocketSubscriptions;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
@@ -64,6 +65,8 @@ final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
             return;
         }
         Map<String, Object> metaData = getMetaData(ctx);
+        SocketSubscriptions subscriptions = new SocketSubscriptions();
+        metaData.put(SocketSubscriptions.KEY, subscriptions);
         ctx.request().toWebSocket(upgraded -> {
             if (upgraded.failed()) {
                 LOG.debugf("WebSocket upgrade failed: %s", upgraded.cause().toString());
@@ -93,6 +96,7 @@ final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
             });
             WebSocketMessages messages = new WebSocketMessages("graphql-ws".equals(subprotocol), maxJsonDepth);
             socket.closeHandler(ignored -> {
+                subscriptions.close();
                 protocol.onClose();
                 ctx.vertx().cancelTimer(expiry);
                 ctx.vertx().cancelTimer(init);
