@@ -69,6 +69,11 @@ import java.util.function.ToIntFunction;
  * every id; only then is anything written, with a version bump and an audit entry (the node's
  * values before and after). Any refusal rolls the whole write back.
  *
+ * <p>An update whose node would be stored as it is (its audit snapshot before and after are equal)
+ * writes nothing: no row, no version bump, no audit entry, and so nothing for delta sync to send,
+ * as the importer leaves an unchanged row alone. The values are compared as stored: link sets
+ * whatever the order given, other names in their order.
+ *
  * <p>Ids arrive as the client sent them and are decoded here, after the role check, so that an
  * anonymous caller is told {@code UNAUTHENTICATED} whatever else is wrong with the request.
  */
@@ -173,9 +178,13 @@ public class Editorial {
         JsonObject before = snapshot(dialogue);
         applyDialogue(dialogue, change);
         applyParticipants(dialogue, change);
+        JsonObject after = snapshot(dialogue);
+        if (after.equals(before)) {
+            return dialogue;
+        }
         dialogue.version++;
         em.flush();
-        audit(actor, "updateDialogue", "Dialogue", dialogue.id, before, snapshot(dialogue));
+        audit(actor, "updateDialogue", "Dialogue", dialogue.id, before, withVersion(after, dialogue.version));
         return dialogue;
     }
 
@@ -186,10 +195,7 @@ public class Editorial {
         d.heldOn = or(c.heldOn(), d.heldOn);
         d.edition = orCleared(c.cleared(), "edition", c.edition(), d.edition);
         List<Nation> nations = resolve(Nation.class, "Nation", keys(c.nationIds(), "Nation", "input.nationIds"), "input.nationIds");
-        if (nations != null) {
-            d.nations.clear();
-            d.nations.addAll(nations);
-        }
+        replace(d.nations, nations);
     }
 
     /** Replaces the participants with those given, keeping the rows of officials who stay (their role may change). */
@@ -266,9 +272,13 @@ public class Editorial {
         if (change.office() != null) {
             appoint(official, change.office(), offices(key), "input.newOffice");
         }
+        JsonObject after = snapshot(official);
+        if (after.equals(before)) {
+            return official;
+        }
         official.version++;
         em.flush();
-        audit(actor, "updateOfficial", "Official", official.id, before, snapshot(official));
+        audit(actor, "updateOfficial", "Official", official.id, before, withVersion(after, official.version));
         return official;
     }
 
@@ -292,7 +302,7 @@ public class Editorial {
 
     private void applyOfficial(Official o, OfficialChange c) {
         o.name = or(c.name(), o.name);
-        if (c.otherNames() != null) {
+        if (c.otherNames() != null && !c.otherNames().equals(o.otherNames)) {
             o.otherNames = new ArrayList<>(c.otherNames());
         }
         if (c.nationId() != null) {
@@ -302,9 +312,15 @@ public class Editorial {
 
     /**
      * Gives the official a new office from {@code startedOn}: every office they still hold ends that
-     * day and stays in their history. An office cannot start before one it succeeds.
+     * day and stays in their history. An office cannot start before one it succeeds. The one office
+     * they hold, given again with its start, is theirs already: ending it that day and opening it
+     * again would record a day-long office that never was.
      */
     private void appoint(Official official, NewOffice spec, List<Office> held, String path) {
+        List<Office> open = held.stream().filter(o -> o.endDate == null).toList();
+        if (open.size() == 1 && open.get(0).title.equals(spec.title()) && spec.startedOn().equals(open.get(0).startDate)) {
+            return;
+        }
         for (Office current : held) {
             if (current.endDate != null) {
                 continue;
@@ -362,9 +378,13 @@ public class Editorial {
             }
         }
         applyDocument(document, change);
+        JsonObject after = snapshot(document);
+        if (after.equals(before)) {
+            return document;
+        }
         document.version++;
         em.flush();
-        audit(actor, "updateSourceDocument", "SourceDocument", document.id, before, snapshot(document));
+        audit(actor, "updateSourceDocument", "SourceDocument", document.id, before, withVersion(after, document.version));
         return document;
     }
 
@@ -419,6 +439,10 @@ public class Editorial {
         }
         statement.kind = or(change.kind(), statement.kind);
         applyStatementLinks(statement, change);
+        if (snapshot(statement).equals(before)) {
+            // Same span in the same document: no statement of it moves, so there is nothing to renumber either.
+            return statement;
+        }
         statement.version++;
         if (statement.document.id != previousDocument) {
             renumber(previousDocument);
@@ -637,9 +661,13 @@ public class Editorial {
             applyParties(commitment, change.parties());
         }
         applyStatements(commitment, change);
+        JsonObject after = snapshot(commitment);
+        if (after.equals(before)) {
+            return commitment;
+        }
         commitment.version++;
         em.flush();
-        audit(actor, "updateCommitment", "Commitment", commitment.id, before, snapshot(commitment));
+        audit(actor, "updateCommitment", "Commitment", commitment.id, before, withVersion(after, commitment.version));
         return commitment;
     }
 
@@ -759,6 +787,12 @@ public class Editorial {
             if (i >= 0) {
                 throw bad("input.reaffirmedByIds[" + i + "]", "is the statement that made the commitment; it cannot also reaffirm it.");
             }
+        }
+        if (currentMade != null && currentMade == effectiveMade
+                && Set.copyOf(reaffirmedKeys).equals(Set.copyOf(reaffirmedBy(commitment.id)))) {
+            // Linked so already: deleting and inserting the same links would mark the commitment and
+            // every statement as changed (delta sync) though nothing is.
+            return made;
         }
         em.createNativeQuery("delete from commitment_statement where commitment_id = :c").setParameter("c", commitment.id).executeUpdate();
         insertLink(commitment.id, effectiveMade, "MADE");
@@ -921,6 +955,11 @@ public class Editorial {
             b.add("madeBy", made);
         }
         return b.build();
+    }
+
+    /** An update's after snapshot, taken before its version bump (to compare with the before), at the new version. */
+    private static JsonObject withVersion(JsonObject snapshot, int version) {
+        return Json.createObjectBuilder(snapshot).add("version", version).build();
     }
 
     /** The value given, or the current one when none was given (an update leaves out what it does not change). */

@@ -19,6 +19,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -910,5 +911,142 @@ class EditorialMutationTest {
         assertEquals("Engine co-production", now.getString("data.commitment.title"));
         assertEquals(0, now.getInt("data.commitment.version"));
         assertEquals(List.of("CO_PRODUCER", "CO_PRODUCER"), now.getList("data.commitment.parties.role"));
+    }
+
+    // ---- an update that changes nothing ----
+    // It wrote as a change: a new version (a second editor holding the old one got CONFLICT), a new updatedAt, an
+    // audit entry of an edit that did nothing, and the node (and, for re-linked statements, the nodes it links)
+    // sent again to every syncing client.
+
+    static final String CHANGES = GraphQL.load("changes");
+
+    /** The ids the change feed sends from {@code since} (null: a full sync) to its end, nodes and tombstones, and the token there. */
+    record Feed(List<String> ids, String token) {
+    }
+
+    static Feed feed(String since) {
+        List<String> ids = new ArrayList<>();
+        String token = since;
+        boolean more = true;
+        while (more) {
+            var page = GraphQL.query(CHANGES, "since", token, "first", 100);
+            assertNull(page.get("errors"), page.prettify());
+            ids.addAll(page.getList("data.changes.nodes.id"));
+            ids.addAll(page.getList("data.changes.tombstones.id"));
+            token = page.getString("data.changes.nextToken");
+            more = page.getBoolean("data.changes.hasMore");
+        }
+        return new Feed(ids, token);
+    }
+
+    /** What a reader holds of a versioned node to write it back: its version, and its updatedAt. */
+    record Stamp(int version, OffsetDateTime updatedAt) {
+    }
+
+    static Stamp stamp(String id) {
+        var read = GraphQL.query("query($id: ID!) { node(id: $id) { updatedAt ... on Dialogue { version } ... on Official { version }"
+                + " ... on SourceDocument { version } ... on Statement { version } ... on Commitment { version } } }", "id", id);
+        assertNull(read.get("errors"), read.prettify());
+        return new Stamp(read.getInt("data.node.version"), OffsetDateTime.parse(read.getString("data.node.updatedAt")));
+    }
+
+    /**
+     * Each of {@code identical} (and the update naming only the node) must succeed with the node as stored and leave
+     * its version, updatedAt and audit trail as they were, with nothing in the change feed. A stale version is still
+     * CONFLICT, and {@code change} still moves all of them. Returns the response to the last identical update.
+     */
+    static JsonPath writesNothing(String nodeType, String id, String file, String payload, List<Map<String, Object>> identical,
+            Map<String, Object> change) throws SQLException {
+        String idField = file.equals("editorial-update-source-document") ? "sourceDocumentId"
+                : Character.toLowerCase(nodeType.charAt(0)) + nodeType.substring(1) + "Id";
+        Feed synced = feed(null);
+        Stamp before = stamp(id);
+        int audited = audit(nodeType, id).size();
+        List<Map<String, Object>> updates = new ArrayList<>(identical);
+        updates.add(map(idField, id));
+        JsonPath last = null;
+        for (var input : updates) {
+            last = ok(EDITOR, file, with(input, idField, id, "expectedVersion", before.version()));
+            assertEquals(before.version(), last.getInt(payload + ".version"), "the payload holds the node as stored: " + input);
+            assertEquals(before, stamp(id), "an update that changes nothing keeps version and updatedAt: " + input);
+        }
+        assertEquals(audited, audit(nodeType, id).size(), "no audit entry for an update that changed nothing");
+        assertEquals(List.of(), feed(synced.token()).ids(), "nothing to sync after updates that changed nothing");
+
+        ok(EDITOR, file, with(change, idField, id, "expectedVersion", before.version()));
+        Stamp after = stamp(id);
+        assertEquals(before.version() + 1, after.version(), "a real change is a new version");
+        assertTrue(after.updatedAt().isAfter(before.updatedAt()), after + " after " + before);
+        assertEquals(audited + 1, audit(nodeType, id).size());
+        assertTrue(feed(synced.token()).ids().contains(id), "a real change is synced");
+        // The version is checked first: a stale one is refused even when the update would change nothing.
+        refused("CONFLICT", EDITOR, file, map(idField, id, "expectedVersion", before.version()));
+        return last;
+    }
+
+    @Test
+    void aDialogueUpdateThatChangesNothingWritesNothing() throws SQLException {
+        var input = dialogueInput();
+        String id = ok(EDITOR, "editorial-create-dialogue", input).getString("data.createDialogue.dialogue.id");
+        // Nations and participants are sets: another order is the same value.
+        var same = with(input, "nationIds", List.of(US, INDIA), "participants", List.of(map("officialId", BLINKEN, "role", "HOST"),
+                map("officialId", RAJNATH, "role", "DELEGATION_MEMBER")));
+        writesNothing("Dialogue", id, "editorial-update-dialogue", "data.updateDialogue.dialogue", List.of(same, map("nationIds",
+                List.of(INDIA, US))), map("participants", List.of(map("officialId", BLINKEN, "role", "DELEGATION_MEMBER"),
+                        map("officialId", RAJNATH, "role", "DELEGATION_MEMBER"))));
+    }
+
+    @Test
+    void anOfficialUpdateThatChangesNothingWritesNothing() throws SQLException {
+        var input = map("name", "Jane Unchanged", "otherNames", List.of("J. Unchanged", "Jane U."), "nationId", US,
+                "office", map("title", "Ambassador", "startedOn", "2022-03-01"));
+        String id = ok(EDITOR, "editorial-create-official", input).getString("data.createOfficial.official.id");
+        // The office they hold, from the day they hold it, given again: they hold it already.
+        var same = map("name", "Jane Unchanged", "otherNames", List.of("J. Unchanged", "Jane U."), "nationId", US,
+                "newOffice", map("title", "Ambassador", "startedOn", "2022-03-01"));
+        var last = writesNothing("Official", id, "editorial-update-official", "data.updateOfficial.official", List.of(same),
+                // Other names are a list in the order given: another order is another value.
+                map("otherNames", List.of("Jane U.", "J. Unchanged")));
+        assertEquals(List.of(map("title", "Ambassador", "startDate", "2022-03-01", "endDate", null)),
+                last.getList("data.updateOfficial.official.offices"), "no second office, and the first one is not ended");
+    }
+
+    @Test
+    void aSourceDocumentUpdateThatChangesNothingWritesNothing() throws SQLException {
+        var input = map("title", "Readout " + UUID.randomUUID(), "url", "https://example.org/unchanged", "publishedOn", "2024-09-02",
+                "text", TEXT);
+        String id = ok(EDITOR, "editorial-create-source-document", input).getString("data.createSourceDocument.sourceDocument.id");
+        // Removing the publisher it does not have changes nothing either.
+        writesNothing("SourceDocument", id, "editorial-update-source-document", "data.updateSourceDocument.sourceDocument",
+                List.of(with(input, "publisher", null)), map("title", "Readout, revised"));
+    }
+
+    @Test
+    void aStatementUpdateThatChangesNothingWritesNothing() throws SQLException {
+        String dialogue = newDialogue();
+        String document = newDocument(TEXT);
+        newStatement(dialogue, document, 25, 68);
+        var input = map("dialogueId", dialogue, "documentId", document, "start", 0, "end", 24, "kind", "SUMMARY",
+                "speakerIds", List.of(MODI, RAJNATH), "nationIds", List.of(INDIA), "topicIds", List.of(DEFENCE),
+                "subjectIds", List.of(US_INDUSTRY));
+        String id = ok(EDITOR, "editorial-create-statement", input).getString("data.createStatement.statement.id");
+        var same = with(input, "text", TEXT.substring(0, 24), "speakerIds", List.of(RAJNATH, MODI));
+        writesNothing("Statement", id, "editorial-update-statement", "data.updateStatement.statement", List.of(same),
+                map("kind", "JOINT_POSITION"));
+    }
+
+    @Test
+    void aCommitmentUpdateThatChangesNothingWritesNothing() throws SQLException {
+        String dialogue = newDialogue();
+        String document = newDocument(TEXT);
+        String made = newStatement(dialogue, document, 25, 68).getString("data.createStatement.statement.id");
+        String reaffirmed = newStatement(dialogue, document, 68, TEXT.length()).getString("data.createStatement.statement.id");
+        var input = with(commitmentInput(dialogue, made), "reaffirmedByIds", List.of(reaffirmed));
+        String id = ok(EDITOR, "editorial-create-commitment", input).getString("data.createCommitment.commitment.id");
+        input.remove("dialogueId");
+        var same = with(input, "parties", List.of(map("nationId", US, "role", "CO_PRODUCER"), map("nationId", INDIA, "role", "CO_PRODUCER")));
+        // The statements given again were unlinked and linked again, moving them (and the commitment) in the change feed.
+        writesNothing("Commitment", id, "editorial-update-commitment", "data.updateCommitment.commitment",
+                List.of(same, map("madeById", made), map("reaffirmedByIds", List.of(reaffirmed))), map("description", "Revised."));
     }
 }
