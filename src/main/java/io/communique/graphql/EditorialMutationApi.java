@@ -31,6 +31,11 @@ public class EditorialMutationApi {
             + " `BAD_USER_INPUT` (naming the argument path) for a bad value or unknown id, `CONFLICT` for a stale"
             + " `expectedVersion`; a refused write writes nothing. Every write is in the audit trail.";
 
+    private static final String UNCHANGED = " An update whose values all equal the stored ones (a field left out counts as"
+            + " equal; a list of links in any order, `otherNames` in its order) changes nothing: it returns the node as"
+            + " stored, with the same `version` and `updatedAt`, no audit entry and nothing new in `changes`. A stale"
+            + " `expectedVersion` is still `CONFLICT`.";
+
     private final Editorial editorial;
     private final Context context;
 
@@ -49,7 +54,7 @@ public class EditorialMutationApi {
     }
 
     @Mutation("updateDialogue")
-    @Description("Changes a dialogue (editor role)." + WRITES_NOTHING)
+    @Description("Changes a dialogue (editor role)." + WRITES_NOTHING + UNCHANGED)
     public DialoguePayload updateDialogue(
             @NonNull @Name("input") @Description("The dialogue and what changes.") UpdateDialogueInput input) {
         var dialogue = editorial.updateDialogue(new DialogueChange(input.dialogueId(), input.expectedVersion(), input.title(),
@@ -68,7 +73,7 @@ public class EditorialMutationApi {
     }
 
     @Mutation("updateOfficial")
-    @Description("Changes an official, or gives them a new office (`newOffice`): the offices they hold end on its start date and stay in their history (editor role)." + WRITES_NOTHING)
+    @Description("Changes an official, or gives them a new office (`newOffice`): the offices they hold end on its start date and stay in their history (editor role)." + WRITES_NOTHING + UNCHANGED)
     public OfficialPayload updateOfficial(
             @NonNull @Name("input") @Description("The official and what changes.") UpdateOfficialInput input) {
         var official = editorial.updateOfficial(new OfficialChange(input.officialId(), input.expectedVersion(), input.name(),
@@ -86,7 +91,7 @@ public class EditorialMutationApi {
     }
 
     @Mutation("updateSourceDocument")
-    @Description("Changes a source document (editor role). A new text that would move any statement's passage away from its span is refused with `BAD_USER_INPUT`." + WRITES_NOTHING)
+    @Description("Changes a source document (editor role). A new text that would move any statement's passage away from its span is refused with `BAD_USER_INPUT`." + WRITES_NOTHING + UNCHANGED)
     public SourceDocumentPayload updateSourceDocument(
             @NonNull @Name("input") @Description("The document and what changes.") UpdateSourceDocumentInput input) {
         var document = editorial.updateSourceDocument(new DocumentChange(input.sourceDocumentId(), input.expectedVersion(),
@@ -106,7 +111,7 @@ public class EditorialMutationApi {
     }
 
     @Mutation("updateStatement")
-    @Description("Changes a statement (editor role); a new span takes the text from the document again." + WRITES_NOTHING)
+    @Description("Changes a statement (editor role); a new span takes the text from the document again." + WRITES_NOTHING + UNCHANGED)
     public StatementPayload updateStatement(
             @NonNull @Name("input") @Description("The statement and what changes.") UpdateStatementInput input) {
         var statement = editorial.updateStatement(new StatementChange(input.statementId(), input.expectedVersion(),
@@ -134,7 +139,7 @@ public class EditorialMutationApi {
     }
 
     @Mutation("updateCommitment")
-    @Description("Changes a commitment's title, description, kind, parties, topics or statements (editor role); its status changes with `updateCommitmentStatus`." + WRITES_NOTHING)
+    @Description("Changes a commitment's title, description, kind, parties, topics or statements (editor role); its status changes with `updateCommitmentStatus`." + WRITES_NOTHING + UNCHANGED)
     public CommitmentPayload updateCommitment(
             @NonNull @Name("input") @Description("The commitment and what changes.") UpdateCommitmentInput input) {
         var commitment = editorial.updateCommitment(new CommitmentChange(input.commitmentId(), input.expectedVersion(), null,
