@@ -736,6 +736,50 @@ class DialogueExchangeTest {
         assertEquals(statementRef(statement), commitment(export(SIXTH), "reaffirmed-link").at("/statements/0/statement"));
     }
 
+    /**
+     * An import that cites a statement of another dialogue holds it until it commits: a deletion of
+     * it meanwhile waits, then finds the import's link or status entry and refuses as it refuses any
+     * cited statement. The test stops the import between resolving the citation and writing it by
+     * holding the commitment's party, a nation, FOR UPDATE (the party's foreign key check waits for it,
+     * and the import locks no nation before). Without the hold the deletion went ahead, and the import
+     * then failed at the foreign key; with it, while deleteStatement still locked the row twice, the
+     * deletion deadlocked with the link's insert and answered CONFLICT.
+     */
+    @Test
+    void aDeletionOfAStatementAnImportCitesWaitsForTheImportAndThenRefuses() throws Exception {
+        ObjectNode sixth = sixthCitingOnly(export(SEED));
+        imported(sixth);
+        List<ObjectNode> imported = new java.util.ArrayList<>();
+        for (int i = 0; i < CITATIONS.size(); i++) {
+            Citation citation = CITATIONS.get(i);
+            long statement = UNCITED.get(i);
+            imported.add(citation.commitment().apply(statement));
+            ObjectNode document = citing(sixth, imported.toArray(ObjectNode[]::new));
+            try (var party = HeldLocks.open(DB); var sql = party.createStatement()) {
+                sql.execute("select id from nation where code = 'IN' for update");
+                var importing = HeldLocks.sendBlockedBy(DB, party, () -> sent(() -> importAs(Tokens.forRole("editor"), document)));
+                var deleting = HeldLocks.sendBlockedBy(DB, HeldLocks.waitingFor(DB, party), () -> GraphQL.as(Tokens.forRole("admin"),
+                        GraphQL.load("editorial-delete-statement"), "input", Map.of("statementId", Ids.base64("Statement:" + statement))));
+                party.commit();
+                var imports = HeldLocks.answer(importing);
+                assertNull(imports.get("errors"), citation.name() + ": " + imports.prettify());
+                var deletes = HeldLocks.answer(deleting);
+                assertEquals("BAD_USER_INPUT", deletes.getString("errors[0].extensions.code"), citation.name() + ": " + deletes.prettify());
+                assertEquals("Argument 'input.statementId' is referred to by commitments or as the evidence of status entries;"
+                        + " unlink it from its commitments first (updateCommitment). Status history is append-only, so a statement"
+                        + " that evidences a status stays.", deletes.getString("errors[0].message"), citation.name());
+            }
+            assertEquals(1, statementsWithId(statement), citation.name() + ": the statement stays");
+        }
+    }
+
+    private static long statementsWithId(long statement) throws SQLException {
+        try (var c = DB.connect(); var s = c.createStatement(); var rs = s.executeQuery("select count(*) from statement where id = " + statement)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     @Test
     void anExportImportedIntoAnEmptyDatabaseExportsIdentically() throws Exception {
         ObjectNode original = export(SEED);
