@@ -1016,7 +1016,14 @@ public class DialogueImporter {
             }
         }
 
-        /** Statements the document links or cites but does not list must already be recorded (by another dialogue's import). */
+        /**
+         * Statements the document links or cites but does not list must already be recorded (by another dialogue's import).
+         * They are held FOR KEY SHARE until the import ends, as the editorial writes that add a reference hold theirs
+         * ({@code Writes.holdStatements}): a concurrent deleteStatement, which takes FOR UPDATE before counting references,
+         * either commits first (and the statement is not found here) or waits for the import and then finds its links.
+         * A plain read saw a row whose deletion had not committed, and the insert of the link or status entry then failed
+         * on the foreign key; or the deletion, not waiting, went ahead and took the import down with it.
+         */
         private void resolveOutsideStatements(JsonNode commitments) throws SQLException {
             Map<String, String> wanted = new LinkedHashMap<>();
             for (int i = 0; i < commitments.size(); i++) {
@@ -1037,8 +1044,12 @@ public class DialogueImporter {
             }
             Set<String> documents = new TreeSet<>();
             wanted.keySet().forEach(k -> documents.add(k.substring(0, k.lastIndexOf('['))));
-            for (var row : rows(c, "select d.slug || '[' || s.span_start || ':' || s.span_end || ']', s.id from statement s"
-                    + " join source_document d on d.id = s.document_id where d.slug = any(?)", documents)) {
+            // Only the cited rows, in key order as every holder of statement locks takes them. A row deleted while this
+            // waited is skipped, and so refused below as one never recorded.
+            String key = "d.slug || '[' || s.span_start || ':' || s.span_end || ']'";
+            for (var row : rowsWith("select " + key + ", s.id from statement s join source_document d on d.id = s.document_id"
+                    + " where d.slug = any(?) and " + key + " = any(?) order by s.id for key share of s", documents,
+                    c.createArrayOf("text", wanted.keySet().toArray()))) {
                 statementIds.put(row[0], Long.parseLong(row[1]));
             }
             for (var e : wanted.entrySet()) {

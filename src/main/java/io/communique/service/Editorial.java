@@ -458,8 +458,7 @@ public class Editorial {
     public long deleteStatement(String statementId, Integer expectedVersion) {
         String actor = Access.require(identity, Access.ADMIN, "deleteStatement");
         long key = key(statementId, "Statement", "input.statementId");
-        Statement statement = lockStatement(key, expectedVersion, null);
-        Writes.lockStatementForDeletion(em, key);
+        Statement statement = lockStatementForDeletion(key, expectedVersion);
         Number links = (Number) em.createNativeQuery("select (select count(*) from commitment_statement where statement_id = :s)"
                 + " + (select count(*) from commitment_status_entry where evidence_statement_id = :s)")
                 .setParameter("s", key).getSingleResult();
@@ -487,6 +486,19 @@ public class Editorial {
      * updates all its statements) never waits on a writer that waits on it.
      */
     private Statement lockStatement(long key, Integer expectedVersion, Long targetDocument) {
+        long document = lockDocuments(key, targetDocument);
+        return stayedOn(document, lock(Statement.class, "Statement", key, "input.statementId", expectedVersion, s -> s.version));
+    }
+
+    /** As {@link #lockStatement}, with the statement's one row lock FOR UPDATE ({@link Writes#lockStatementForDeletion}). */
+    private Statement lockStatementForDeletion(long key, Integer expectedVersion) {
+        long document = lockDocuments(key, null);
+        Writes.lockStatementForDeletion(em, key, expectedVersion);
+        return stayedOn(document, em.find(Statement.class, key));
+    }
+
+    /** Locks the statement's document and the one it moves to, if any, in key order; returns the statement's document. */
+    private long lockDocuments(long key, Long targetDocument) {
         List<?> current = em.createNativeQuery("select document_id from statement where id = :s").setParameter("s", key).getResultList();
         if (current.isEmpty()) {
             throw bad("input.statementId", "names no Statement.");
@@ -500,7 +512,10 @@ public class Editorial {
         for (long d : documents) {
             lockDocument(GlobalId.encode("SourceDocument", d));
         }
-        Statement statement = lock(Statement.class, "Statement", key, "input.statementId", expectedVersion, s -> s.version);
+        return document;
+    }
+
+    private static Statement stayedOn(long document, Statement statement) {
         if (statement.documentId != document) {
             // Moved to another document between the two reads: its lock is not held, so start again from a fresh read.
             throw new ConflictException("The Statement moved to another document while this write waited: read it again and retry.");

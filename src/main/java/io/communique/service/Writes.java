@@ -27,12 +27,15 @@ final class Writes {
         if (node == null) {
             throw new BadUserInputException("Argument '" + path + "' names no " + typeName + ".");
         }
-        int current = version.applyAsInt(node);
+        checkVersion(typeName, version.applyAsInt(node), expectedVersion);
+        return node;
+    }
+
+    private static void checkVersion(String typeName, int current, Integer expectedVersion) {
         if (expectedVersion != null && expectedVersion != current) {
             throw new ConflictException("The " + typeName + " is at version " + current + ", not " + expectedVersion
                     + ": it changed since you read it. Read it again and retry.");
         }
-        return node;
     }
 
     /**
@@ -57,16 +60,22 @@ final class Writes {
     }
 
     /**
-     * Locks a statement against every writer that would refer to it (they hold it FOR KEY SHARE, and
-     * the foreign key checks of their inserts do too), so the references counted next are all there
-     * will be. Hibernate's PESSIMISTIC_WRITE is FOR NO KEY UPDATE on PostgreSQL, which lets them in.
+     * Locks a statement for its deletion, and checks its version as {@link #lockVersioned} does. FOR
+     * UPDATE holds off every writer that would refer to it (they hold it FOR KEY SHARE, and the
+     * foreign key checks of their inserts do too), so the references counted next are all there will
+     * be. It must be the deletion's only lock on the row: Hibernate's PESSIMISTIC_WRITE is FOR NO KEY
+     * UPDATE on PostgreSQL, which lets those writers in, and taking it first (as deleteStatement did)
+     * then waiting here for a writer's KEY SHARE held the row against that writer's own update of it
+     * (inserting a link touches the statement's updated_at, delta sync): a deadlock, which PostgreSQL
+     * broke by rolling one of the two back (CONFLICT).
      */
-    static void lockStatementForDeletion(EntityManager em, long key) {
-        List<?> locked = em.createNativeQuery("select id from statement where id = :s for update").setParameter("s", key)
+    static void lockStatementForDeletion(EntityManager em, long key, Integer expectedVersion) {
+        List<?> locked = em.createNativeQuery("select version from statement where id = :s for update").setParameter("s", key)
                 .getResultList();
         if (locked.isEmpty()) {
             throw new BadUserInputException("Argument 'input.statementId' names no Statement.");
         }
+        checkVersion("Statement", ((Number) locked.get(0)).intValue(), expectedVersion);
     }
 
     /** Appends one entry to the audit trail, in the write's transaction. */

@@ -790,6 +790,32 @@ class EditorialMutationTest {
         }
     }
 
+    @Test
+    void aDeletionWaitingForAWriteThatLinksTheStatementLetsItFinishAndThenRefuses() throws Exception {
+        // deleteStatement locked the statement FOR NO KEY UPDATE, then FOR UPDATE. Waiting for the second behind a write
+        // that held the statement FOR KEY SHARE, it held the first against that write's own update of the row (the link's
+        // insert touches the statement's updated_at): a deadlock, which PostgreSQL broke by rolling the deletion back, so
+        // it answered CONFLICT. The test stops the write after it holds the statement, where it replaces the commitment's
+        // links (their rows are the test's, FOR UPDATE), and sends the deletion then.
+        Arranged arranged = newCommitmentAt(0, 24);
+        String statement = freshStatement(arranged.dialogue());
+        long audited = auditEntries();
+        try (var links = HeldLocks.open(DB); var sql = links.createStatement()) {
+            sql.execute("select 1 from commitment_statement where commitment_id = " + key(arranged.commitment()) + " for update");
+            var linking = HeldLocks.sendBlockedBy(DB, links, () -> send(EDITOR, "editorial-update-commitment",
+                    map("commitmentId", arranged.commitment(), "reaffirmedByIds", List.of(statement))));
+            var deleting = HeldLocks.sendBlockedBy(DB, HeldLocks.waitingFor(DB, links),
+                    () -> send(ADMIN, "editorial-delete-statement", map("statementId", statement)));
+            links.commit();
+            var linked = HeldLocks.answer(linking);
+            assertNull(linked.get("errors"), linked.prettify());
+            var response = HeldLocks.answer(deleting);
+            Errors.single(response, "BAD_USER_INPUT");
+            assertEquals(REFERRED, response.getString("errors[0].message"));
+        }
+        assertEquals(audited + 1, auditEntries(), "the link's audit entry, none for the refused deletion");
+    }
+
     // ---- commitments ----
 
     @Test

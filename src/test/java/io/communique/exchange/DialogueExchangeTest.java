@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.communique.service.DialogueImporter;
 import io.communique.support.GraphQL;
+import io.communique.support.HeldLocks;
 import io.communique.support.Ids;
 import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.Tokens;
@@ -32,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -557,16 +559,22 @@ class DialogueExchangeTest {
         assertEquals("BAD_USER_INPUT", wrongType.getString("errors[0].extensions.code"), wrongType.prettify());
     }
 
-    @Test
-    void aSecondDialogueSharesReferenceRowsButNotStatementsOrCommitments() throws Exception {
-        ObjectNode seed = export(SEED);
-        String sixth = "sixth-india-us-2-2-ministerial-dialogue";
-        ObjectNode next = changed(seed, d -> {
-            ((ObjectNode) d.get("dialogue")).put("slug", sixth).put("title", "Sixth India-US 2+2 Ministerial Dialogue")
+    static final String SIXTH = "sixth-india-us-2-2-ministerial-dialogue";
+
+    /** The seed's next edition: its reference rows and documents, none of its statements or commitments. */
+    static ObjectNode sixthDialogue(ObjectNode seed) {
+        return changed(seed, d -> {
+            ((ObjectNode) d.get("dialogue")).put("slug", SIXTH).put("title", "Sixth India-US 2+2 Ministerial Dialogue")
                     .put("edition", 6).put("heldOn", "2024-11-20");
             ((ArrayNode) d.get("statements")).removeAll();
             ((ArrayNode) d.get("commitments")).removeAll();
         });
+    }
+
+    @Test
+    void aSecondDialogueSharesReferenceRowsButNotStatementsOrCommitments() throws Exception {
+        ObjectNode seed = export(SEED);
+        ObjectNode next = sixthDialogue(seed);
         // A commitment or a statement belongs to one dialogue: the second one cannot take them over.
         refused("BAD_USER_INPUT", Tokens.forRole("editor"), changed(next, d -> ((ArrayNode) d.get("commitments"))
                 .add(commitment(seed, "counter-terrorism-cooperation").deepCopy().put("title", "Taken over"))
@@ -586,12 +594,190 @@ class DialogueExchangeTest {
             rs.next();
             assertEquals("Dialogue", rs.getString(1));
             assertNull(rs.getString(2), "a created node has no before");
-            assertEquals(sixth, rs.getString(3));
+            assertEquals(SIXTH, rs.getString(3));
             assertEquals("editor@tests.communique.example", rs.getString(4));
         }
-        ObjectNode exported = export(sixth);
+        ObjectNode exported = export(SIXTH);
         assertEquals(0, exported.get("statements").size());
         assertEquals(5, exported.get("officials").size(), "its participants, shared with the seed dialogue");
+    }
+
+    // ---- an import citing a statement of another dialogue, meeting deleteStatement ----
+
+    /** How documents cite the statement of that key: by its document and span. */
+    static ObjectNode statementRef(long statement) {
+        try (var c = DB.connect(); var ps = c.prepareStatement("select d.slug, s.span_start, s.span_end from statement s"
+                + " join source_document d on d.id = s.document_id where s.id = ?")) {
+            ps.setLong(1, statement);
+            var rs = ps.executeQuery();
+            assertTrue(rs.next(), "no statement " + statement);
+            return JSON.createObjectNode().put("document", rs.getString(1)).put("start", rs.getInt(2)).put("end", rs.getInt(3));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Keys of seed statements no commitment links and no status entry cites, so that deleteStatement may remove them. */
+    static final List<Long> UNCITED = List.of(1L, 5L, 6L);
+
+    /** A commitment of the sixth dialogue that cites a statement of the seed's, as a link or as a status's evidence. */
+    record Citation(String name, String pointer, Function<Long, ObjectNode> commitment) {
+    }
+
+    static ObjectNode commitmentOfTheSixth(String slug) {
+        ObjectNode m = JSON.createObjectNode().put("slug", slug).put("title", "Reaffirmed at the sixth")
+                .put("description", "A promise of the fifth dialogue, taken up again.")
+                .put("kind", "COOPERATION");
+        m.putArray("parties").addObject().put("nation", "IN").put("role", "PARTICIPANT");
+        m.putArray("topics");
+        m.putArray("statements");
+        m.putArray("history");
+        return m;
+    }
+
+    static final List<Citation> CITATIONS = List.of(
+            new Citation("a link", "/commitments/0/statements/0/statement", statement -> {
+                ObjectNode m = commitmentOfTheSixth("reaffirmed-link");
+                ((ArrayNode) m.get("statements")).addObject().put("link", "REAFFIRMED").set("statement", statementRef(statement));
+                return m;
+            }),
+            new Citation("a status's evidence", "/commitments/0/history/0/evidence", statement -> {
+                ObjectNode m = commitmentOfTheSixth("reaffirmed-evidence");
+                ((ArrayNode) m.get("history")).addObject().put("status", "AGREED").put("asOf", "2024-11-20").put("note", "Held by a test")
+                        .<ObjectNode>set("evidence", statementRef(statement)).putNull("corrects").putArray("sources");
+                return m;
+            }));
+
+    /**
+     * The sixth dialogue without the seed's documents: the import locks every statement of a document it lists (as it
+     * locks every row it may write), so it is a statement on a document it does not list that a deletion can race.
+     */
+    static ObjectNode sixthCitingOnly(ObjectNode seed) {
+        return changed(sixthDialogue(seed), d -> ((ArrayNode) d.get("documents")).removeAll());
+    }
+
+    private static ObjectNode citing(ObjectNode sixth, ObjectNode... commitments) {
+        return changed(sixth, d -> List.of(commitments).forEach(((ArrayNode) d.get("commitments"))::add));
+    }
+
+    private static JsonPath sent(java.util.concurrent.Callable<JsonPath> request) {
+        try {
+            return request.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Takes the statements' speakers, nations, topics and subjects away (committed), so that deleting one holds no row
+     * but the statement's: deleting a link touches its nation or topic (delta sync), and an import that touches the same
+     * nation would wait there, before it reads the statement, instead of at the statement.
+     */
+    private static void unlink(List<Long> statements) throws SQLException {
+        try (var c = DB.connect(); var s = c.createStatement()) {
+            for (String table : List.of("statement_speaker", "statement_nation", "statement_topic", "statement_subject")) {
+                for (long statement : statements) {
+                    s.executeUpdate("delete from " + table + " where statement_id = " + statement);
+                }
+            }
+        }
+    }
+
+    /** Deletes the statement in the test's own transaction, which holds its row lock until it ends. */
+    private static void delete(Connection deletion, long statement) throws SQLException {
+        try (var s = deletion.createStatement()) {
+            assertEquals(1, s.executeUpdate("delete from statement where id = " + statement));
+        }
+    }
+
+    /**
+     * A statement the document cites but another dialogue holds, deleted while the import runs: the
+     * import waits for the deletion, then refuses the citation as it refuses one of a statement never
+     * recorded, and writes nothing. It used to read the statement without a lock, see a row whose
+     * deletion had not committed, and fail at the foreign key of the link or the status entry.
+     */
+    @Test
+    void anImportCitingAStatementThatADeletionRemovesMeanwhileIsRefusedAtTheCitation() throws Exception {
+        ObjectNode sixth = sixthCitingOnly(export(SEED));
+        unlink(UNCITED);
+        for (int i = 0; i < CITATIONS.size(); i++) {
+            Citation citation = CITATIONS.get(i);
+            long statement = UNCITED.get(i);
+            ObjectNode ref = statementRef(statement);
+            String cited = ref.get("document").asText() + "[" + ref.get("start").asInt() + ":" + ref.get("end").asInt() + "]";
+            ObjectNode document = citing(sixth, citation.commitment().apply(statement));
+            long audits = auditCount();
+            Map<String, Long> before;
+            try (var deletion = HeldLocks.open(DB)) {
+                delete(deletion, statement);
+                before = DB.rowCounts(deletion);
+                var answer = HeldLocks.sendBlockedBy(DB, deletion, () -> sent(() -> importAs(Tokens.forRole("editor"), document)));
+                deletion.commit();
+                var response = HeldLocks.answer(answer);
+                assertEquals("BAD_USER_INPUT", response.getString("errors[0].extensions.code"), citation.name() + ": " + response.prettify());
+                assertEquals("Argument 'input.document' at " + citation.pointer() + ": names the statement " + cited
+                        + ", which neither the document nor the database holds.", response.getString("errors[0].message"), citation.name());
+            }
+            assertEquals(before, DB.rowCounts(), citation.name() + ": the refused import wrote nothing");
+            assertEquals(audits, auditCount(), citation.name());
+        }
+
+        // A deletion that rolls back leaves the statement to the import that waited for it.
+        Citation citation = CITATIONS.get(0);
+        long statement = UNCITED.get(2);
+        try (var deletion = HeldLocks.open(DB)) {
+            delete(deletion, statement);
+            var answer = HeldLocks.sendBlockedBy(DB, deletion,
+                    () -> sent(() -> importAs(Tokens.forRole("editor"), citing(sixth, citation.commitment().apply(statement)))));
+            deletion.rollback();
+            var response = HeldLocks.answer(answer);
+            assertNull(response.get("errors"), response.prettify());
+        }
+        assertEquals(statementRef(statement), commitment(export(SIXTH), "reaffirmed-link").at("/statements/0/statement"));
+    }
+
+    /**
+     * An import that cites a statement of another dialogue holds it until it commits: a deletion of
+     * it meanwhile waits, then finds the import's link or status entry and refuses as it refuses any
+     * cited statement. The test stops the import between resolving the citation and writing it by
+     * holding the commitment's party, a nation, FOR UPDATE (the party's foreign key check waits for it,
+     * and the import locks no nation before). Without the hold the deletion went ahead, and the import
+     * then failed at the foreign key; with it, while deleteStatement still locked the row twice, the
+     * deletion deadlocked with the link's insert and answered CONFLICT.
+     */
+    @Test
+    void aDeletionOfAStatementAnImportCitesWaitsForTheImportAndThenRefuses() throws Exception {
+        ObjectNode sixth = sixthCitingOnly(export(SEED));
+        imported(sixth);
+        List<ObjectNode> imported = new java.util.ArrayList<>();
+        for (int i = 0; i < CITATIONS.size(); i++) {
+            Citation citation = CITATIONS.get(i);
+            long statement = UNCITED.get(i);
+            imported.add(citation.commitment().apply(statement));
+            ObjectNode document = citing(sixth, imported.toArray(ObjectNode[]::new));
+            try (var party = HeldLocks.open(DB); var sql = party.createStatement()) {
+                sql.execute("select id from nation where code = 'IN' for update");
+                var importing = HeldLocks.sendBlockedBy(DB, party, () -> sent(() -> importAs(Tokens.forRole("editor"), document)));
+                var deleting = HeldLocks.sendBlockedBy(DB, HeldLocks.waitingFor(DB, party), () -> GraphQL.as(Tokens.forRole("admin"),
+                        GraphQL.load("editorial-delete-statement"), "input", Map.of("statementId", Ids.base64("Statement:" + statement))));
+                party.commit();
+                var imports = HeldLocks.answer(importing);
+                assertNull(imports.get("errors"), citation.name() + ": " + imports.prettify());
+                var deletes = HeldLocks.answer(deleting);
+                assertEquals("BAD_USER_INPUT", deletes.getString("errors[0].extensions.code"), citation.name() + ": " + deletes.prettify());
+                assertEquals("Argument 'input.statementId' is referred to by commitments or as the evidence of status entries;"
+                        + " unlink it from its commitments first (updateCommitment). Status history is append-only, so a statement"
+                        + " that evidences a status stays.", deletes.getString("errors[0].message"), citation.name());
+            }
+            assertEquals(1, statementsWithId(statement), citation.name() + ": the statement stays");
+        }
+    }
+
+    private static long statementsWithId(long statement) throws SQLException {
+        try (var c = DB.connect(); var s = c.createStatement(); var rs = s.executeQuery("select count(*) from statement where id = " + statement)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test

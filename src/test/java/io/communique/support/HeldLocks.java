@@ -38,11 +38,33 @@ public final class HeldLocks {
      */
     public static CompletableFuture<JsonPath> sendBlockedBy(TrackingDatabase db, Connection holder, Supplier<JsonPath> request)
             throws Exception {
-        int holderPid;
-        try (var s = holder.createStatement(); var rs = s.executeQuery("select pg_backend_pid()")) {
-            rs.next();
-            holderPid = rs.getInt(1);
+        return sendBlockedBy(db, pid(holder), request);
+    }
+
+    /**
+     * The backend of the one transaction waiting on a lock {@code holder} holds: a request held
+     * midway, whose own locks a second request can then be made to wait for.
+     */
+    public static int waitingFor(TrackingDatabase db, Connection holder) throws SQLException {
+        try (var monitor = db.connect(); var waiting = monitor.prepareStatement(
+                "select pid from pg_stat_activity where ? = any(pg_blocking_pids(pid))")) {
+            waiting.setInt(1, pid(holder));
+            try (var rs = waiting.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AssertionError("nothing waits for the test's transaction");
+                }
+                int pid = rs.getInt(1);
+                if (rs.next()) {
+                    throw new AssertionError("more than one backend waits for the test's transaction");
+                }
+                return pid;
+            }
         }
+    }
+
+    /** As {@link #sendBlockedBy(TrackingDatabase, Connection, Supplier)}, waiting on the transaction of the backend {@code holderPid}. */
+    public static CompletableFuture<JsonPath> sendBlockedBy(TrackingDatabase db, int holderPid, Supplier<JsonPath> request)
+            throws Exception {
         ExecutorService thread = Executors.newSingleThreadExecutor();
         CompletableFuture<JsonPath> answer = CompletableFuture.supplyAsync(request, thread);
         thread.shutdown();
@@ -58,19 +80,26 @@ public final class HeldLocks {
                     }
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the request never waited for the test's transaction");
+                    throw new AssertionError("the request never waited for the holding transaction");
                 }
                 // Between two looks at pg_stat_activity, wait for the answer itself: one that comes
                 // means the request did not wait for the lock at all.
                 try {
                     JsonPath early = answer.get(5, TimeUnit.MILLISECONDS);
-                    throw new AssertionError("the request answered without waiting for the test's transaction: " + early.prettify());
+                    throw new AssertionError("the request answered without waiting for the holding transaction: " + early.prettify());
                 } catch (TimeoutException stillRunning) {
                     // the request is still running: look again
                 } catch (ExecutionException e) {
-                    throw new AssertionError("the request failed without waiting for the test's transaction", e.getCause());
+                    throw new AssertionError("the request failed without waiting for the holding transaction", e.getCause());
                 }
             }
+        }
+    }
+
+    private static int pid(Connection c) throws SQLException {
+        try (var s = c.createStatement(); var rs = s.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 

@@ -51,8 +51,15 @@ public final class TrackingDatabase {
 
     /** Row count of every table of the application (Flyway's history excluded). */
     public Map<String, Long> rowCounts() throws SQLException {
+        try (var c = connect()) {
+            return rowCounts(c);
+        }
+    }
+
+    /** As {@link #rowCounts()}, as the transaction of {@code c} sees them (its own uncommitted writes included). */
+    public Map<String, Long> rowCounts(Connection c) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (var c = connect(); var s = c.createStatement()) {
+        try (var s = c.createStatement()) {
             var tables = s.executeQuery("select tablename from pg_tables where schemaname = 'public'"
                     + " and tablename <> 'flyway_schema_history' order by tablename");
             List<String> names = new java.util.ArrayList<>();
