@@ -38,7 +38,10 @@ public final class ErrorCodes {
     public static final String INTROSPECTION_TOO_LARGE = "INTROSPECTION_TOO_LARGE";
     /** The database cancelled a statement that ran past the statement timeout. */
     public static final String TIMEOUT = "TIMEOUT";
-    /** The database cannot be reached right now; retry later. Nothing was written. */
+    /**
+     * The database cannot be reached right now; retry later. Nothing was written. Also a subscription asked
+     * for while this instance hears no database events: it was not started, and nothing was missed.
+     */
     public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
     /** A fault on the server; the response carries a correlation id that the server log also names. */
     public static final String INTERNAL = "INTERNAL";
@@ -47,6 +50,12 @@ public final class ErrorCodes {
      * ended rather than skip some; read the current state again and subscribe again.
      */
     public static final String SUBSCRIPTION_OVERFLOW = "SUBSCRIPTION_OVERFLOW";
+    /**
+     * Events a subscription may have wanted were lost on the server (its connection to the database's events
+     * broke, or their rows could not be read), so it ended rather than go on without them; read the current
+     * state again and subscribe again.
+     */
+    public static final String EVENTS_INTERRUPTED = "EVENTS_INTERRUPTED";
     /** The node changed since the caller read it (stale {@code expectedVersion}); read it again and retry. */
     public static final String CONFLICT = "CONFLICT";
     /**

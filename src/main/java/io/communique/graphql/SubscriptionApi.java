@@ -5,6 +5,7 @@ import io.communique.live.EventFilter;
 import io.communique.live.EventFilters;
 import io.communique.live.LiveEvent;
 import io.communique.live.LiveEvents;
+import io.communique.live.Notice;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -98,7 +99,7 @@ public class SubscriptionApi {
     }
 
     @Subscription("commitmentStatusChanged")
-    @Description("Every status entry appended to a commitment's history from now on (updates, re-assessments, corrections), optionally filtered. Ids, codes or slugs that name nothing end the subscription with a `BAD_USER_INPUT` error.")
+    @Description("Every status entry appended to a commitment's history from now on (updates, re-assessments, corrections), optionally filtered. Ids, codes or slugs that name nothing end the subscription with a `BAD_USER_INPUT` error. Ends with `EVENTS_INTERRUPTED` when events it may have wanted were lost on the server (or `SUBSCRIPTION_OVERFLOW` when too many waited for it): read the current state again, then subscribe again. Refused with `SERVICE_UNAVAILABLE` while the server hears no events.")
     public Multi<CommitmentStatusChangedEvent> commitmentStatusChanged(
             @Name("filter") @Description("Which changes to receive; all of them when omitted.") CommitmentStatusChangedFilter filter) {
         Executor subscriber = subscriberContext();
@@ -106,7 +107,7 @@ public class SubscriptionApi {
                 : filters.statusChanges("commitmentStatusChanged", filter.commitment(), filter.nation(), filter.topic()))
                 // The filter is checked against the database, which the WebSocket's event loop must not wait on.
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-        return then(checked, f -> events.stream()
+        return then(checked, f -> events.stream(n -> n instanceof Notice.StatusEntryAdded s && f.mayMatch(s.commitment()))
                         .filter(e -> e instanceof LiveEvent.StatusChanged s && f.matches(s))
                         .map(e -> (LiveEvent.StatusChanged) e)
                         .map(s -> new CommitmentStatusChangedEvent(new CommitmentNode(s.commitment(), s.committed()),
@@ -116,13 +117,13 @@ public class SubscriptionApi {
     }
 
     @Subscription("statementAdded")
-    @Description("Every statement added to the dialogue from now on. A dialogue id that names nothing ends the subscription with a `BAD_USER_INPUT` error.")
+    @Description("Every statement added to the dialogue from now on. A dialogue id that names nothing ends the subscription with a `BAD_USER_INPUT` error. Ends with `EVENTS_INTERRUPTED` when events it may have wanted were lost on the server (or `SUBSCRIPTION_OVERFLOW` when too many waited for it): read the current state again, then subscribe again. Refused with `SERVICE_UNAVAILABLE` while the server hears no events.")
     public Multi<StatementNode> statementAdded(
             @NonNull @Id @Name("dialogueId") @Description("Global ID of the dialogue.") String dialogueId) {
         Executor subscriber = subscriberContext();
         Uni<Long> checked = Uni.createFrom().item(() -> filters.dialogue("statementAdded", "dialogueId", dialogueId))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-        return then(checked, dialogue -> events.stream()
+        return then(checked, dialogue -> events.stream(n -> n instanceof Notice.StatementAdded s && s.dialogue() == dialogue)
                         .filter(e -> e instanceof LiveEvent.StatementAdded s && s.dialogue() == dialogue)
                         .map(e -> new StatementNode(((LiveEvent.StatementAdded) e).statement())))
                 .plug(stream -> buffered(stream, "statementAdded"))

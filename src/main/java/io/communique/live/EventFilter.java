@@ -15,4 +15,12 @@ public record EventFilter(Set<Long> commitments, Set<Long> nations, Set<Long> to
                 && event.nations().containsAll(nations)
                 && event.topics().containsAll(topics);
     }
+
+    /**
+     * Whether a change of this commitment may match, judged before its rows are read: its nations and topics
+     * are not known then, so only the commitments can rule it out.
+     */
+    public boolean mayMatch(long commitment) {
+        return commitments.isEmpty() || commitments.contains(commitment);
+    }
 }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,7 +35,9 @@ import org.postgresql.PGNotification;
  *
  * <p>The connection is opened again whenever it breaks (database restart, the backend terminated),
  * after a delay that grows to {@link #MAX_BACKOFF_MS}. Notifications sent while it was down are not
- * replayed: PostgreSQL only queues them for connections that are listening.
+ * replayed: PostgreSQL only queues them for connections that are listening. So {@link LiveEvents} is
+ * told both ways: the subscriptions open when it breaks end with {@code EVENTS_INTERRUPTED}, and none
+ * is accepted until LISTEN is in force again.
  */
 @ApplicationScoped
 public class EventListener {
@@ -48,14 +51,16 @@ public class EventListener {
     /** A listening connection only reads; this often it also sends a query, to notice a dead socket. */
     private static final long PING_EVERY_MS = 10_000;
     private static final long MAX_BACKOFF_MS = 5_000;
+    /** How long start waits for the first LISTEN: about one connect timeout. */
+    private static final long FIRST_LISTEN_WAIT_MS = 6_000;
 
     private final LiveEvents events;
     private final String url;
     private final Optional<String> username;
     private final Optional<String> password;
     private final AtomicReference<Connection> current = new AtomicReference<>();
+    private final CountDownLatch firstAttempt = new CountDownLatch(1);
     private volatile boolean running;
-    private volatile boolean listening;
     private Thread thread;
 
     public EventListener(LiveEvents events, MeterRegistry registry,
@@ -66,15 +71,20 @@ public class EventListener {
         this.url = url;
         this.username = username;
         this.password = password;
-        Gauge.builder("communique.live.listening", this, l -> l.listening ? 1 : 0)
-                .description("1 while this instance's connection listening for database events is open").register(registry);
+        Gauge.builder("communique.live.listening", events, e -> e.listening() ? 1 : 0)
+                .description("1 while this instance has LISTEN in force for database events (subscriptions are accepted)").register(registry);
     }
 
-    void start(@Observes StartupEvent started) {
+    void start(@Observes StartupEvent started) throws InterruptedException {
         running = true;
         thread = new Thread(this::run, "communique-live-listener");
         thread.setDaemon(true);
         thread.start();
+        // Subscriptions are refused until LISTEN is in force, so the instance starts with it in force unless
+        // the first attempt fails or hangs; then it starts anyway, and the listener keeps trying.
+        if (!firstAttempt.await(FIRST_LISTEN_WAIT_MS, TimeUnit.MILLISECONDS)) {
+            LOG.warnf("Live updates: not listening yet after %d ms; subscriptions are refused until then", FIRST_LISTEN_WAIT_MS);
+        }
     }
 
     void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
@@ -87,7 +97,7 @@ public class EventListener {
 
     /** True while the listening connection is open and LISTEN has been issued on it. */
     public boolean listening() {
-        return listening;
+        return events.listening();
     }
 
     private void run() {
@@ -99,7 +109,8 @@ public class EventListener {
                 try (Statement s = connection.createStatement()) {
                     s.execute("LISTEN " + CHANNEL);
                 }
-                listening = true;
+                events.resumed();
+                firstAttempt.countDown();
                 if (warned) {
                     LOG.infof("Live updates: listening on '%s' again", CHANNEL);
                 } else {
@@ -119,7 +130,9 @@ public class EventListener {
                     LOG.debugf("Live updates: reconnect failed: %s", e.getMessage());
                 }
             } finally {
-                listening = false;
+                // After the last notice read on it was announced: those reached their subscribers first.
+                events.interrupted();
+                firstAttempt.countDown();
                 current.set(null);
             }
             pause(backoff);
@@ -173,7 +186,8 @@ public class EventListener {
             events.announce(notices);
         } catch (RuntimeException e) {
             // A failed load must not take the listener down; those events are lost, later ones still flow.
-            LOG.errorf(e, "Live updates: could not load %d event(s); they were not delivered", notices.size());
+            LOG.errorf(e, "Live updates: could not load %d event(s); they were not delivered, and the subscriptions"
+                    + " they may concern ended with EVENTS_INTERRUPTED", notices.size());
         }
     }
 

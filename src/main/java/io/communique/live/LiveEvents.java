@@ -1,10 +1,13 @@
 package io.communique.live;
 
+import io.communique.errors.EventsInterruptedException;
+import io.communique.errors.LiveEventsUnavailableException;
 import io.communique.model.Commitment;
 import io.communique.model.Statement;
 import io.communique.model.StatusEntry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -17,17 +20,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Turns the notifications of {@link EventListener} into {@link LiveEvent}s and broadcasts them to
  * every subscription of this instance. The rows are read once per batch of notifications (a fixed
  * number of statements, whatever the number of events or subscribers); each subscription only
  * filters the stream.
+ *
+ * <p>Nothing is skipped silently. A subscription is accepted only while the listener is listening, and
+ * from then on it gets every event whose transaction commits after it was accepted, in commit order,
+ * or it ends with {@code EVENTS_INTERRUPTED} as soon as events it may have wanted are lost: when the
+ * listening connection breaks (PostgreSQL does not queue notifications for a connection that is not
+ * listening), or when the rows of a batch cannot be read.
  */
 @ApplicationScoped
 public class LiveEvents {
@@ -35,28 +47,107 @@ public class LiveEvents {
     /** Notices read per round of queries: at most this many keys bound in one statement. */
     static final int NOTICES_PER_QUERY = 1000;
 
+    private static final Logger LOG = Logger.getLogger(LiveEvents.class);
+    private static final Cancellable DETACHED = () -> {
+    };
+    /** Whether a subscription counts in {@link #subscribers()}: not yet, counted, or never again (it ended). */
+    private static final int NOT_YET = 0;
+    private static final int COUNTED = 1;
+    private static final int NEVER = 2;
+
     private final SessionFactory sessions;
     private final BroadcastProcessor<LiveEvent> broadcast = BroadcastProcessor.create();
     private final AtomicInteger subscribers = new AtomicInteger();
     private final AtomicLong emitted = new AtomicLong();
     private final AtomicLong handled = new AtomicLong();
+    /** Written by the listener's thread only (see {@link #stream} for the order it is written in). */
+    private volatile boolean listening;
 
     public LiveEvents(SessionFactory sessions, MeterRegistry registry) {
         this.sessions = sessions;
         Gauge.builder("communique.live.subscriptions", subscribers, AtomicInteger::get)
-                .description("Open GraphQL subscriptions on this instance").register(registry);
+                .description("Accepted GraphQL subscriptions open on this instance").register(registry);
     }
 
-    /** The hot stream of events: a subscriber sees the events published after it subscribed. */
-    public Multi<LiveEvent> stream() {
-        return broadcast
-                .onSubscription().invoke(subscribers::incrementAndGet)
-                .onTermination().invoke(subscribers::decrementAndGet);
+    /**
+     * The events of one subscription, from the moment it is accepted: refused with {@code SERVICE_UNAVAILABLE}
+     * while the listener is not listening, and ended with {@code EVENTS_INTERRUPTED} when events are lost
+     * that it may have wanted. {@code wants} tells whether it may want the event of a notice, judged without
+     * the rows (a filter on nations or topics cannot be).
+     */
+    public Multi<LiveEvent> stream(Predicate<Notice> wants) {
+        return Multi.createFrom().emitter(emitter -> {
+            AtomicReference<Cancellable> attachment = new AtomicReference<>();
+            AtomicInteger counted = new AtomicInteger(NOT_YET);
+            emitter.onTermination(() -> {
+                Cancellable attached = attachment.getAndSet(DETACHED);
+                if (attached != null) {
+                    attached.cancel();
+                }
+                if (counted.getAndSet(NEVER) == COUNTED) {
+                    subscribers.decrementAndGet();
+                }
+            });
+            Cancellable attached = broadcast.subscribe().with(event -> {
+                if (!(event instanceof LiveEvent.Interrupted interrupted)) {
+                    emitter.emit(event);
+                } else if (interrupted.concerns(wants)) {
+                    emitter.fail(interrupted.listenerLost() ? EventsInterruptedException.listenerLost()
+                            : EventsInterruptedException.unread());
+                }
+            }, emitter::fail);
+            if (!attachment.compareAndSet(null, attached)) {
+                attached.cancel(); // ended (cancelled) while it attached
+                return;
+            }
+            // Asked once attached, never before: the listener marks itself not listening before it broadcasts the
+            // interruption, so a subscription attached too late to get that is refused here. Accepted, it was
+            // attached while LISTEN was in force: whatever commits from now on is heard and reaches it, or the
+            // interruption does.
+            if (!listening) {
+                emitter.fail(new LiveEventsUnavailableException());
+                return;
+            }
+            subscribers.incrementAndGet();
+            if (!counted.compareAndSet(NOT_YET, COUNTED)) {
+                subscribers.decrementAndGet(); // ended meanwhile
+            }
+        });
     }
 
-    /** Subscriptions of this instance attached to the stream (also the gauge {@code communique.live.subscriptions}). */
+    /**
+     * Accepted subscriptions of this instance still open (also the gauge {@code communique.live.subscriptions}).
+     * An event committed after a subscription was accepted finds this above zero and is loaded.
+     */
     public int subscribers() {
         return subscribers.get();
+    }
+
+    /** True while the listener has LISTEN in force on its connection: subscriptions are accepted then only. */
+    public boolean listening() {
+        return listening;
+    }
+
+    /** The listener's LISTEN has taken effect (it is committed): what commits from now on is heard. */
+    void resumed() {
+        listening = true;
+    }
+
+    /**
+     * The listener's connection is lost, and every notice it read has been announced: what was committed since
+     * is never heard, so every open subscription ends, and none is accepted until {@link #resumed()}.
+     */
+    void interrupted() {
+        if (!listening) {
+            return;
+        }
+        listening = false; // first: see stream()
+        int ended = subscribers.get();
+        broadcast.onNext(LiveEvent.Interrupted.LISTENER_LOST);
+        if (ended > 0) {
+            LOG.infof("Live updates: ended %d subscription(s) with EVENTS_INTERRUPTED: events committed until the"
+                    + " listener reconnects are not heard", ended);
+        }
     }
 
     /** Emits events (in order) to every subscription of this instance. */
@@ -82,12 +173,21 @@ public class LiveEvents {
      * Loads the rows the notices name and emits their events; when no subscription is open on this
      * instance, neither: a subscription hears only what is published after it subscribed, so the rows
      * would be read for nobody (75,035 of them after the benchmark's dataset load, read while it
-     * counted its requests' statements). Counted in {@link #handled()} either way, failed or not.
+     * counted its requests' statements). Counted in {@link #handled()} either way, failed or not. When the
+     * rows cannot be read, the subscriptions that may have wanted one of the events end before the failure is
+     * thrown on.
      */
     public void announce(List<Notice> notices) {
         try {
             if (subscribers.get() > 0) {
-                emit(load(notices));
+                List<LiveEvent> loaded;
+                try {
+                    loaded = load(notices);
+                } catch (RuntimeException e) {
+                    broadcast.onNext(new LiveEvent.Interrupted(false, List.copyOf(notices)));
+                    throw e;
+                }
+                emit(loaded);
             }
         } finally {
             handled.addAndGet(notices.size());

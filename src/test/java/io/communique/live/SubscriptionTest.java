@@ -2,7 +2,7 @@ package io.communique.live;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +10,7 @@ import io.communique.support.GraphQL;
 import io.communique.support.GraphQLWs;
 import io.communique.support.HeldLocks;
 import io.communique.support.Ids;
+import io.communique.support.Metrics;
 import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.RawWebSocket;
 import io.communique.support.Tokens;
@@ -464,23 +465,98 @@ class SubscriptionTest {
         }
     }
 
+    static final String EVENTS_INTERRUPTED_BY_THE_LISTENER = "This instance lost its connection to the database's events,"
+            + " so changes committed until it has it again would never reach this subscription: it ended rather than"
+            + " skip them silently. Read the current state again, then subscribe again.";
+
     @Test
-    void theListenerReconnectsAfterItsConnectionIsKilledAndOpenSubscriptionsStayOpen() throws Exception {
+    void aLostListenerConnectionEndsEverySubscriptionWithEventsInterruptedAndRefusesNewOnesUntilItListensAgain()
+            throws Exception {
+        // The subscriptions stayed open and silent: what was committed until LISTEN was issued again never came,
+        // nothing said so, and subscriptions made meanwhile were accepted deaf.
         long commitment = newCommitment();
-        try (GraphQLWs ws = GraphQLWs.connect()) {
-            subscribe(ws, "across", WATCH_STATUS, filter("commitment", List.of(Ids.base64("Commitment:" + commitment))));
+        String id = Ids.base64("Commitment:" + commitment);
+        // On another database of the server: a database cannot disallow connections from inside.
+        try (GraphQLWs ws = GraphQLWs.connect(); Connection admin = new TrackingDatabase("postgres").connect()) {
+            subscribe(ws, "open", WATCH_STATUS, filter("commitment", List.of(id)));
+            subscribe(ws, "statements", WATCH_STATEMENTS, Map.of("dialogue", Ids.base64("Dialogue:1")));
             int before = listenerBackend();
-            try (var c = DB.connect(); var s = c.createStatement()) {
-                s.execute("select pg_terminate_backend(" + before + ")");
+            try {
+                // Keeps the listener from connecting again until the test has seen what a subscriber sees meanwhile;
+                // the pool's connections stay open.
+                execute(admin, "alter database " + DATABASE + " allow_connections false");
+                execute(admin, "select pg_terminate_backend(" + before + ")");
+
+                assertEndedWith(ws, "open", "EVENTS_INTERRUPTED", EVENTS_INTERRUPTED_BY_THE_LISTENER);
+                assertEndedWith(ws, "statements", "EVENTS_INTERRUPTED", EVENTS_INTERRUPTED_BY_THE_LISTENER);
+                assertFalse(listener.listening());
+                assertEquals(0.0, Metrics.value(Metrics.scrape(), "communique_live_listening"));
+
+                ws.subscribe("deaf", WATCH_STATUS, Map.of());
+                assertEndedWith(ws, "deaf", "SERVICE_UNAVAILABLE", "This instance is not receiving the database's events"
+                        + " right now (it is reconnecting), so the subscription was not started rather than miss some."
+                        + " Subscribe again in a few seconds.");
+                assertEquals(0, events.subscribers(), "no subscription attached while nothing is heard");
+            } finally {
+                execute(admin, "alter database " + DATABASE + " allow_connections true");
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> {
                 int now = listenerBackend();
                 return now != 0 && now != before && listener.listening();
             });
+            subscribe(ws, "after", WATCH_STATUS, filter("commitment", List.of(id)));
             update(commitment, "IN_PROGRESS", "After the listener came back");
-            assertEquals("IN_PROGRESS", payload(ws.next("across"), "commitmentStatusChanged")
+            assertEquals("IN_PROGRESS", payload(ws.next("after"), "commitmentStatusChanged")
                     .getJsonObject("statusChange").getString("status"));
-            assertNotEquals(before, listenerBackend());
+        }
+    }
+
+    @Test
+    void eventsWhoseRowsCannotBeReadEndTheSubscriptionsThatMayHaveWantedThem() throws Exception {
+        // They were dropped with an ERROR in the log, and their subscribers never learned of it.
+        long wanted = newCommitment();
+        long other = newCommitment();
+        try (GraphQLWs ws = GraphQLWs.connect(); Connection admin = DB.connect()) {
+            subscribe(ws, "wanted", WATCH_STATUS, filter("commitment", List.of(Ids.base64("Commitment:" + wanted))));
+            subscribe(ws, "all", WATCH_STATUS, Map.of());
+            subscribe(ws, "other", WATCH_STATUS, filter("commitment", List.of(Ids.base64("Commitment:" + other))));
+            subscribe(ws, "statements", WATCH_STATEMENTS, Map.of("dialogue", Ids.base64("Dialogue:1")));
+            long before = events.handled();
+            try {
+                // An event's rows include its commitment's topics: with their table out of the way they cannot be read.
+                execute(admin, "alter table commitment_topic rename to commitment_topic_away");
+                execute(admin, "insert into commitment_status_entry (commitment_id, status, as_of, note, evidence_statement_id)"
+                        + " values (" + wanted + ", 'AGREED', date '2024-01-10', 'Lost in a test', 23)");
+                await().atMost(Duration.ofSeconds(10)).until(() -> events.handled() > before);
+            } finally {
+                execute(admin, "alter table commitment_topic_away rename to commitment_topic");
+            }
+            String lost = "Some changes could not be read to be sent as events, so this subscription ended rather than skip"
+                    + " them silently. Read the current state again, then subscribe again.";
+            assertEndedWith(ws, "wanted", "EVENTS_INTERRUPTED", lost);
+            // Its filter (no commitment named) cannot rule the lost event out without its rows.
+            assertEndedWith(ws, "all", "EVENTS_INTERRUPTED", lost);
+            // Those that could not have wanted it go on.
+            update(other, "AGREED", "After the lost event");
+            assertEquals(String.valueOf(other), key(payload(ws.next("other"), "commitmentStatusChanged")));
+            assertEquals(0, ws.pending("statements"));
+        }
+    }
+
+    /** The subscription's last {@code next} carries one error with this code and message, then it completes. */
+    private static void assertEndedWith(GraphQLWs ws, String id, String code, String text) throws InterruptedException {
+        JsonObject message = ws.next(id);
+        assertEquals("next", message.getString("type"), message::encode);
+        JsonArray errors = message.getJsonObject("payload").getJsonArray("errors");
+        assertTrue(errors != null && errors.size() == 1, message::encode);
+        assertEquals(code, errors.getJsonObject(0).getJsonObject("extensions").getString("code"), message::encode);
+        assertEquals(text, errors.getJsonObject(0).getString("message"));
+        assertEquals("complete", ws.next(id).getString("type"));
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (var s = connection.createStatement()) {
+            s.execute(sql);
         }
     }
 
