@@ -39,6 +39,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -280,8 +281,11 @@ public class ErrorMapper {
             if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
                 return true;
             }
+            // Agroal words it "Sorry, acquisition timeout!" when no pooled connection came back in time, and
+            // "Acquisition timeout while waiting for new connection" when opening one took too long (a host
+            // that does not answer); the second was INTERNAL, logged with its stack trace as a fault.
             String message = sql.getMessage();
-            return state == null && message != null && message.contains("acquisition timeout");
+            return state == null && message != null && message.toLowerCase(Locale.ROOT).contains("acquisition timeout");
         }
         return false;
     }

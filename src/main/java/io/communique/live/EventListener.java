@@ -53,6 +53,9 @@ public class EventListener {
     private static final long MAX_BACKOFF_MS = 5_000;
     /** How long start waits for the first LISTEN: about one connect timeout. */
     private static final long FIRST_LISTEN_WAIT_MS = 6_000;
+    private static final int CONNECT_TIMEOUT_S = 5;
+    /** A frozen connection is given up after at most {@link #PING_EVERY_MS} and this, and opened again. */
+    private static final int SOCKET_TIMEOUT_S = 10;
 
     private final LiveEvents events;
     private final String url;
@@ -146,7 +149,13 @@ public class EventListener {
         password.ifPresent(p -> props.setProperty("password", p));
         props.setProperty("ApplicationName", APPLICATION_NAME);
         props.setProperty("tcpKeepAlive", "true");
-        props.setProperty("connectTimeout", "5");
+        // Bounds on every wait, or a frozen connection (a partition: the socket open, nothing passing)
+        // held this thread for ever and live updates stopped for good: the TCP connect, the whole login,
+        // and each read. The listener only runs LISTEN and the ping, so the read bound can be short;
+        // waiting for notifications sets its own, shorter one for the time of the wait.
+        props.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_S));
+        props.setProperty("loginTimeout", String.valueOf(CONNECT_TIMEOUT_S));
+        props.setProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_S));
         Connection connection = DriverManager.getConnection(url, props);
         connection.setAutoCommit(true);
         return connection;

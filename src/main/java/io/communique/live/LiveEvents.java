@@ -11,6 +11,9 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -198,8 +201,40 @@ public class LiveEvents {
      * Reads the rows the notices name (one event per notice whose rows are still there), in a read-only
      * session of its own: this is background work of the instance, not part of any request, so the
      * statement inspection of request sessions (the tests' SQL statement counts) does not see it.
+     * Read once more if the connection turns out to be lost.
      */
     public List<LiveEvent> load(List<Notice> notices) {
+        try {
+            return loadOnce(notices);
+        } catch (RuntimeException e) {
+            if (!connectionLost(e)) {
+                throw e;
+            }
+            // The pool handed over a connection whose backend had gone (a restart, pg_terminate_backend)
+            // while it sat idle for less than the pool's foreground validation interval, so unchecked.
+            // Nothing retried, and the first events after every such loss were dropped. The failure took
+            // that connection out of the pool; the next one is live, or checked, or new.
+            LOG.debugf("Live updates: the connection was lost while loading %d event(s) (%s); loading again",
+                    notices.size(), e.getMessage());
+            return loadOnce(notices);
+        }
+    }
+
+    /** A connection-class failure (SQLState class 08) or a terminated backend (57P01-57P03). */
+    static boolean connectionLost(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<LiveEvent> loadOnce(List<Notice> notices) {
         try (Session session = sessions.withOptions().statementInspector(UnaryOperator.identity()).openSession()) {
             session.setDefaultReadOnly(true);
             List<LiveEvent> events = new ArrayList<>(notices.size());

@@ -1,0 +1,38 @@
+package io.communique.errors;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+/** What {@link ErrorMapper} answers with SERVICE_UNAVAILABLE rather than INTERNAL. */
+class DatabaseUnreachableTest {
+
+    @Test
+    void bothOfTheConnectionPoolsAcquisitionTimeoutsAreTheDatabaseBeingUnreachable() {
+        // No pooled connection came back in time.
+        assertTrue(ErrorMapper.databaseUnreachable(new SQLException("Sorry, acquisition timeout!")));
+        // Opening a new connection took longer than the acquisition timeout (a host that does not answer):
+        // this one was INTERNAL, logged at ERROR with its stack trace.
+        assertTrue(ErrorMapper.databaseUnreachable(
+                new SQLException("Acquisition timeout while waiting for new connection", new TimeoutException())));
+    }
+
+    @Test
+    void connectionFailuresAndTerminatedBackendsAreTheDatabaseBeingUnreachable() {
+        assertTrue(ErrorMapper.databaseUnreachable(new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+        assertTrue(ErrorMapper.databaseUnreachable(new SQLException("This connection has been closed.", "08003")));
+        assertTrue(ErrorMapper.databaseUnreachable(new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+    }
+
+    @Test
+    void otherDatabaseErrorsAreNot() {
+        assertFalse(ErrorMapper.databaseUnreachable(new SQLException("could not serialize access", "40001")));
+        assertFalse(ErrorMapper.databaseUnreachable(new SQLException("canceling statement due to statement timeout", "57014")));
+        assertFalse(ErrorMapper.databaseUnreachable(new SQLException("something else")));
+        // A database error whose text happens to mention a timeout is the database's, with its SQLState.
+        assertFalse(ErrorMapper.databaseUnreachable(new SQLException("acquisition timeout in a trigger", "P0001")));
+    }
+}

@@ -1,0 +1,160 @@
+package io.communique.ops;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.agroal.api.AgroalDataSource;
+import io.communique.errors.ErrorCodes;
+import io.communique.live.EventListener;
+import io.communique.support.EmbeddedPostgresResource;
+import io.communique.support.Errors;
+import io.communique.support.FreezableProxy;
+import io.communique.support.GraphQL;
+import io.communique.support.HeldLocks;
+import io.communique.support.Ids;
+import io.communique.support.Tokens;
+import io.communique.support.TrackingDatabase;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A network partition between the application and PostgreSQL: the TCP connections stay open and
+ * nothing passes, so no error ever comes from the network itself. Every wait on the database must
+ * end on a timeout of the application's own; a request on a frozen connection, and the live-update
+ * listener's ping, used to wait for ever. The application reaches its database through a
+ * {@link FreezableProxy}; the test's own connections go to the database directly.
+ */
+@QuarkusTest
+@TestProfile(NetworkPartitionTest.BehindAProxy.class)
+class NetworkPartitionTest {
+
+    static final String DATABASE = "communique_partition";
+    static final TrackingDatabase DB = new TrackingDatabase(DATABASE);
+    static final String OFFICIALS = "{ officials(first: 3) { nodes { name } } }";
+    /** Far above any bound the application sets: reached only if something waits for ever. */
+    static final Duration PATIENCE = Duration.ofSeconds(120);
+
+    public static class BehindAProxy implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(ProxiedDatabase.class));
+        }
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // The test's HTTP client gave up (30 s by default) as soon as the write's connection did.
+            return Map.of("quarkus.http.test-timeout", PATIENCE.toSeconds() + "s");
+        }
+    }
+
+    /** The test's database on the shared embedded server, with the application's datasource pointed at a proxy. */
+    public static class ProxiedDatabase implements QuarkusTestResourceLifecycleManager {
+        static volatile FreezableProxy proxy;
+
+        @Override
+        public Map<String, String> start() {
+            var database = new EmbeddedPostgresResource();
+            database.init(Map.of(EmbeddedPostgresResource.DATABASE_ARG, DATABASE));
+            Map<String, String> config = new HashMap<>(database.start());
+            URI direct = URI.create(config.get("quarkus.datasource.jdbc.url").substring("jdbc:".length()));
+            try {
+                proxy = FreezableProxy.start(direct.getHost(), direct.getPort());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + proxy.port() + direct.getPath());
+            return config;
+        }
+
+        @Override
+        public void stop() {
+            try {
+                proxy.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    EventListener listener;
+
+    @Test
+    void nothingWaitsForEverOnAFrozenConnectionAndEverythingWorksOnceThePartitionEnds() throws Exception {
+        long commitment = DB.newCommitment("ANNOUNCED");
+        assertNull(GraphQL.query(OFFICIALS).get("errors"));
+        await().atMost(Duration.ofSeconds(20)).until(listener::listening);
+
+        try (var holder = HeldLocks.open(DB); var sql = holder.createStatement()) {
+            sql.execute("select id from commitment where id = " + commitment + " for update");
+            CompletableFuture<JsonPath> write = HeldLocks.sendBlockedBy(DB, holder, () -> updateStatus(commitment, "IN_PROGRESS"));
+            ProxiedDatabase.proxy.freeze();
+            try {
+                // PostgreSQL runs the write now and answers; the answer does not get through.
+                holder.rollback();
+
+                // Idle connections are checked before use and found dead, and no new one can be opened.
+                outlastIdleValidation();
+                Errors.single(within(PATIENCE, () -> GraphQL.query(OFFICIALS)), ErrorCodes.SERVICE_UNAVAILABLE);
+                // The write waiting for its answer gives up after its connection's read timeout.
+                Errors.single(write.get(PATIENCE.toSeconds(), TimeUnit.SECONDS), ErrorCodes.SERVICE_UNAVAILABLE);
+                // The listener's ping gives up too; it then keeps trying to connect again.
+                await().atMost(PATIENCE).until(() -> !listener.listening());
+            } finally {
+                ProxiedDatabase.proxy.thaw();
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> GraphQL.query(OFFICIALS).get("errors") == null);
+        await().atMost(Duration.ofSeconds(60)).until(listener::listening);
+        try (var c = DB.connect(); var s = c.createStatement();
+                var rs = s.executeQuery("select status from commitment where id = " + commitment)) {
+            rs.next();
+            assertEquals("ANNOUNCED", rs.getString(1), "the write whose answer was lost never committed");
+        }
+    }
+
+    /** See ConnectionLossTest: a connection is checked before use once it has been idle this long. */
+    private void outlastIdleValidation() throws InterruptedException {
+        Duration idle = dataSource.getConfiguration().connectionPoolConfiguration().idleValidationTimeout();
+        Thread.sleep(idle.plusMillis(500).toMillis());
+    }
+
+    private static JsonPath within(Duration limit, Supplier<JsonPath> request) throws Exception {
+        return CompletableFuture.supplyAsync(request).get(limit.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private static JsonPath updateStatus(long commitment, String status) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("commitmentId", Ids.base64("Commitment:" + commitment));
+        input.put("status", status);
+        input.put("asOf", "2024-03-01");
+        input.put("evidence", Map.of("statementId", Ids.base64("Statement:14")));
+        return GraphQL.as(Tokens.forRole("editor"), GraphQL.load("update-commitment-status"), "input", input);
+    }
+}

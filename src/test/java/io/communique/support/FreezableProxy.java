@@ -1,0 +1,131 @@
+package io.communique.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TCP proxy in front of a server that can stop passing bytes while every connection stays open, as
+ * a network partition does: nothing is refused or reset, nothing arrives. Bytes read while frozen are
+ * held and passed on in order once thawed.
+ */
+public final class FreezableProxy implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final String host;
+    private final int port;
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Object gate = new Object();
+    private boolean frozen;
+    private volatile boolean closed;
+
+    private FreezableProxy(ServerSocket server, String host, int port) {
+        this.server = server;
+        this.host = host;
+        this.port = port;
+    }
+
+    /** Listens on an ephemeral port of the loopback interface and passes connections on to host:port. */
+    public static FreezableProxy start(String host, int port) throws IOException {
+        FreezableProxy proxy = new FreezableProxy(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), host, port);
+        daemon("proxy-accept", proxy::accept);
+        return proxy;
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** From now on, nothing passes in either direction, on open connections and new ones alike. */
+    public void freeze() {
+        synchronized (gate) {
+            frozen = true;
+        }
+    }
+
+    /** Passes what was held, and everything after it. */
+    public void thaw() {
+        synchronized (gate) {
+            frozen = false;
+            gate.notifyAll();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        thaw();
+        server.close();
+        for (Socket socket : sockets) {
+            closeQuietly(socket);
+        }
+    }
+
+    private void accept() {
+        while (!closed) {
+            try {
+                Socket client = server.accept();
+                Socket upstream = new Socket(host, port);
+                sockets.add(client);
+                sockets.add(upstream);
+                daemon("proxy-up", () -> pump(client, upstream));
+                daemon("proxy-down", () -> pump(upstream, client));
+            } catch (IOException e) {
+                if (!closed) {
+                    throw new IllegalStateException("the proxy stopped accepting", e);
+                }
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to) {
+        byte[] buffer = new byte[16 * 1024];
+        try {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                awaitThawed();
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+            awaitThawed();
+            to.shutdownOutput();
+            if (from.isOutputShutdown()) {
+                // Both ways are done.
+                closeQuietly(from);
+                closeQuietly(to);
+            }
+        } catch (IOException | InterruptedException e) {
+            closeQuietly(from);
+            closeQuietly(to);
+        }
+    }
+
+    private void awaitThawed() throws InterruptedException {
+        synchronized (gate) {
+            while (frozen && !closed) {
+                gate.wait();
+            }
+        }
+    }
+
+    private static void daemon(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void closeQuietly(Socket socket) {
+        sockets.remove(socket);
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Closing is all that is left to do with it.
+        }
+    }
+}
