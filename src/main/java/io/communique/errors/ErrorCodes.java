@@ -40,6 +40,11 @@ public final class ErrorCodes {
     public static final String TIMEOUT = "TIMEOUT";
     /** The database cannot be reached right now; retry later. Nothing was written. */
     public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
+    /**
+     * A mutation's write committed, and then reading its result (a field of its payload) failed in the
+     * database. Do not send the mutation again: read what it changed instead.
+     */
+    public static final String WRITE_COMMITTED_READ_FAILED = "WRITE_COMMITTED_READ_FAILED";
     /** A fault on the server; the response carries a correlation id that the server log also names. */
     public static final String INTERNAL = "INTERNAL";
     /**
