@@ -96,7 +96,8 @@ public class NormalizingExecutionService extends ExecutionService {
             if (result.getErrors().isEmpty()) {
                 return result;
             }
-            var request = new ErrorMapper.Request(query, operationName, result.isDataPresent(), limits.statementTimeout());
+            var request = new ErrorMapper.Request(query, operationName, result.isDataPresent(), limits.statementTimeout(),
+                    limits.lockTimeout());
             List<GraphQLError> errors = mapper.map(result.getErrors(), request);
             return result.transform(b -> b.errors(errors));
         }

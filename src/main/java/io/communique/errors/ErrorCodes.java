@@ -36,7 +36,10 @@ public final class ErrorCodes {
      * once, at most 500 fields and 20 levels.
      */
     public static final String INTROSPECTION_TOO_LARGE = "INTROSPECTION_TOO_LARGE";
-    /** The database cancelled a statement that ran past the statement timeout. */
+    /**
+     * The database cancelled a statement that ran past the statement timeout, or that waited past the
+     * lock timeout for records another write holds locked.
+     */
     public static final String TIMEOUT = "TIMEOUT";
     /** The database cannot be reached right now; retry later. Nothing was written. */
     public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";

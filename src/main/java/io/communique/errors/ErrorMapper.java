@@ -64,6 +64,8 @@ public class ErrorMapper {
 
     /** PostgreSQL's SQLState for a statement cancelled by statement_timeout (or a cancel request). */
     static final String QUERY_CANCELED = "57014";
+    /** lock_not_available: a statement cancelled by lock_timeout while it waited for another transaction's lock. */
+    static final String LOCK_NOT_AVAILABLE = "55P03";
     /** deadlock_detected and serialization_failure. */
     private static final Set<String> CONCURRENT_WRITE = Set.of("40P01", "40001");
 
@@ -99,7 +101,8 @@ public class ErrorMapper {
     private static final Pattern PARSER_OBJECT = Pattern.compile("\\b[A-Z][A-Za-z]*(Value|Field|Reference)\\{");
 
     /** What the mapper knows of the request beyond its errors; {@code operationName} as the client sent it, or null. */
-    public record Request(String query, String operationName, boolean dataPresent, Duration statementTimeout) {
+    public record Request(String query, String operationName, boolean dataPresent, Duration statementTimeout,
+            Duration lockTimeout) {
     }
 
     public List<GraphQLError> map(List<GraphQLError> errors, Request request) {
@@ -297,6 +300,25 @@ public class ErrorMapper {
                 return ApiError.of(ErrorCodes.TIMEOUT, faults.mutation(request)
                         ? "The database cancelled this write after " + after + ": nothing was written. Retry later."
                         : "The database cancelled this field after " + after + ". Ask for less data, or retry later.",
+                        error.getLocations(), error.getPath()).with(Map.of("correlationId", id));
+            }
+            if (t instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                String after = "the lock timeout of " + human(request.lockTimeout());
+                if (faults.afterCommit(error, request)) {
+                    return committed(thrown, t, error, faults, log, "the read waited for a lock longer than " + after);
+                }
+                // Another transaction held what this one had to lock for longer than the lock timeout: the
+                // request was not too large, it came at a busy moment. Its transaction rolled back.
+                String id = faults.id(thrown);
+                if (log) {
+                    LOG.warnf("Lock wait cancelled after the lock timeout [correlationId=%s] at %s%s", id,
+                            error.getPath(), faults.alsoFailed(thrown));
+                }
+                return ApiError.of(ErrorCodes.TIMEOUT, faults.mutation(request)
+                        ? "This write waited longer than " + after + " for records another write holds locked, and was"
+                                + " cancelled: nothing was written. Retry later."
+                        : "This field waited longer than " + after + " for records another write holds locked, and was"
+                                + " cancelled. Retry later.",
                         error.getLocations(), error.getPath()).with(Map.of("correlationId", id));
             }
         }

@@ -19,6 +19,7 @@ import io.communique.support.Errors;
 import io.communique.support.FaultyGraphReader;
 import io.communique.support.FaultyGraphReader.ReadFault;
 import io.communique.support.GraphQLWs;
+import io.communique.support.HeldLocks;
 import io.communique.support.GraphQL;
 import io.communique.support.Ids;
 import io.communique.support.Metrics;
@@ -57,14 +58,15 @@ import org.junit.jupiter.api.Test;
  * Server faults: an unexpected exception becomes INTERNAL with a correlation id that the log line
  * with the stack trace also names; a statement cancelled by the statement timeout becomes TIMEOUT;
  * a mutation whose result cannot be read after its commit says it was written. Its own profile and
- * database: {@link FaultyGraphReader} is enabled, and the statement timeout is one second (set on
- * every connection by the same new-connection-sql as in production).
+ * database: {@link FaultyGraphReader} is enabled, and the statement timeout is one second, the lock
+ * timeout half a second (set on every connection by the same new-connection-sql as in production).
  */
 @QuarkusTest
 @TestProfile(FaultsTest.Faults.class)
 class FaultsTest {
 
     static final Duration TIMEOUT = Duration.ofSeconds(1);
+    static final Duration LOCK_TIMEOUT = Duration.ofMillis(500);
     static final String DATABASE = "communique_faults";
     static final TrackingDatabase DB = new TrackingDatabase(DATABASE);
     static final String STATUS_UPDATE = GraphQL.load("update-commitment-status");
@@ -84,7 +86,8 @@ class FaultsTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("communique.limits.statement-timeout", TIMEOUT.toMillis() + "ms");
+            return Map.of("communique.limits.statement-timeout", TIMEOUT.toMillis() + "ms",
+                    "communique.limits.lock-timeout", LOCK_TIMEOUT.toMillis() + "ms");
         }
 
     }
@@ -255,11 +258,14 @@ class FaultsTest {
     }
 
     @Test
-    void everyPooledConnectionCarriesTheConfiguredTimeout() throws SQLException {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
-                var rs = statement.executeQuery("show statement_timeout")) {
-            rs.next();
-            assertEquals("1s", rs.getString(1));
+    void everyPooledConnectionCarriesTheConfiguredTimeouts() throws SQLException {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            for (var setting : Map.of("statement_timeout", "1s", "lock_timeout", "500ms").entrySet()) {
+                try (var rs = statement.executeQuery("show " + setting.getKey())) {
+                    rs.next();
+                    assertEquals(setting.getValue(), rs.getString(1), setting.getKey());
+                }
+            }
         }
     }
 
@@ -384,6 +390,25 @@ class FaultsTest {
         assertEquals(List.of("importDialogue"), response.getList("errors[0].path"));
         assertEquals(place, place(1), "the import was rolled back");
         assertEquals(before, DB.rowCounts());
+    }
+
+    @Test
+    void aWriteThatWaitsTooLongForARowAnotherWriteHoldsIsToldSoAndWritesNothing() throws Exception {
+        // Cancelled by the statement timeout, the wait was TIMEOUT with "Ask for less data", advice for a slow read.
+        long commitment = DB.newCommitment("AGREED");
+        try (var holder = HeldLocks.open(DB); var sql = holder.createStatement()) {
+            sql.execute("select id from commitment where id = " + commitment + " for update");
+            var answer = HeldLocks.sendBlockedBy(DB, holder,
+                    () -> GraphQL.as(Tokens.forRole("editor"), STATUS_UPDATE, "input", statusUpdate(commitment)));
+            var response = HeldLocks.answer(answer);
+            holder.rollback();
+            var error = Errors.single(response, ErrorCodes.TIMEOUT);
+            assertEquals("This write waited longer than the lock timeout of 500 ms for records another write holds locked,"
+                    + " and was cancelled: nothing was written. Retry later.", error.get("message"));
+            assertEquals(List.of("updateCommitmentStatus"), response.getList("errors[0].path"));
+            assertNotNull(response.getString("errors[0].extensions.correlationId"));
+        }
+        assertEquals(List.of("AGREED"), statuses(commitment));
     }
 
     private static String formatted(LogRecord record) {
