@@ -47,22 +47,25 @@ public class NormalizingExecutionService extends ExecutionService {
 
     @Override
     public void execute(JsonObject input, Map<String, Object> metaData, ExecutionResponseWriter writer, boolean async) {
-        super.execute(input, metaData, new Writer(writer, query(input), SocketSubscriptions.of(metaData)), async);
+        super.execute(input, metaData, new Writer(writer, string(input, "query"), string(input, "operationName"),
+                SocketSubscriptions.of(metaData)), async);
     }
 
-    private static String query(JsonObject input) {
-        JsonValue query = input == null ? null : input.get("query");
-        return query instanceof JsonString s ? s.getString() : null;
+    private static String string(JsonObject input, String member) {
+        JsonValue value = input == null ? null : input.get(member);
+        return value instanceof JsonString s ? s.getString() : null;
     }
 
     private final class Writer implements ExecutionResponseWriter {
         private final ExecutionResponseWriter delegate;
         private final String query;
+        private final String operationName;
         private final SocketSubscriptions socket;
 
-        Writer(ExecutionResponseWriter delegate, String query, SocketSubscriptions socket) {
+        Writer(ExecutionResponseWriter delegate, String query, String operationName, SocketSubscriptions socket) {
             this.delegate = delegate;
             this.query = query;
+            this.operationName = operationName;
             this.socket = socket;
         }
 
@@ -93,7 +96,8 @@ public class NormalizingExecutionService extends ExecutionService {
             if (result.getErrors().isEmpty()) {
                 return result;
             }
-            var request = new ErrorMapper.Request(query, result.isDataPresent(), limits.statementTimeout());
+            var request = new ErrorMapper.Request(query, operationName, result.isDataPresent(), limits.statementTimeout(),
+                    limits.lockTimeout());
             List<GraphQLError> errors = mapper.map(result.getErrors(), request);
             return result.transform(b -> b.errors(errors));
         }

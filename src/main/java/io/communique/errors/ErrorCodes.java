@@ -36,13 +36,21 @@ public final class ErrorCodes {
      * once, at most 500 fields and 20 levels.
      */
     public static final String INTROSPECTION_TOO_LARGE = "INTROSPECTION_TOO_LARGE";
-    /** The database cancelled a statement that ran past the statement timeout. */
+    /**
+     * The database cancelled a statement that ran past the statement timeout, or that waited past the
+     * lock timeout for records another write holds locked.
+     */
     public static final String TIMEOUT = "TIMEOUT";
     /**
      * The database cannot be reached right now; retry later. Nothing was written. Also a subscription asked
      * for while this instance hears no database events: it was not started, and nothing was missed.
      */
     public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
+    /**
+     * A mutation's write committed, and then reading its result (a field of its payload) failed in the
+     * database. Do not send the mutation again: read what it changed instead.
+     */
+    public static final String WRITE_COMMITTED_READ_FAILED = "WRITE_COMMITTED_READ_FAILED";
     /** A fault on the server; the response carries a correlation id that the server log also names. */
     public static final String INTERNAL = "INTERNAL";
     /**

@@ -65,6 +65,8 @@ public class ErrorMapper {
 
     /** PostgreSQL's SQLState for a statement cancelled by statement_timeout (or a cancel request). */
     static final String QUERY_CANCELED = "57014";
+    /** lock_not_available: a statement cancelled by lock_timeout while it waited for another transaction's lock. */
+    static final String LOCK_NOT_AVAILABLE = "55P03";
     /** deadlock_detected and serialization_failure. */
     private static final Set<String> CONCURRENT_WRITE = Set.of("40P01", "40001");
 
@@ -99,8 +101,9 @@ public class ErrorMapper {
     /** How graphql-java's parser objects print themselves: {@code ObjectValue{...}}, {@code ObjectField{...}}, {@code VariableReference{...}}. */
     private static final Pattern PARSER_OBJECT = Pattern.compile("\\b[A-Z][A-Za-z]*(Value|Field|Reference)\\{");
 
-    /** What the mapper knows of the request beyond its errors. */
-    public record Request(String query, boolean dataPresent, Duration statementTimeout) {
+    /** What the mapper knows of the request beyond its errors; {@code operationName} as the client sent it, or null. */
+    public record Request(String query, String operationName, boolean dataPresent, Duration statementTimeout,
+            Duration lockTimeout) {
     }
 
     public List<GraphQLError> map(List<GraphQLError> errors, Request request) {
@@ -162,6 +165,33 @@ public class ErrorMapper {
         String alsoFailed(Throwable fault) {
             int more = fields.getOrDefault(fault, 1) - 1;
             return more == 0 ? "" : " and " + more + " more field" + (more == 1 ? "" : "s") + " of this response";
+        }
+
+        // Parsed once per response, and only once a fault needs to know.
+        private Boolean mutation;
+
+        /** Whether the response is a mutation's: the operation {@code operationName} selects, or the document's only one. */
+        boolean mutation(Request request) {
+            if (mutation == null) {
+                mutation = parsed(request.query()).map(document -> {
+                    var operations = document.getDefinitionsOfType(OperationDefinition.class);
+                    var selected = operations.stream().filter(op -> request.operationName() == null
+                            ? operations.size() == 1 : request.operationName().equals(op.getName())).findFirst();
+                    return selected.map(op -> op.getOperation() == OperationDefinition.Operation.MUTATION).orElse(false);
+                }).orElse(false);
+            }
+            return mutation;
+        }
+
+        /**
+         * Whether the field failed after its mutation committed: it lies below a root field of a
+         * mutation. Every mutation's root field does its reads and writes in one transaction (a
+         * transactional service call, or a transactional resolver), committed by the time the resolver
+         * returns its payload; only then are the fields below it read. A failure at the root field
+         * itself rolled that transaction back.
+         */
+        boolean afterCommit(GraphQLError error, Request request) {
+            return error.getPath() != null && error.getPath().size() > 1 && mutation(request);
         }
     }
 
@@ -230,13 +260,21 @@ public class ErrorMapper {
                         error.getLocations(), error.getPath());
             }
             if (databaseUnreachable(t)) {
+                if (faults.afterCommit(error, request)) {
+                    return committed(thrown, t, error, faults, log, "the database became unreachable");
+                }
                 if (log) {
                     LOG.warnf("Database unreachable at %s%s: %s", error.getPath(), faults.alsoFailed(thrown), t.getMessage());
                 }
-                return ApiError.of(ErrorCodes.SERVICE_UNAVAILABLE, "The database is unreachable right now. Retry later.",
+                return ApiError.of(ErrorCodes.SERVICE_UNAVAILABLE, faults.mutation(request)
+                        ? "The database is unreachable right now: nothing was written. Retry later."
+                        : "The database is unreachable right now. Retry later.",
                         error.getLocations(), error.getPath()).with(Map.of("correlationId", faults.id(thrown)));
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && CONCURRENT_WRITE.contains(sql.getSQLState())) {
+                if (faults.afterCommit(error, request)) {
+                    return committed(thrown, t, error, faults, log, "the database rolled the read back for a concurrent write");
+                }
                 // A deadlock or serialization failure: PostgreSQL rolled the transaction back to let the
                 // other writer through. The request is fine and nothing was written, so it is the client's
                 // to retry, as a stale version is, not a fault of the server.
@@ -250,13 +288,38 @@ public class ErrorMapper {
                         .with(Map.of("correlationId", id));
             }
             if (t instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
+                String after = "the statement timeout of " + human(request.statementTimeout());
+                if (faults.afterCommit(error, request)) {
+                    return committed(thrown, t, error, faults, log, "the database cancelled the read after " + after);
+                }
                 String id = faults.id(thrown);
                 if (log) {
                     LOG.warnf("Statement cancelled after the statement timeout [correlationId=%s] at %s%s", id,
                             error.getPath(), faults.alsoFailed(thrown));
                 }
-                return ApiError.of(ErrorCodes.TIMEOUT, "The database cancelled this field after the statement timeout of "
-                        + human(request.statementTimeout()) + ". Ask for less data, or retry later.",
+                // Less data is the remedy for a read; a write asked for what it needed.
+                return ApiError.of(ErrorCodes.TIMEOUT, faults.mutation(request)
+                        ? "The database cancelled this write after " + after + ": nothing was written. Retry later."
+                        : "The database cancelled this field after " + after + ". Ask for less data, or retry later.",
+                        error.getLocations(), error.getPath()).with(Map.of("correlationId", id));
+            }
+            if (t instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                String after = "the lock timeout of " + human(request.lockTimeout());
+                if (faults.afterCommit(error, request)) {
+                    return committed(thrown, t, error, faults, log, "the read waited for a lock longer than " + after);
+                }
+                // Another transaction held what this one had to lock for longer than the lock timeout: the
+                // request was not too large, it came at a busy moment. Its transaction rolled back.
+                String id = faults.id(thrown);
+                if (log) {
+                    LOG.warnf("Lock wait cancelled after the lock timeout [correlationId=%s] at %s%s", id,
+                            error.getPath(), faults.alsoFailed(thrown));
+                }
+                return ApiError.of(ErrorCodes.TIMEOUT, faults.mutation(request)
+                        ? "This write waited longer than " + after + " for records another write holds locked, and was"
+                                + " cancelled: nothing was written. Retry later."
+                        : "This field waited longer than " + after + " for records another write holds locked, and was"
+                                + " cancelled. Retry later.",
                         error.getLocations(), error.getPath()).with(Map.of("correlationId", id));
             }
         }
@@ -266,6 +329,25 @@ public class ErrorMapper {
                     faults.alsoFailed(thrown));
         }
         return internalError(id, error.getLocations(), error.getPath());
+    }
+
+    /**
+     * A database failure in a field below a mutation's root field. The root field's resolver returned,
+     * and with it the service call whose transaction holds the mutation's writes: they are committed.
+     * Only reading the payload failed, so the client must not be told to send the mutation again (a
+     * status update sent again is a second entry in the history), but to read what it changed.
+     */
+    private static ApiError committed(Throwable thrown, Throwable cause, GraphQLError error, Faults faults, boolean log,
+            String why) {
+        String id = faults.id(thrown);
+        if (log) {
+            LOG.warnf("Mutation committed, reading its result failed: %s [correlationId=%s] at %s%s: %s", why, id,
+                    error.getPath(), faults.alsoFailed(thrown), cause.getMessage());
+        }
+        return ApiError.of(ErrorCodes.WRITE_COMMITTED_READ_FAILED, "This mutation was written: its changes are committed."
+                + " Reading its result failed (" + why + "). Do not send it again; read what it changed instead (a node"
+                + " it created is in changes(since:)).", error.getLocations(), error.getPath())
+                .with(Map.of("correlationId", id));
     }
 
     /**

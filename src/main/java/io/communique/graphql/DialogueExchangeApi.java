@@ -5,9 +5,10 @@ import io.communique.relay.GlobalId;
 import io.communique.service.DialogueExporter;
 import io.communique.service.DialogueImporter;
 import io.communique.service.DialogueImporter.Summary;
+import io.communique.service.GraphReader;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -23,12 +24,12 @@ public class DialogueExchangeApi {
 
     private final DialogueExporter exporter;
     private final DialogueImporter importer;
-    private final EntityManager em;
+    private final GraphReader reader;
 
-    public DialogueExchangeApi(DialogueExporter exporter, DialogueImporter importer, EntityManager em) {
+    public DialogueExchangeApi(DialogueExporter exporter, DialogueImporter importer, GraphReader reader) {
         this.exporter = exporter;
         this.importer = importer;
-        this.em = em;
+        this.reader = reader;
     }
 
     @Query("exportDialogue")
@@ -43,10 +44,14 @@ public class DialogueExchangeApi {
 
     @Mutation("importDialogue")
     @Description("Loads a dialogue document of the exchange format (editor role): creates and updates rows found by their natural keys so that the database holds what the document says. Idempotent: importing the same document again writes nothing. Atomic: a document that fails the schema, a span check, a reference or the append-only history is refused with `BAD_USER_INPUT` naming the offending part as a JSON pointer, and nothing is written.")
+    @Transactional
     public ImportDialoguePayload importDialogue(
             @NonNull @Name("input") @Description("The document to load.") ImportDialogueInput input) {
+        // One transaction for the import and this read of its dialogue, committed as this method returns. Read
+        // after the import had committed, a connection lost here was answered "nothing was written" of an
+        // import that was: ErrorMapper takes a failure at a mutation's root field as one that rolled it back.
         Summary summary = importer.importDocument(input.document().toString());
-        Dialogue dialogue = em.find(Dialogue.class, summary.dialogueKey());
+        Dialogue dialogue = reader.find(Dialogue.class, summary.dialogueKey()).orElseThrow();
         return new ImportDialoguePayload(new DialogueNode(dialogue), summary.created(), summary.updated(), summary.unchanged(),
                 summary.counts().stream().map(c -> new ImportCount(c.kind(), c.created(), c.updated(), c.unchanged())).toList(),
                 input.clientMutationId());

@@ -49,6 +49,15 @@ public interface LimitsConfig {
     Duration statementTimeout();
 
     /**
+     * Longest a statement may wait for a lock another transaction holds (a row another write is
+     * changing) before PostgreSQL cancels it, set beside the statement timeout. Below it, so that a
+     * write stuck behind another is told so rather than that it ran too long, and gives its pooled
+     * connection back sooner.
+     */
+    @WithDefault("5s")
+    Duration lockTimeout();
+
+    /**
      * graphql-java's good-faith introspection check: an operation that introspects may select
      * {@code __schema} and {@code __type} once each and each of {@code __Type}'s fields, inputFields,
      * interfaces and possibleTypes once, within 500 fields and 20 levels. GraphiQL's and graphql-java's

@@ -17,10 +17,15 @@ import io.communique.service.GraphReader;
 import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.Errors;
 import io.communique.support.FaultyGraphReader;
+import io.communique.support.FaultyGraphReader.ReadFault;
+import io.communique.support.GraphQLWs;
+import io.communique.support.HeldLocks;
 import io.communique.support.GraphQL;
 import io.communique.support.Ids;
 import io.communique.support.Metrics;
 import io.communique.support.SqlStatementCounter;
+import io.communique.support.Tokens;
+import io.communique.support.TrackingDatabase;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,6 +38,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,22 +56,27 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Server faults: an unexpected exception becomes INTERNAL with a correlation id that the log line
- * with the stack trace also names; a statement cancelled by the statement timeout becomes TIMEOUT.
- * Its own profile and database: {@link FaultyGraphReader} is enabled, and the statement timeout is
- * one second (set on every connection by the same new-connection-sql as in production).
+ * with the stack trace also names; a statement cancelled by the statement timeout becomes TIMEOUT;
+ * a mutation whose result cannot be read after its commit says it was written. Its own profile and
+ * database: {@link FaultyGraphReader} is enabled, and the statement timeout is one second, the lock
+ * timeout half a second (set on every connection by the same new-connection-sql as in production).
  */
 @QuarkusTest
 @TestProfile(FaultsTest.Faults.class)
 class FaultsTest {
 
     static final Duration TIMEOUT = Duration.ofSeconds(1);
+    static final Duration LOCK_TIMEOUT = Duration.ofMillis(500);
+    static final String DATABASE = "communique_faults";
+    static final TrackingDatabase DB = new TrackingDatabase(DATABASE);
+    static final String STATUS_UPDATE = GraphQL.load("update-commitment-status");
 
     /** Logs the faults of the HTTP layer itself (package-private class). */
     private static final String HTTP_HANDLER = "io.communique.http.GraphQLHttpHandler";
 
     public static class Faults extends OwnDatabaseProfile {
         public Faults() {
-            super("communique_faults");
+            super(DATABASE);
         }
 
         @Override
@@ -74,7 +86,8 @@ class FaultsTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("communique.limits.statement-timeout", TIMEOUT.toMillis() + "ms");
+            return Map.of("communique.limits.statement-timeout", TIMEOUT.toMillis() + "ms",
+                    "communique.limits.lock-timeout", LOCK_TIMEOUT.toMillis() + "ms");
         }
 
     }
@@ -116,6 +129,7 @@ class FaultsTest {
 
     @AfterEach
     void release() {
+        FaultyGraphReader.disarmReads();
         Logger.getLogger(ErrorMapper.class.getName()).removeHandler(capture);
         Logger.getLogger(HTTP_HANDLER).removeHandler(capture);
     }
@@ -244,12 +258,157 @@ class FaultsTest {
     }
 
     @Test
-    void everyPooledConnectionCarriesTheConfiguredTimeout() throws SQLException {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
-                var rs = statement.executeQuery("show statement_timeout")) {
-            rs.next();
-            assertEquals("1s", rs.getString(1));
+    void everyPooledConnectionCarriesTheConfiguredTimeouts() throws SQLException {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            for (var setting : Map.of("statement_timeout", "1s", "lock_timeout", "500ms").entrySet()) {
+                try (var rs = statement.executeQuery("show " + setting.getKey())) {
+                    rs.next();
+                    assertEquals(setting.getValue(), rs.getString(1), setting.getKey());
+                }
+            }
         }
+    }
+
+    // ---- mutations: written or not ----
+
+    /** A status update of {@code commitment}, evidenced by a statement of the seed's dialogue. */
+    static Map<String, Object> statusUpdate(long commitment) {
+        return Map.of("commitmentId", Ids.base64("Commitment:" + commitment), "status", "IN_PROGRESS", "asOf", "2024-03-01",
+                "evidence", Map.of("statementId", Ids.base64("Statement:14")), "clientMutationId", "sent-once");
+    }
+
+    /** The statuses in the commitment's history, as stored. */
+    static List<String> statuses(long commitment) throws SQLException {
+        try (var c = DB.connect(); var s = c.createStatement(); var rs = s.executeQuery(
+                "select status from commitment_status_entry where commitment_id = " + commitment + " order by id")) {
+            List<String> statuses = new ArrayList<>();
+            while (rs.next()) {
+                statuses.add(rs.getString(1));
+            }
+            return statuses;
+        }
+    }
+
+    static String written(String why) {
+        return "This mutation was written: its changes are committed. Reading its result failed (" + why + "). Do not"
+                + " send it again; read what it changed instead (a node it created is in changes(since:)).";
+    }
+
+    @Test
+    void aMutationWhoseResultCannotBeReadAfterItsCommitSaysItWasWrittenAndNotToSendItAgain() throws SQLException {
+        // The status history is read after updateCommitmentStatus has committed. A connection lost there was
+        // SERVICE_UNAVAILABLE, "nothing was written, retry", and the client's retry appended the status a second time.
+        Map<ReadFault, String> faults = Map.of(ReadFault.LOSE_CONNECTION, "the database became unreachable",
+                ReadFault.OUTLAST_STATEMENT_TIMEOUT, "the database cancelled the read after the statement timeout of 1 s");
+        for (var fault : faults.entrySet()) {
+            long commitment = DB.newCommitment("AGREED");
+            FaultyGraphReader.failNextHistoryRead(fault.getKey());
+            // The operation is found by its name among the document's two.
+            var response = given().contentType("application/json").header("Authorization", "Bearer " + Tokens.forRole("editor"))
+                    .body(Map.of("query", "query Before { __typename }\n" + STATUS_UPDATE, "operationName", "UpdateStatus",
+                            "variables", Map.of("input", statusUpdate(commitment))))
+                    .when().post("/graphql").then().statusCode(200).extract().jsonPath();
+            var error = Errors.single(response, ErrorCodes.WRITE_COMMITTED_READ_FAILED);
+            assertEquals(written(fault.getValue()), error.get("message"), fault.getKey().name());
+            assertEquals(List.of("updateCommitmentStatus", "commitment", "statusHistory"), response.getList("errors[0].path"));
+            assertNotNull(response.getString("errors[0].extensions.correlationId"));
+            // statusHistory is non-null, so the payload is null as GraphQL requires: the message is what the client has.
+            assertNull(response.get("data.updateCommitmentStatus"));
+            assertEquals(List.of("AGREED", "IN_PROGRESS"), statuses(commitment), fault.getKey() + ": written, once");
+        }
+    }
+
+    @Test
+    void aMutationSentOverAWebSocketWhoseResultCannotBeReadAfterItsCommitSaysItWasWritten() throws Exception {
+        long commitment = DB.newCommitment("AGREED");
+        FaultyGraphReader.failNextHistoryRead(ReadFault.LOSE_CONNECTION);
+        try (GraphQLWs ws = GraphQLWs.connectAs(Tokens.forRole("editor"))) {
+            ws.subscribe("write", STATUS_UPDATE, Map.of("input", statusUpdate(commitment)));
+            var result = ws.next("write");
+            assertEquals("next", result.getString("type"), result.encode());
+            var errors = result.getJsonObject("payload").getJsonArray("errors");
+            assertEquals(1, errors.size(), result.encode());
+            assertEquals(ErrorCodes.WRITE_COMMITTED_READ_FAILED, errors.getJsonObject(0).getJsonObject("extensions").getString("code"));
+            assertEquals(written("the database became unreachable"), errors.getJsonObject(0).getString("message"));
+            assertEquals("complete", ws.next("write").getString("type"));
+        }
+        assertEquals(List.of("AGREED", "IN_PROGRESS"), statuses(commitment));
+    }
+
+    static String place(long dialogue) throws SQLException {
+        try (var c = DB.connect(); var s = c.createStatement(); var rs = s.executeQuery("select place from dialogue where id = " + dialogue)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void aMutationThatLosesTheDatabaseBeforeItCommitsSaysNothingWasWritten() throws SQLException {
+        // The failure is at the mutation's root field: its transaction rolled back, so retrying is right.
+        String place = place(1);
+        try (var failing = DB.failDialogueUpdatesTo("Unreachable", "08006")) {
+            var response = GraphQL.as(Tokens.forRole("editor"), GraphQL.load("editorial-update-dialogue"), "input",
+                    Map.of("dialogueId", Ids.base64("Dialogue:1"), "place", "Unreachable"));
+            var error = Errors.single(response, ErrorCodes.SERVICE_UNAVAILABLE);
+            assertEquals("The database is unreachable right now: nothing was written. Retry later.", error.get("message"));
+            assertEquals(List.of("updateDialogue"), response.getList("errors[0].path"));
+        }
+        assertEquals(place, place(1));
+    }
+
+    @Test
+    void aWriteCancelledByTheStatementTimeoutSaysNothingWasWrittenNotToAskForLessData() throws SQLException {
+        String place = place(1);
+        try (var slow = DB.delayDialogueUpdatesTo("Slow")) {
+            var response = GraphQL.as(Tokens.forRole("editor"), GraphQL.load("editorial-update-dialogue"), "input",
+                    Map.of("dialogueId", Ids.base64("Dialogue:1"), "place", "Slow"));
+            var error = Errors.single(response, ErrorCodes.TIMEOUT);
+            assertEquals("The database cancelled this write after the statement timeout of 1 s: nothing was written."
+                    + " Retry later.", error.get("message"));
+            assertEquals(List.of("updateDialogue"), response.getList("errors[0].path"));
+        }
+        assertEquals(place, place(1));
+    }
+
+    @Test
+    void anImportThatLosesTheDatabaseWhileReadingItsDialogueBackWritesNothing() throws Exception {
+        // importDialogue read its dialogue back after the import had committed, so a connection lost there said
+        // "nothing was written" of an import that was. The read is now in the import's transaction.
+        var export = GraphQL.file("export-dialogue", "id", Ids.base64("Dialogue:1"));
+        assertNull(export.get("errors"), export.prettify());
+        Map<String, Object> document = new HashMap<>(export.getMap("data.exportDialogue"));
+        Map<String, Object> dialogue = new HashMap<>(export.getMap("data.exportDialogue.dialogue"));
+        String place = place(1);
+        dialogue.put("place", "Agra");
+        document.put("dialogue", dialogue);
+        var before = DB.rowCounts();
+
+        FaultyGraphReader.failNextDialogueRead(ReadFault.LOSE_CONNECTION);
+        var response = GraphQL.as(Tokens.forRole("editor"), GraphQL.load("import-dialogue"), "input", Map.of("document", document));
+        var error = Errors.single(response, ErrorCodes.SERVICE_UNAVAILABLE);
+        assertEquals("The database is unreachable right now: nothing was written. Retry later.", error.get("message"));
+        assertEquals(List.of("importDialogue"), response.getList("errors[0].path"));
+        assertEquals(place, place(1), "the import was rolled back");
+        assertEquals(before, DB.rowCounts());
+    }
+
+    @Test
+    void aWriteThatWaitsTooLongForARowAnotherWriteHoldsIsToldSoAndWritesNothing() throws Exception {
+        // Cancelled by the statement timeout, the wait was TIMEOUT with "Ask for less data", advice for a slow read.
+        long commitment = DB.newCommitment("AGREED");
+        try (var holder = HeldLocks.open(DB); var sql = holder.createStatement()) {
+            sql.execute("select id from commitment where id = " + commitment + " for update");
+            var answer = HeldLocks.sendBlockedBy(DB, holder,
+                    () -> GraphQL.as(Tokens.forRole("editor"), STATUS_UPDATE, "input", statusUpdate(commitment)));
+            var response = HeldLocks.answer(answer);
+            holder.rollback();
+            var error = Errors.single(response, ErrorCodes.TIMEOUT);
+            assertEquals("This write waited longer than the lock timeout of 500 ms for records another write holds locked,"
+                    + " and was cancelled: nothing was written. Retry later.", error.get("message"));
+            assertEquals(List.of("updateCommitmentStatus"), response.getList("errors[0].path"));
+            assertNotNull(response.getString("errors[0].extensions.correlationId"));
+        }
+        assertEquals(List.of("AGREED"), statuses(commitment));
     }
 
     private static String formatted(LogRecord record) {

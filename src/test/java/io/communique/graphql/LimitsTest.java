@@ -17,6 +17,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -264,11 +265,14 @@ class LimitsTest {
     }
 
     @Test
-    void everyPooledConnectionCarriesTheDefaultStatementTimeout() throws SQLException {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
-                var rs = statement.executeQuery("show statement_timeout")) {
-            rs.next();
-            assertEquals("10s", rs.getString(1));
+    void everyPooledConnectionCarriesTheDefaultStatementAndLockTimeouts() throws SQLException {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            for (var setting : Map.of("statement_timeout", "10s", "lock_timeout", "5s").entrySet()) {
+                try (var rs = statement.executeQuery("show " + setting.getKey())) {
+                    rs.next();
+                    assertEquals(setting.getValue(), rs.getString(1), setting.getKey());
+                }
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.communique.support;
 import io.communique.model.Dialogue;
 import io.communique.model.Official;
 import io.communique.model.Statement;
+import io.communique.model.StatusEntry;
 import io.communique.relay.KeysetPager;
 import io.communique.service.ClientPresence;
 import io.communique.service.GraphReader;
@@ -22,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 
 /**
@@ -31,7 +33,9 @@ import org.awaitility.Awaitility;
  * test waits on the database's own timer, never on a sleep of its own), and looking up a statement
  * waits until its client has hung up ({@link ClientGone}) before reading it, as a statement already
  * running at the hang-up would. Once armed by
- * {@link #failNextPartiesBatch()}, the next batch of commitment parties fails as a whole.
+ * {@link #failNextPartiesBatch()}, the next batch of commitment parties fails as a whole. Armed by
+ * {@link #failNextHistoryRead} or {@link #failNextDialogueRead}, the next such read fails in the
+ * database as {@link ReadFault} says.
  */
 @Alternative
 @Singleton
@@ -56,10 +60,39 @@ public class FaultyGraphReader extends GraphReader {
     private static volatile ClientGone clientGone;
 
     private static final AtomicBoolean failPartiesBatch = new AtomicBoolean();
+    private static final AtomicReference<ReadFault> historyFault = new AtomicReference<>();
+    private static final AtomicReference<ReadFault> dialogueFault = new AtomicReference<>();
+
+    /** How an armed read fails. */
+    public enum ReadFault {
+        /**
+         * Its connection is lost, as a failover or an operator's {@code pg_terminate_backend} loses it:
+         * the connection's own backend is terminated under the read.
+         */
+        LOSE_CONNECTION,
+        /** It runs until the statement timeout cancels it. */
+        OUTLAST_STATEMENT_TIMEOUT
+    }
 
     /** The next batch of commitment parties throws one exception for all its commitments. */
     public static void failNextPartiesBatch() {
         failPartiesBatch.set(true);
+    }
+
+    /** The next read of commitments' status history fails so. */
+    public static void failNextHistoryRead(ReadFault fault) {
+        historyFault.set(fault);
+    }
+
+    /** The next lookup of a dialogue by id fails so, instead of as an unexpected fault. */
+    public static void failNextDialogueRead(ReadFault fault) {
+        dialogueFault.set(fault);
+    }
+
+    /** Reads armed by a test that failed before making them no longer fail. */
+    public static void disarmReads() {
+        historyFault.set(null);
+        dialogueFault.set(null);
     }
 
     /** Arms the statement lookup for one hang-up; the next statement lookup takes it. */
@@ -87,8 +120,29 @@ public class FaultyGraphReader extends GraphReader {
     }
 
     @Override
+    public Map<Long, List<StatusEntry>> history(Collection<Long> commitments) {
+        fail(historyFault.getAndSet(null));
+        return super.history(commitments);
+    }
+
+    private void fail(ReadFault fault) {
+        if (fault == ReadFault.LOSE_CONNECTION) {
+            // The sleep begins once the termination is signalled, and is where the backend gives up: this
+            // statement fails as the read on a cut connection does.
+            em.createNativeQuery("select 1 from pg_sleep(5 * pg_terminate_backend(pg_backend_pid())::int)").getResultList();
+            throw new IllegalStateException("the terminated connection still answered");
+        }
+        if (fault == ReadFault.OUTLAST_STATEMENT_TIMEOUT) {
+            em.createNativeQuery("select 1 from pg_sleep(" + SLEEP_SECONDS + ")").getResultList();
+        }
+    }
+
+    @Override
     public <E> Optional<E> find(Class<E> entity, long key) {
-        if (entity == Dialogue.class) {
+        ReadFault fault = entity == Dialogue.class ? dialogueFault.getAndSet(null) : null;
+        if (fault != null) {
+            fail(fault);
+        } else if (entity == Dialogue.class) {
             em.createNativeQuery("select no_such_column from dialogue").getResultList();
         }
         if (entity == Official.class) {

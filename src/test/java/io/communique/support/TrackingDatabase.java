@@ -23,7 +23,7 @@ public final class TrackingDatabase {
         return DriverManager.getConnection(EmbeddedPostgresResource.jdbcUrl(database), "postgres", "");
     }
 
-    /** A trigger armed by {@link #failDialogueUpdatesTo}; closing it drops it. */
+    /** A trigger armed by {@link #failDialogueUpdatesTo} or {@link #delayDialogueUpdatesTo}; closing it drops it. */
     public interface ArmedTrigger extends AutoCloseable {
         @Override
         void close() throws SQLException;
@@ -34,9 +34,21 @@ public final class TrackingDatabase {
      * {@code sqlState}: a database error on demand, without the timing a real one (a deadlock) needs.
      */
     public ArmedTrigger failDialogueUpdatesTo(String place, String sqlState) throws SQLException {
+        return onDialogueUpdatesTo(place, "raise exception 'simulated' using errcode = '" + sqlState + "';");
+    }
+
+    /**
+     * Until closed, an update that sets a dialogue's place to {@code place} sleeps for a minute: a write
+     * that outlasts the statement timeout, which cancels it (the test waits on the database's timer).
+     */
+    public ArmedTrigger delayDialogueUpdatesTo(String place) throws SQLException {
+        return onDialogueUpdatesTo(place, "perform pg_sleep(60);");
+    }
+
+    private ArmedTrigger onDialogueUpdatesTo(String place, String action) throws SQLException {
         try (var c = connect(); var st = c.createStatement()) {
             st.execute("create function test_fail_dialogue_update() returns trigger language plpgsql as $$ begin"
-                    + " if new.place = '" + place + "' then raise exception 'simulated' using errcode = '" + sqlState + "'; end if;"
+                    + " if new.place = '" + place + "' then " + action + " end if;"
                     + " return new; end $$");
             st.execute("create trigger test_fail_dialogue_update before update on dialogue for each row"
                     + " execute function test_fail_dialogue_update()");
