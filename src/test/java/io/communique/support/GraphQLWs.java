@@ -45,10 +45,22 @@ public final class GraphQLWs implements AutoCloseable {
 
     /** The same with another subprotocol: {@code graphql-ws} (subscriptions-transport-ws) shakes hands alike. */
     public static GraphQLWs connect(String subprotocol) throws Exception {
+        return connect(subprotocol, null);
+    }
+
+    /** Opens the socket with {@code Authorization: Bearer <token>} on the upgrade request, as a signed-in client does. */
+    public static GraphQLWs connectAs(String token) throws Exception {
+        return connect("graphql-transport-ws", token);
+    }
+
+    private static GraphQLWs connect(String subprotocol, String token) throws Exception {
         Vertx vertx = Vertx.vertx();
         HttpClient http = vertx.createHttpClient();
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("localhost").setPort(RestAssured.port)
                 .setURI("/graphql").setSubProtocols(List.of(subprotocol));
+        if (token != null) {
+            options.addHeader("Authorization", "Bearer " + token);
+        }
         WebSocket socket;
         try {
             socket = http.webSocket(options).toCompletionStage().toCompletableFuture()
