@@ -3,19 +3,24 @@ package io.communique.engine;
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import graphql.GraphQLError;
+import graphql.language.OperationDefinition;
 import io.communique.errors.ErrorMapper;
 import io.communique.limits.LimitsConfig;
 import io.communique.limits.QueryGuard;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.smallrye.graphql.execution.ExecutionService;
 import io.smallrye.graphql.schema.model.Schema;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
@@ -29,8 +34,27 @@ import org.reactivestreams.Subscription;
  * <p>graphql-java's instrumentation cannot do this alone: SmallRye parses the document itself
  * before graphql-java sees it and answers a syntax error (or a missing query) with a bare error
  * of its own, and Quarkus turns an aborted execution into an empty HTTP 500.
+ *
+ * <p>It also decides where an execution runs. Every query and mutation runs on a worker thread of its
+ * own, taken from the worker pool without any queue in front (an unordered {@code executeBlocking}),
+ * and its resolvers and batch loaders run inline there, one after another (SmallRye's
+ * {@code runBlocking} metadata). Until 2026-12 graphql-java ran on the event loop and Quarkus handed
+ * each resolver and batch loader to a worker through an ordered {@code executeBlocking}, whose queue a
+ * request's duplicated context shares with its event loop: every request on one event loop waited
+ * behind any other's database work, and a mutation waiting 10 s for a row lock held up every request
+ * that happened to share its event loop for those 10 s (BlockedRequestTest). One request's fields
+ * still never run at once, so its Hibernate session, which is not thread-safe, is only ever used from
+ * one thread at a time; a transport whose executions would share one session (a WebSocket's) gives
+ * each a request of its own ({@link RequestPerExecution}).
+ *
+ * <p>A subscription starts where it arrived, on its socket's event loop, and its fetchers hand their
+ * work to workers as before: its events are resolved later on that event loop (SubscriptionApi),
+ * where nothing may run JDBC inline.
  */
 public class NormalizingExecutionService extends ExecutionService {
+
+    /** SmallRye's metadata key (Quarkus's fetchers read it): true runs resolvers on the calling thread. */
+    static final String RUN_BLOCKING = "runBlocking";
 
     private final ErrorMapper mapper;
     private final QueryGuard guard;
@@ -47,13 +71,73 @@ public class NormalizingExecutionService extends ExecutionService {
 
     @Override
     public void execute(JsonObject input, Map<String, Object> metaData, ExecutionResponseWriter writer, boolean async) {
-        super.execute(input, metaData, new Writer(writer, string(input, "query"), string(input, "operationName"),
-                SocketSubscriptions.of(metaData)), async);
+        Writer normalizing = new Writer(writer, string(input, "query"), string(input, "operationName"),
+                SocketSubscriptions.of(metaData));
+        if (isSubscription(input)) {
+            super.execute(input, metaData, normalizing, async);
+            return;
+        }
+        // A copy: a socket's map is shared by its operations, and SmallRye adds each execution's own context to it.
+        Map<String, Object> own = new ConcurrentHashMap<>(metaData);
+        own.put(RUN_BLOCKING, Boolean.TRUE);
+        RequestPerExecution requests = metaData.get(RequestPerExecution.KEY) instanceof RequestPerExecution r ? r : null;
+        Context caller = Vertx.currentContext();
+        if (caller == null || requests == null && !Context.isOnEventLoopThread()) {
+            super.execute(input, own, normalizing, async); // already on a thread that may block
+            return;
+        }
+        // An HTTP request keeps its duplicated context (its request context, correlation id, hang-up handling);
+        // an operation that needs a request of its own gets a context of its own to hold it.
+        Context context = requests == null ? caller : VertxContext.createNewDuplicatedContext(caller);
+        context.executeBlocking(() -> {
+            Runnable end;
+            try {
+                end = requests == null ? () -> {
+                } : requests.begin(own);
+            } catch (RuntimeException e) {
+                normalizing.fail(e);
+                return null;
+            }
+            super.execute(input, own, new Ending(normalizing, end), async);
+            return null;
+        }, false).onFailure(normalizing::fail); // not run at all: the worker pool refused it (shutting down)
     }
 
     private static String string(JsonObject input, String member) {
         JsonValue value = input == null ? null : input.get(member);
         return value instanceof JsonString s ? s.getString() : null;
+    }
+
+    /** Only a document that names the keyword can hold a subscription, so most are not parsed here. */
+    private static boolean isSubscription(JsonObject input) {
+        String query = string(input, "query");
+        if (query == null || !query.contains("subscription")) {
+            return false;
+        }
+        String operationName = string(input, "operationName");
+        return OperationTypes.selected(query, operationName).filter(type -> type == OperationDefinition.Operation.SUBSCRIPTION)
+                .isPresent();
+    }
+
+    /** Ends an execution's own request once its answer has been written. */
+    private record Ending(ExecutionResponseWriter delegate, Runnable end) implements ExecutionResponseWriter {
+        @Override
+        public void write(ExecutionResponse response) {
+            try {
+                delegate.write(response);
+            } finally {
+                end.run();
+            }
+        }
+
+        @Override
+        public void fail(Throwable failure) {
+            try {
+                delegate.fail(failure);
+            } finally {
+                end.run();
+            }
+        }
     }
 
     private final class Writer implements ExecutionResponseWriter {

@@ -90,8 +90,9 @@ public class SubscriptionApi {
     }
 
     /**
-     * Where a subscriber's events are resolved: on the Vert.x context the subscription started on, as a
-     * query's fields are (batched fields hand their SQL to a worker from there), and never on the listener's thread.
+     * Where a subscriber's events are resolved: on the Vert.x context the subscription started on, its socket's
+     * event loop (batched fields hand their SQL to a worker from there; NormalizingExecutionService), and never on
+     * the listener's thread.
      */
     private Executor subscriberContext() {
         Context context = Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext();

@@ -7,6 +7,7 @@ import graphql.language.OperationDefinition;
 import io.communique.apq.PersistedQuery;
 import io.communique.apq.PersistedQueryException;
 import io.communique.apq.PersistedQueryStore;
+import io.communique.engine.OperationTypes;
 import io.communique.errors.ErrorCodes;
 import io.communique.ops.CorrelationIds;
 import io.quarkus.arc.Arc;
@@ -60,9 +61,10 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     private final PersistedQueryStore persistedQueries;
     private final HttpCaching caching;
 
-    GraphQLHttpHandler(long maxBodyBytes, int maxJsonDepth, boolean runBlocking, CurrentIdentityAssociation identities,
+    GraphQLHttpHandler(long maxBodyBytes, int maxJsonDepth, CurrentIdentityAssociation identities,
             CurrentVertxRequest currentVertxRequest, PersistedQueryStore persistedQueries, HttpCaching caching) {
-        super(identities, currentVertxRequest, runBlocking);
+        // Runs on the event loop; NormalizingExecutionService moves the execution to a worker and sets runBlocking.
+        super(identities, currentVertxRequest, false);
         this.maxBodyBytes = maxBodyBytes;
         this.maxJsonDepth = maxJsonDepth;
         this.persistedQueries = persistedQueries;

@@ -7,7 +7,6 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +38,6 @@ public class GraphQLHttpRoute {
     private final String path;
     private final long maxBodyBytes;
     private final int maxJsonDepth;
-    private final boolean runBlocking;
     private final PersistedQueryStore persistedQueries;
     private final long cacheMaxAgeSeconds;
     private final Optional<String> initPayloadAuthorization;
@@ -51,7 +49,6 @@ public class GraphQLHttpRoute {
             @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String path,
             @ConfigProperty(name = "communique.graphql.max-body-size", defaultValue = "256K") MemorySize maxBodySize,
             @ConfigProperty(name = "communique.graphql.max-json-depth", defaultValue = "64") int maxJsonDepth,
-            @ConfigProperty(name = "quarkus.smallrye-graphql.nonblocking.enabled") Optional<Boolean> nonBlocking,
             @ConfigProperty(name = "communique.http.cache.max-age", defaultValue = "60") long cacheMaxAgeSeconds,
             @ConfigProperty(name = "quarkus.smallrye-graphql.authorization-client-init-payload-name")
             Optional<String> initPayloadAuthorization,
@@ -62,8 +59,6 @@ public class GraphQLHttpRoute {
         this.path = path.startsWith("/") ? path : "/" + path;
         this.maxBodyBytes = maxBodySize.asLongValue();
         this.maxJsonDepth = maxJsonDepth;
-        // Same rule as SmallRye's processor: execution runs on a worker only when non-blocking is switched off.
-        this.runBlocking = nonBlocking.map(enabled -> !enabled).orElse(false);
         this.cacheMaxAgeSeconds = cacheMaxAgeSeconds;
         this.persistedQueries = persistedQueries;
         this.initPayloadAuthorization = initPayloadAuthorization;
@@ -77,19 +72,18 @@ public class GraphQLHttpRoute {
         CurrentIdentityAssociation identity = identities.isAvailable() ? identities.get() : null;
         CurrentVertxRequest currentRequest = Arc.container().instance(CurrentVertxRequest.class).get();
         router.route(path).order(WEBSOCKET_ORDER).handler(
-                new GraphQLWebSocketHandler(identity, currentRequest, runBlocking, maxJsonDepth, webSocketInitTimeout,
+                new GraphQLWebSocketHandler(identity, currentRequest, maxJsonDepth, webSocketInitTimeout,
                         initPayloadAuthorization, webSocketMaxOperations, webSocketMaxPendingBytes, maxBodyBytes));
-        GraphQLHttpHandler handler = new GraphQLHttpHandler(maxBodyBytes, maxJsonDepth, runBlocking, identity, currentRequest,
+        GraphQLHttpHandler handler = new GraphQLHttpHandler(maxBodyBytes, maxJsonDepth, identity, currentRequest,
                 persistedQueries, new HttpCaching(cacheMaxAgeSeconds));
         router.get(path + "/schema.graphql").order(ORDER).handler(new SchemaDocumentHandler());
         router.route(path).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(handler::rejectDeclaredOversize);
-        Route route = router.route(path).order(ORDER)
-                .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes).setDeleteUploadedFilesOnEnd(true));
-        if (runBlocking) {
-            route.blockingHandler(handler);
-        } else {
-            route.handler(handler);
-        }
-        route.failureHandler(handler::handleFailure);
+        // On the event loop, so that the response's close handler is set before the connection can close
+        // (ExecutionLifetime); the execution itself moves to a worker (NormalizingExecutionService).
+        // Not blockingHandler: its ordered dispatch shares one queue per event loop, as Quarkus's fetchers did.
+        router.route(path).order(ORDER)
+                .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes).setDeleteUploadedFilesOnEnd(true))
+                .handler(handler)
+                .failureHandler(handler::handleFailure);
     }
 }

@@ -1,7 +1,12 @@
 package io.communique.http;
 
+import io.communique.engine.RequestPerExecution;
 import io.communique.engine.SocketSubscriptions;
+import io.communique.ops.CorrelationIds;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -20,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * GraphQL over WebSocket on the GraphQL path: Quarkus's own handler (SmallRye's subprotocol handlers,
@@ -27,7 +33,8 @@ import org.jboss.logging.Logger;
  * with every client message checked first ({@link WebSocketMessages}) and handed over as read,
  * operations per socket bounded ({@link WebSocketProtocols}), close reasons cut to what a close frame
  * may carry, and a socket closed when it does not send {@code connection_init} in time. Ahead of
- * Quarkus's WebSocket route, which then never sees an upgrade.
+ * Quarkus's WebSocket route, which then never sees an upgrade. Each query and mutation of a socket
+ * runs in a request of its own ({@link #requestPerOperation}).
  */
 final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
 
@@ -40,7 +47,11 @@ final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
     private static final String TOO_BIG = "Cannot process ";
     /** RFC 6455 5.5: a control frame carries at most 125 bytes, two of them the close code. */
     private static final int MAX_REASON_BYTES = 123;
+    /** Where SmallRye's execution metadata, and Quarkus's fetchers after it, hold the request context's state. */
+    private static final String STATE = "state";
 
+    private final CurrentIdentityAssociation identities;
+    private final CurrentVertxRequest currentRequest;
     private final int maxJsonDepth;
     private final Duration initTimeout;
     private final Optional<String> initPayloadAuthorization;
@@ -48,10 +59,14 @@ final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
     private final int maxPendingBytes;
     private final long maxMessageBytes;
 
-    GraphQLWebSocketHandler(CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest, boolean runBlocking,
-            int maxJsonDepth, Duration initTimeout, Optional<String> initPayloadAuthorization, int maxOperations,
-            long maxPendingBytes, long maxMessageBytes) {
-        super(identities, currentRequest, runBlocking);
+    GraphQLWebSocketHandler(CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest, int maxJsonDepth,
+            Duration initTimeout, Optional<String> initPayloadAuthorization, int maxOperations, long maxPendingBytes,
+            long maxMessageBytes) {
+        // Not blocking: a subscription's events are resolved on the socket's event loop, which must hand its
+        // fetchers to workers; queries and mutations run on workers regardless (NormalizingExecutionService).
+        super(identities, currentRequest, false);
+        this.identities = identities;
+        this.currentRequest = currentRequest;
         this.maxJsonDepth = maxJsonDepth;
         this.initTimeout = initTimeout;
         this.initPayloadAuthorization = initPayloadAuthorization;
@@ -69,6 +84,7 @@ final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
         Map<String, Object> metaData = getMetaData(ctx);
         SocketSubscriptions subscriptions = new SocketSubscriptions();
         metaData.put(SocketSubscriptions.KEY, subscriptions);
+        metaData.put(RequestPerExecution.KEY, requestPerOperation(ctx));
         ctx.request().toWebSocket(upgraded -> {
             if (upgraded.failed()) {
                 LOG.debugf("WebSocket upgrade failed: %s", upgraded.cause().toString());
@@ -152,6 +168,40 @@ final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
                 }
             });
         });
+    }
+
+    /**
+     * A socket's operations arrive in the request that upgraded it, and would share its request context,
+     * and so its Hibernate session; since queries and mutations run on workers at once, each gets a request
+     * of its own: a new request context, with the socket's identity set as SmallRye's handler sets it for
+     * a request (whoever the upgrade's token, or the {@code connection_init} payload's, signed in), and
+     * the upgrade's correlation id in the MDC. Subscriptions keep the upgrade's: their events are resolved
+     * one at a time on the socket's event loop.
+     */
+    private RequestPerExecution requestPerOperation(RoutingContext ctx) {
+        return metaData -> {
+            ManagedContext requestContext = Arc.container().requestContext();
+            requestContext.activate();
+            InjectableContext.ContextState state = requestContext.getState();
+            try {
+                if (identities != null) {
+                    if (ctx.user() instanceof QuarkusHttpUser user) {
+                        identities.setIdentity(user.getSecurityIdentity());
+                    } else {
+                        identities.setIdentity(QuarkusHttpUser.getSecurityIdentity(ctx, null));
+                    }
+                }
+                currentRequest.setCurrent(ctx);
+                if (ctx.get(CorrelationIds.MDC_KEY) instanceof String id) {
+                    MDC.put(CorrelationIds.MDC_KEY, id);
+                }
+            } catch (RuntimeException e) {
+                requestContext.destroy(state);
+                throw e;
+            }
+            metaData.put(STATE, state);
+            return () -> requestContext.destroy(state);
+        };
     }
 
     private static void closeUnlessClosed(ServerWebSocket socket, Session session, short code, String reason) {

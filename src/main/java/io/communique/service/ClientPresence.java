@@ -12,7 +12,7 @@ import jakarta.enterprise.context.RequestScoped;
 @RequestScoped
 public class ClientPresence {
 
-    // Set on the connection's event loop, read on the workers that run the batch loaders.
+    // Set on the connection's event loop, read on the worker that runs the execution.
     private volatile boolean gone;
 
     /**

@@ -1,4 +1,4 @@
-package io.communique.http;
+package io.communique.engine;
 
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which operation of a document a request would run, read before execution so that the HTTP
- * layer can refuse a mutation or subscription sent over GET whatever validation would say of it.
+ * Which operation of a document a request would run, read before execution: so that the HTTP
+ * layer can refuse a mutation or subscription sent over GET whatever validation would say of it, and
+ * so that {@link NormalizingExecutionService} knows a subscription before it starts.
  */
-final class OperationTypes {
+public final class OperationTypes {
 
     private OperationTypes() {
     }
@@ -21,7 +22,7 @@ final class OperationTypes {
      * operation), or empty when the document does not parse or selects no single operation; the
      * engine then reports that error itself, in the ordinary GraphQL shape.
      */
-    static Optional<OperationDefinition.Operation> selected(String query, String operationName) {
+    public static Optional<OperationDefinition.Operation> selected(String query, String operationName) {
         if (query == null || query.isBlank()) {
             return Optional.empty(); // a persisted-query hash alone, or a missing query the engine reports
         }
