@@ -60,9 +60,22 @@ public class BatchLoaders extends SimplePerformantInstrumentation {
     private final Map<String, BatchLoaderWithContext<Object, Object>> loaders = new ConcurrentHashMap<>();
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
 
+    // By the coordinates of the field, "Type.field".
+    private final Map<String, Operation> fields = new ConcurrentHashMap<>();
+
     public BatchLoaders(Schema schema) {
         this.schema = schema;
-        schema.getBatchOperations().forEach(operation -> operations.put(names.getName(operation), operation));
+        schema.getBatchOperations().forEach(operation -> {
+            operations.put(names.getName(operation), operation);
+            if (operation.getSourceFieldOn() != null) {
+                fields.put(operation.getSourceFieldOn().getName() + "." + operation.getName(), operation);
+            }
+        });
+    }
+
+    /** SmallRye's operation of the batched field {@code type.field}, or null if that field is not batched. */
+    Operation batchedField(String type, String field) {
+        return fields.get(type + "." + field);
     }
 
     /**

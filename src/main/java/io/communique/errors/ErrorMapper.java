@@ -21,6 +21,7 @@ import graphql.language.NodeVisitorStub;
 import graphql.language.ObjectValue;
 import graphql.language.Value;
 import graphql.language.OperationDefinition;
+import graphql.language.SourceLocation;
 import graphql.language.VariableDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.exceptions.ParseCancelledException;
@@ -251,17 +252,38 @@ public class ErrorMapper {
         return internalError(id, error.getLocations(), error.getPath());
     }
 
+    /**
+     * The error {@code thrown} reports to the client if the client caused it: an {@link ApiException}, or
+     * an exception whose class carries SmallRye's {@link ErrorCode}, anywhere in its causes; otherwise null.
+     */
+    public static ApiError clientError(Throwable thrown, List<SourceLocation> locations, List<Object> path) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            ApiError error = asClientError(t, locations, path);
+            if (error != null) {
+                return error;
+            }
+        }
+        return null;
+    }
+
+    private static ApiError asClientError(Throwable t, List<SourceLocation> locations, List<Object> path) {
+        var code = t.getClass().getAnnotation(ErrorCode.class);
+        if (t instanceof ApiException || code != null) {
+            return ApiError.of(code != null ? code.value() : ErrorCodes.BAD_USER_INPUT, t.getMessage(), locations, path);
+        }
+        return null;
+    }
+
     private ApiError fromException(Throwable thrown, GraphQLError error, Request request, Faults faults) {
         boolean log = faults.firstReport(thrown);
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            var code = t.getClass().getAnnotation(ErrorCode.class);
-            if (t instanceof ApiException || code != null) {
-                return ApiError.of(code != null ? code.value() : ErrorCodes.BAD_USER_INPUT, t.getMessage(),
-                        error.getLocations(), error.getPath());
+            ApiError clients = asClientError(t, error.getLocations(), error.getPath());
+            if (clients != null) {
+                return clients;
             }
             if (databaseUnreachable(t)) {
                 if (faults.afterCommit(error, request)) {
-                    return committed(thrown, t, error, faults, log, "the database became unreachable");
+                    return committed(thrown, t, error, faults, log, "the database became unreachable", false);
                 }
                 if (log) {
                     LOG.warnf("Database unreachable at %s%s: %s", error.getPath(), faults.alsoFailed(thrown), t.getMessage());
@@ -273,7 +295,7 @@ public class ErrorMapper {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && CONCURRENT_WRITE.contains(sql.getSQLState())) {
                 if (faults.afterCommit(error, request)) {
-                    return committed(thrown, t, error, faults, log, "the database rolled the read back for a concurrent write");
+                    return committed(thrown, t, error, faults, log, "the database rolled the read back for a concurrent write", false);
                 }
                 // A deadlock or serialization failure: PostgreSQL rolled the transaction back to let the
                 // other writer through. The request is fine and nothing was written, so it is the client's
@@ -290,7 +312,7 @@ public class ErrorMapper {
             if (t instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
                 String after = "the statement timeout of " + human(request.statementTimeout());
                 if (faults.afterCommit(error, request)) {
-                    return committed(thrown, t, error, faults, log, "the database cancelled the read after " + after);
+                    return committed(thrown, t, error, faults, log, "the database cancelled the read after " + after, false);
                 }
                 String id = faults.id(thrown);
                 if (log) {
@@ -306,7 +328,7 @@ public class ErrorMapper {
             if (t instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
                 String after = "the lock timeout of " + human(request.lockTimeout());
                 if (faults.afterCommit(error, request)) {
-                    return committed(thrown, t, error, faults, log, "the read waited for a lock longer than " + after);
+                    return committed(thrown, t, error, faults, log, "the read waited for a lock longer than " + after, false);
                 }
                 // Another transaction held what this one had to lock for longer than the lock timeout: the
                 // request was not too large, it came at a busy moment. Its transaction rolled back.
@@ -332,15 +354,20 @@ public class ErrorMapper {
     }
 
     /**
-     * A database failure in a field below a mutation's root field. The root field's resolver returned,
+     * A failure in a field below a mutation's root field: the database's, or the server's own
+     * ({@code serverFault}, logged as an error with its stack trace). The root field's resolver returned,
      * and with it the service call whose transaction holds the mutation's writes: they are committed.
      * Only reading the payload failed, so the client must not be told to send the mutation again (a
      * status update sent again is a second entry in the history), but to read what it changed.
      */
     private static ApiError committed(Throwable thrown, Throwable cause, GraphQLError error, Faults faults, boolean log,
-            String why) {
+            String why, boolean serverFault) {
         String id = faults.id(thrown);
-        if (log) {
+        if (log && serverFault) {
+            // Not the database's failure but the server's own: with its stack trace, as an INTERNAL fault is logged.
+            LOG.errorf(thrown, "Mutation committed, reading its result failed: %s [correlationId=%s] at %s%s", why, id,
+                    error.getPath(), faults.alsoFailed(thrown));
+        } else if (log) {
             LOG.warnf("Mutation committed, reading its result failed: %s [correlationId=%s] at %s%s: %s", why, id,
                     error.getPath(), faults.alsoFailed(thrown), cause.getMessage());
         }

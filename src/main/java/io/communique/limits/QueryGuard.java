@@ -11,7 +11,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperat
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import io.communique.errors.ApiError;
 import io.communique.errors.ErrorCodes;
-import io.communique.errors.LimitExceededException;
+import io.communique.errors.OperationRefusedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,7 +75,7 @@ public class QueryGuard extends SimplePerformantInstrumentation {
                     .with(measured("fields", shape.fields(), limits.maxFields())));
         }
         if (!refusals.isEmpty()) {
-            throw new LimitExceededException(refusals);
+            throw new OperationRefusedException(refusals);
         }
         return documentAndVariables;
     }
@@ -91,11 +91,11 @@ public class QueryGuard extends SimplePerformantInstrumentation {
             cost = new QueryCost(context.getGraphQLSchema(), limits.listSizeEstimate()).of(operation);
         } catch (AbortExecutionException tooManyFields) {
             // graphql-java refuses to normalize more than 100,000 fields: far past any budget.
-            throw new LimitExceededException(List.of(tooComplex(null)));
+            throw new OperationRefusedException(List.of(tooComplex(null)));
         }
         ((State) state).requested = cost;
         if (cost > limits.maxCost()) {
-            throw new LimitExceededException(List.of(tooComplex(cost)));
+            throw new OperationRefusedException(List.of(tooComplex(cost)));
         }
         return null;
     }

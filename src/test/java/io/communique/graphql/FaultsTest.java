@@ -38,7 +38,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -277,18 +276,6 @@ class FaultsTest {
                 "evidence", Map.of("statementId", Ids.base64("Statement:14")), "clientMutationId", "sent-once");
     }
 
-    /** The statuses in the commitment's history, as stored. */
-    static List<String> statuses(long commitment) throws SQLException {
-        try (var c = DB.connect(); var s = c.createStatement(); var rs = s.executeQuery(
-                "select status from commitment_status_entry where commitment_id = " + commitment + " order by id")) {
-            List<String> statuses = new ArrayList<>();
-            while (rs.next()) {
-                statuses.add(rs.getString(1));
-            }
-            return statuses;
-        }
-    }
-
     static String written(String why) {
         return "This mutation was written: its changes are committed. Reading its result failed (" + why + "). Do not"
                 + " send it again; read what it changed instead (a node it created is in changes(since:)).";
@@ -314,7 +301,7 @@ class FaultsTest {
             assertNotNull(response.getString("errors[0].extensions.correlationId"));
             // statusHistory is non-null, so the payload is null as GraphQL requires: the message is what the client has.
             assertNull(response.get("data.updateCommitmentStatus"));
-            assertEquals(List.of("AGREED", "IN_PROGRESS"), statuses(commitment), fault.getKey() + ": written, once");
+            assertEquals(List.of("AGREED", "IN_PROGRESS"), DB.statuses(commitment), fault.getKey() + ": written, once");
         }
     }
 
@@ -332,7 +319,7 @@ class FaultsTest {
             assertEquals(written("the database became unreachable"), errors.getJsonObject(0).getString("message"));
             assertEquals("complete", ws.next("write").getString("type"));
         }
-        assertEquals(List.of("AGREED", "IN_PROGRESS"), statuses(commitment));
+        assertEquals(List.of("AGREED", "IN_PROGRESS"), DB.statuses(commitment));
     }
 
     static String place(long dialogue) throws SQLException {
@@ -408,7 +395,7 @@ class FaultsTest {
             assertEquals(List.of("updateCommitmentStatus"), response.getList("errors[0].path"));
             assertNotNull(response.getString("errors[0].extensions.correlationId"));
         }
-        assertEquals(List.of("AGREED"), statuses(commitment));
+        assertEquals(List.of("AGREED"), DB.statuses(commitment));
     }
 
     private static String formatted(LogRecord record) {

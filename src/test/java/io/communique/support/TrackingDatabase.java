@@ -3,6 +3,7 @@ package io.communique.support;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,6 +151,18 @@ public final class TrackingDatabase {
             s.execute("insert into commitment_status_entry (commitment_id, status, as_of, note, evidence_statement_id)"
                     + " values (" + key + ", '" + status + "', date '2023-11-10', 'Arranged by a test', 23)");
             return key;
+        }
+    }
+
+    /** The statuses in the commitment's history, as stored, in the order recorded. */
+    public List<String> statuses(long commitment) throws SQLException {
+        try (var c = connect(); var s = c.createStatement(); var rs = s.executeQuery(
+                "select status from commitment_status_entry where commitment_id = " + commitment + " order by id")) {
+            List<String> statuses = new ArrayList<>();
+            while (rs.next()) {
+                statuses.add(rs.getString(1));
+            }
+            return statuses;
         }
     }
 }

@@ -71,6 +71,63 @@ class CommitmentStatusMutationTest {
         return response;
     }
 
+    static final String WITH_PAYLOAD_ARGUMENTS = GraphQL.load("update-commitment-status-payload-arguments");
+
+    /** The mutation with arguments in its payload: {@code first} and {@code speaker} for the commitment's statements. */
+    static JsonPath updateAsking(String token, long commitment, Integer first, List<String> speaker, boolean withActor) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("input", input(commitment, "IN_PROGRESS"));
+        variables.put("first", first);
+        variables.put("speaker", speaker);
+        variables.put("withActor", withActor);
+        return given().contentType("application/json").header("Authorization", "Bearer " + token)
+                .body(Map.of("query", WITH_PAYLOAD_ARGUMENTS, "variables", variables))
+                .when().post("/graphql").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void aMutationWhosePayloadWouldFailOnItsArgumentsIsRefusedBeforeItWritesAnything() throws SQLException {
+        // The payload is read after the commit. A bad argument there was BAD_USER_INPUT with a null payload, which
+        // reads as refused, though the status was written: corrected and sent again, it was written twice.
+        long key = DB.newCommitment("AGREED");
+        var before = DB.rowCounts();
+
+        var negative = updateAsking(Tokens.forRole("editor"), key, -1, null, false);
+        var error = Errors.single(negative, "BAD_USER_INPUT");
+        assertEquals("Argument 'first' on the 'Commitment.statements' connection must not be negative, got -1.",
+                error.get("message"));
+        assertEquals(List.of("updateCommitmentStatus", "commitment", "statements"), negative.getList("errors[0].path"));
+        assertEquals(8, negative.getInt("errors[0].locations[0].line"), negative.prettify());
+        assertNull(negative.get("data"), "refused before execution: no field ran");
+
+        var unknownSpeaker = updateAsking(Tokens.forRole("editor"), key, 5, List.of(Ids.base64("Official:999999")), false);
+        Errors.single(unknownSpeaker, "BAD_USER_INPUT");
+        assertTrue(unknownSpeaker.getString("errors[0].message").contains("filter.speaker"), unknownSpeaker.prettify());
+
+        assertEquals(before, DB.rowCounts(), "nothing was written");
+        assertEquals(List.of("AGREED"), DB.statuses(key));
+    }
+
+    @Test
+    void aMutationWhosePayloadAsksForWhatTheCallersRoleMayNotReadIsRefusedBeforeItWritesAnything() throws SQLException {
+        long key = DB.newCommitment("AGREED");
+        var before = DB.rowCounts();
+
+        var forbidden = updateAsking(Tokens.forRole("editor"), key, 5, null, true);
+        Errors.single(forbidden, "FORBIDDEN");
+        // Below the list of history entries the path would need an index: the location says where.
+        assertNull(forbidden.get("errors[0].path"), forbidden.prettify());
+        assertEquals(14, forbidden.getInt("errors[0].locations[0].line"), forbidden.prettify());
+        assertEquals(before, DB.rowCounts(), "nothing was written");
+
+        // The same payload for a caller who may read it: written once, and read back in full.
+        var written = updateAsking(Tokens.forRole("admin"), key, 5, List.of(), true);
+        assertNull(written.get("errors"), written.prettify());
+        assertEquals("IN_PROGRESS", written.getString("data.updateCommitmentStatus.commitment.status"));
+        assertEquals("admin@tests.communique.example", written.getString("data.updateCommitmentStatus.commitment.history.nodes[0].actor"));
+        assertEquals(List.of("AGREED", "IN_PROGRESS"), DB.statuses(key));
+    }
+
     @Test
     void anEditorRecordsAnEvidencedStatusAndEveryWriteIsAudited() throws SQLException {
         long key = DB.newCommitment("AGREED");
