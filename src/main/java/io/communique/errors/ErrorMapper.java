@@ -345,6 +345,10 @@ public class ErrorMapper {
                         error.getLocations(), error.getPath()).with(Map.of("correlationId", id));
             }
         }
+        if (faults.afterCommit(error, request)) {
+            // A fault of the server's, but the remedy is the client's to know: the write stands, do not send it again.
+            return committed(thrown, thrown, error, faults, log, "a fault on the server", true);
+        }
         String id = faults.id(thrown);
         if (log) {
             LOG.errorf(thrown, "Internal server error [correlationId=%s] at %s%s", id, error.getPath(),

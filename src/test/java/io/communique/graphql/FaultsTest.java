@@ -45,6 +45,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.awaitility.Awaitility;
@@ -320,6 +321,24 @@ class FaultsTest {
             assertEquals("complete", ws.next("write").getString("type"));
         }
         assertEquals(List.of("AGREED", "IN_PROGRESS"), DB.statuses(commitment));
+    }
+
+    @Test
+    void aMutationWhoseResultFailsOnAFaultOfTheServerAfterItsCommitSaysItWasWritten() throws SQLException {
+        // An INTERNAL there said nothing of the write: a client could take it for a refusal and send the write again.
+        long commitment = DB.newCommitment("AGREED");
+        FaultyGraphReader.failNextPartiesBatch();
+        var response = GraphQL.as(Tokens.forRole("editor"), GraphQL.load("update-commitment-status-parties"), "input",
+                statusUpdate(commitment));
+        var error = Errors.single(response, ErrorCodes.WRITE_COMMITTED_READ_FAILED);
+        assertEquals(written("a fault on the server"), error.get("message"));
+        assertEquals(List.of("updateCommitmentStatus", "commitment", "parties"), response.getList("errors[0].path"));
+        String id = response.getString("errors[0].extensions.correlationId");
+        var line = log.stream().filter(r -> String.valueOf(formatted(r)).contains(id)).findFirst();
+        assertTrue(line.isPresent(), "no log line names " + id);
+        assertTrue(line.get().getLevel().intValue() >= Level.SEVERE.intValue(), "a fault of the server's is logged as an error");
+        assertNotNull(line.get().getThrown(), "with its stack trace");
+        assertEquals(List.of("AGREED", "IN_PROGRESS"), DB.statuses(commitment), "written, once");
     }
 
     static String place(long dialogue) throws SQLException {
