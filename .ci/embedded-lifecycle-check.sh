@@ -28,4 +28,24 @@ france=$(graphql '{ nation(code: "FR") { id name } }')
 expect_json "$france" 'r["data"]["nation"]["name"] == "France"'
 stop_server
 no_postgres_on "$DATA"
-echo "embedded database OK: data and ids kept across a restart; no postgres left running"
+
+# A start that fails says why, and stops its postgres too. The exit handler that stops postgres once
+# dropped the cause: a failed start exited with status 1 and no word of it. The failure here is a key
+# for bearer tokens that cannot be read, which also used to start, then answer every request (reads
+# and the readiness check too) with 500 and a stack trace.
+set +e
+timeout 120 env QUARKUS_HTTP_PORT="$PORT" COMMUNIQUE_DATA_DIR="$DATA" COMMUNIQUE_EMBEDDED_DB_PORT="$DB_PORT" \
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:/nonexistent/communique/public.pem \
+  java -jar "$JAR" > target/embedded-unreadable-key.log 2>&1
+status=$?
+set -e
+if [ "$status" -eq 0 ] || [ "$status" -eq 124 ]; then
+  echo "the server did not refuse to start with an unreadable token key (exit $status); its log:" >&2
+  tail -40 target/embedded-unreadable-key.log >&2
+  exit 1
+fi
+grep -q "The key that verifies bearer tokens cannot be read from mp.jwt.verify.publickey.location" \
+  target/embedded-unreadable-key.log \
+  || { echo "the failed start does not say why; its log:" >&2; tail -40 target/embedded-unreadable-key.log >&2; exit 1; }
+no_postgres_on "$DATA"
+echo "embedded database OK: data and ids kept across a restart; a failed start says why; no postgres left running"

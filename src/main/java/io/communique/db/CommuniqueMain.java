@@ -70,6 +70,11 @@ public final class CommuniqueMain {
             if (LaunchMode.current() == LaunchMode.DEVELOPMENT && !ApplicationLifecycleManager.isVmShuttingDown()) {
                 return;
             }
+            if (failure != null) {
+                // Quarkus's own exit handler logs why a start failed; one of ours replaces it, and a failed
+                // start used to exit with status 1 and no word of the cause.
+                LOG.error("Failed to start application", failure);
+            }
             database.close();
             stopped.countDown();
             if (!ApplicationLifecycleManager.isVmShuttingDown()) {
