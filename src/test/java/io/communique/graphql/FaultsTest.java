@@ -197,6 +197,46 @@ class FaultsTest {
     }
 
     @Test
+    void aFailureInTheDatabaseIsLoggedOnceWithTheRequestsId() {
+        // Hibernate logged two more WARN lines for every SQL error, on top of the mapper's one.
+        List<LogRecord> everything = new CopyOnWriteArrayList<>();
+        Handler all = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record instanceof ExtLogRecord ext) {
+                    ext.copyMdc();
+                }
+                everything.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(all);
+        try {
+            for (String fault : List.of("fault-timeout", "fault-internal")) {
+                String kind = fault.equals("fault-timeout") ? "Official:1" : "Dialogue:1";
+                var response = GraphQL.file(fault, "id", Ids.base64(kind));
+                String id = response.getString("errors[0].extensions.correlationId");
+                assertNotNull(id, response.prettify());
+                var lines = everything.stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+                        .filter(r -> r instanceof ExtLogRecord e && id.equals(e.getMdc("correlationId")))
+                        .map(r -> r.getLoggerName() + ": " + formatted(r)).toList();
+                assertEquals(1, lines.size(), fault + ": " + lines);
+                assertTrue(lines.get(0).startsWith(ErrorMapper.class.getName()), lines.get(0));
+            }
+        } finally {
+            root.removeHandler(all);
+        }
+    }
+
+    @Test
     void twoFaultsGetTwoCorrelationIds() {
         String first = GraphQL.file("fault-internal", "id", Ids.base64("Dialogue:1")).getString("errors[0].extensions.correlationId");
         String second = GraphQL.file("fault-internal", "id", Ids.base64("Dialogue:1")).getString("errors[0].extensions.correlationId");
