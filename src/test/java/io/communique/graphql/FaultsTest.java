@@ -15,6 +15,7 @@ import io.communique.model.Nation;
 import io.communique.service.ClientPresence;
 import io.communique.service.GraphReader;
 import io.communique.support.OwnDatabaseProfile;
+import io.communique.support.CapturedLog;
 import io.communique.support.Errors;
 import io.communique.support.FaultyGraphReader;
 import io.communique.support.FaultyGraphReader.ReadFault;
@@ -42,12 +43,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.awaitility.Awaitility;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -101,37 +99,17 @@ class FaultsTest {
     @Inject
     ClientPresence client;
 
-    private final List<LogRecord> log = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record instanceof ExtLogRecord ext) {
-                // As an async handler does: the MDC is the logging thread's, read it before the request ends.
-                ext.copyMdc();
-            }
-            log.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private CapturedLog log;
 
     @BeforeEach
     void captureTheMappersLog() {
-        Logger.getLogger(ErrorMapper.class.getName()).addHandler(capture);
-        Logger.getLogger(HTTP_HANDLER).addHandler(capture);
+        log = CapturedLog.of(ErrorMapper.class.getName(), HTTP_HANDLER);
     }
 
     @AfterEach
     void release() {
         FaultyGraphReader.disarmReads();
-        Logger.getLogger(ErrorMapper.class.getName()).removeHandler(capture);
-        Logger.getLogger(HTTP_HANDLER).removeHandler(capture);
+        log.close();
     }
 
     @Test
@@ -146,7 +124,7 @@ class FaultsTest {
         assertEquals(List.of("dialogue"), response.getList("errors[0].path"));
         assertNull(response.get("data.dialogue"));
 
-        var line = log.stream().filter(r -> String.valueOf(r.getMessage()).contains(id)
+        var line = log.records().stream().filter(r -> String.valueOf(r.getMessage()).contains(id)
                 || String.valueOf(formatted(r)).contains(id)).findFirst();
         assertTrue(line.isPresent(), "no log line names " + id);
         assertNotNull(line.get().getThrown(), "the log line carries the stack trace");
@@ -164,7 +142,7 @@ class FaultsTest {
             assertEquals(List.of("commitments", "nodes", i, "parties"), response.getList("errors[" + i + "].path"));
             assertEquals(id, response.getString("errors[" + i + "].extensions.correlationId"));
         }
-        var lines = log.stream().filter(r -> String.valueOf(formatted(r)).contains(id)).toList();
+        var lines = log.records().stream().filter(r -> String.valueOf(formatted(r)).contains(id)).toList();
         assertEquals(1, lines.size(), "one fault, one log line: " + lines.stream().map(FaultsTest::formatted).toList());
         assertTrue(formatted(lines.get(0)).contains("and 4 more fields of this response"), formatted(lines.get(0)));
         assertNotNull(lines.get(0).getThrown());
@@ -187,8 +165,8 @@ class FaultsTest {
             if (sent != null) {
                 assertEquals(sent, id, "a well-formed id from the client is kept");
             }
-            var records = log.stream().filter(r -> r instanceof ExtLogRecord e && id.equals(e.getMdc("correlationId"))).toList();
-            assertEquals(1, records.size(), "the fault's log line carries the id in its MDC: " + log);
+            var records = log.records().stream().filter(r -> r instanceof ExtLogRecord e && id.equals(e.getMdc("correlationId"))).toList();
+            assertEquals(1, records.size(), "the fault's log line carries the id in its MDC: " + log.records());
             assertNotNull(records.get(0).getThrown());
             // The formatter JSON logs use (QUARKUS_LOG_CONSOLE_JSON_ENABLED=true) writes the MDC with the line.
             String json = new org.jboss.logmanager.formatters.JsonFormatter().format(records.get(0));
@@ -199,40 +177,18 @@ class FaultsTest {
     @Test
     void aFailureInTheDatabaseIsLoggedOnceWithTheRequestsId() {
         // Hibernate logged two more WARN lines for every SQL error, on top of the mapper's one.
-        List<LogRecord> everything = new CopyOnWriteArrayList<>();
-        Handler all = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record instanceof ExtLogRecord ext) {
-                    ext.copyMdc();
-                }
-                everything.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(all);
-        try {
+        try (CapturedLog everything = CapturedLog.of("")) {
             for (String fault : List.of("fault-timeout", "fault-internal")) {
                 String kind = fault.equals("fault-timeout") ? "Official:1" : "Dialogue:1";
                 var response = GraphQL.file(fault, "id", Ids.base64(kind));
                 String id = response.getString("errors[0].extensions.correlationId");
                 assertNotNull(id, response.prettify());
-                var lines = everything.stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+                var lines = everything.warnings().stream()
                         .filter(r -> r instanceof ExtLogRecord e && id.equals(e.getMdc("correlationId")))
                         .map(r -> r.getLoggerName() + ": " + formatted(r)).toList();
                 assertEquals(1, lines.size(), fault + ": " + lines);
                 assertTrue(lines.get(0).startsWith(ErrorMapper.class.getName()), lines.get(0));
             }
-        } finally {
-            root.removeHandler(all);
         }
     }
 
@@ -279,7 +235,7 @@ class FaultsTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !armed.requestContext.isValid());
         // The statement's speakers and commitments would be two more statements; nobody would receive them.
         assertEquals(1, SqlStatementCounter.count(), "only the read in progress ran: " + SqlStatementCounter.statements());
-        assertEquals(List.of(), log, "nothing to report: the client left, the server did not fail");
+        assertEquals(List.of(), log.records(), "nothing to report: the client left, the server did not fail");
         assertEquals(abandonedBefore + 1, Metrics.value(Metrics.scrape(), abandoned), "counted as abandoned, not as an error");
     }
 
@@ -374,7 +330,7 @@ class FaultsTest {
         assertEquals(written("a fault on the server"), error.get("message"));
         assertEquals(List.of("updateCommitmentStatus", "commitment", "parties"), response.getList("errors[0].path"));
         String id = response.getString("errors[0].extensions.correlationId");
-        var line = log.stream().filter(r -> String.valueOf(formatted(r)).contains(id)).findFirst();
+        var line = log.records().stream().filter(r -> String.valueOf(formatted(r)).contains(id)).findFirst();
         assertTrue(line.isPresent(), "no log line names " + id);
         assertTrue(line.get().getLevel().intValue() >= Level.SEVERE.intValue(), "a fault of the server's is logged as an error");
         assertNotNull(line.get().getThrown(), "with its stack trace");

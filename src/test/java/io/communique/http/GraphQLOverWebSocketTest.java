@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.communique.live.LiveEvents;
+import io.communique.support.CapturedLog;
 import io.communique.support.GraphQL;
 import io.communique.support.GraphQLWs;
 import io.communique.support.RawWebSocket;
@@ -26,13 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -370,31 +367,10 @@ class GraphQLOverWebSocketTest {
 
     /** What SmallRye's WebSocket handler logged at WARN or above while the steps ran. */
     private static List<String> smallRyeWarningsDuring(Steps steps) throws Exception {
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    warnings.add(record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger smallRye = Logger.getLogger("io.smallrye.graphql.websocket.GraphQLWebsocketHandler");
-        smallRye.addHandler(capture);
-        try {
+        try (CapturedLog smallRye = CapturedLog.of("io.smallrye.graphql.websocket.GraphQLWebsocketHandler")) {
             steps.run();
-        } finally {
-            smallRye.removeHandler(capture);
+            return smallRye.warnings().stream().map(LogRecord::getMessage).toList();
         }
-        return warnings;
     }
 
     @Test
