@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.communique.support.Errors;
 import io.communique.support.GraphQL;
+import io.communique.support.GraphQLWs;
 import io.communique.support.Ids;
 import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.Race;
@@ -19,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.json.JsonObject;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -106,6 +108,26 @@ class CommitmentStatusMutationTest {
 
         assertEquals(before, DB.rowCounts(), "nothing was written");
         assertEquals(List.of("AGREED"), DB.statuses(key));
+    }
+
+    @Test
+    void overAWebSocketAMutationWhosePayloadWouldFailIsRefusedBeforeItWritesAnything() throws Exception {
+        long key = DB.newCommitment("AGREED");
+        var before = DB.rowCounts();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("input", input(key, "IN_PROGRESS"));
+        variables.put("first", 101);
+        variables.put("withActor", false);
+        try (GraphQLWs ws = GraphQLWs.connectAs(Tokens.forRole("editor"))) {
+            ws.subscribe("write", WITH_PAYLOAD_ARGUMENTS, variables);
+            JsonObject refused = ws.next("write");
+            // A request error, as for a limit: "error", and nothing more for that id.
+            assertEquals("error", refused.getString("type"), refused.encode());
+            JsonObject error = refused.getJsonArray("payload").getJsonObject(0);
+            assertEquals("BAD_USER_INPUT", error.getJsonObject("extensions").getString("code"), refused.encode());
+            assertTrue(error.getString("message").contains("'first' on the 'Commitment.statements' connection"), refused.encode());
+        }
+        assertEquals(before, DB.rowCounts(), "nothing was written");
     }
 
     @Test
