@@ -14,6 +14,7 @@ import io.smallrye.graphql.execution.ExecutionService;
 import io.smallrye.graphql.schema.model.Schema;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -70,7 +71,8 @@ public class NormalizingExecutionService extends ExecutionService {
     }
 
     @Override
-    public void execute(JsonObject input, Map<String, Object> metaData, ExecutionResponseWriter writer, boolean async) {
+    public void execute(JsonObject request, Map<String, Object> metaData, ExecutionResponseWriter writer, boolean async) {
+        JsonObject input = withSpecLineBreaks(request);
         Writer normalizing = new Writer(writer, string(input, "query"), string(input, "operationName"),
                 SocketSubscriptions.of(metaData));
         if (isSubscription(input)) {
@@ -101,6 +103,32 @@ public class NormalizingExecutionService extends ExecutionService {
             super.execute(input, own, new Ending(normalizing, end), async);
             return null;
         }, false).onFailure(normalizing::fail); // not run at all: the worker pool refused it (shutting down)
+    }
+
+    /**
+     * The request with each carriage return that stands alone in its document read as a line feed. The
+     * GraphQL spec ends a line at {@code \r}, {@code \n} or {@code \r\n}; graphql-java's lexer counts
+     * only {@code \n}, so a document written with {@code \r} alone had every error located on line 1. Where
+     * else a lone {@code \r} may stand, the spec reads it as a line break too (in a block string) or
+     * refuses it (in a string), so the document means what it meant.
+     */
+    static JsonObject withSpecLineBreaks(JsonObject input) {
+        String query = string(input, "query");
+        if (query == null || query.indexOf('\r') < 0) {
+            return input;
+        }
+        StringBuilder lines = new StringBuilder(query.length());
+        boolean changed = false;
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '\r' && (i + 1 == query.length() || query.charAt(i + 1) != '\n')) {
+                lines.append('\n');
+                changed = true;
+            } else {
+                lines.append(c);
+            }
+        }
+        return changed ? Json.createObjectBuilder(input).add("query", lines.toString()).build() : input;
     }
 
     private static String string(JsonObject input, String member) {

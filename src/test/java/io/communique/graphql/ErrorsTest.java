@@ -34,6 +34,22 @@ class ErrorsTest {
     }
 
     @Test
+    void aCarriageReturnAloneEndsALineAsTheSpecSays() {
+        // graphql-java's lexer counted only \n: a document written with \r alone had every error on line 1.
+        var unknown = GraphQL.query("{\r\r  nations(first: 1) {\r    nope\r  }\r}");
+        Errors.single(unknown, ErrorCodes.VALIDATION_FAILED);
+        assertEquals(4, unknown.getInt("errors[0].locations[0].line"), unknown.prettify());
+        assertEquals(5, unknown.getInt("errors[0].locations[0].column"), unknown.prettify());
+
+        var syntax = GraphQL.query("{\r  nations(first: ) { totalCount } }");
+        assertEquals("Invalid syntax: unexpected ')' at line 2 column 18.", Errors.single(syntax, ErrorCodes.PARSE_FAILED).get("message"));
+
+        // \r\n is one line break, not two.
+        var crlf = GraphQL.query("{\r\n  nope\r\n}");
+        assertEquals(2, crlf.getInt("errors[0].locations[0].line"), crlf.prettify());
+    }
+
+    @Test
     void syntaxErrorsSayWhatWasUnexpectedAndQuoteAtMostFortyCharacters() {
         // They named the parser generator ("Invalid syntax with ANTLR error 'token recognition error at: …'"), and an
         // unterminated 100 KB string came back whole: a 100,242-byte response.
