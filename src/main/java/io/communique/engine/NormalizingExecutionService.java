@@ -36,9 +36,10 @@ import org.reactivestreams.Subscription;
  * before graphql-java sees it and answers a syntax error (or a missing query) with a bare error
  * of its own, and Quarkus turns an aborted execution into an empty HTTP 500.
  *
- * <p>It also decides where an execution runs. Every query and mutation runs on a worker thread of its
- * own, taken from the worker pool without any queue in front (an unordered {@code executeBlocking}),
- * and its resolvers and batch loaders run inline there, one after another (SmallRye's
+ * <p>It also decides where and when an execution runs. Every query and mutation runs on a worker thread of
+ * its own, taken from the worker pool without any queue in front (an unordered {@code executeBlocking}),
+ * once the {@link ExecutionGate} lets it in (a few at once, in arrival order, and none held up for long by
+ * one that waits on the database), and its resolvers and batch loaders run inline there, one after another (SmallRye's
  * {@code runBlocking} metadata). Until 2026-12 graphql-java ran on the event loop and Quarkus handed
  * each resolver and batch loader to a worker through an ordered {@code executeBlocking}, whose queue a
  * request's duplicated context shares with its event loop: every request on one event loop waited
@@ -60,6 +61,7 @@ public class NormalizingExecutionService extends ExecutionService {
     private final ErrorMapper mapper;
     private final QueryGuard guard;
     private final LimitsConfig limits;
+    private volatile ExecutionGate gate;
 
     public NormalizingExecutionService(graphql.schema.GraphQLSchema graphQLSchema, Schema schema, ErrorMapper mapper,
             QueryGuard guard, LimitsConfig limits) {
@@ -91,18 +93,39 @@ public class NormalizingExecutionService extends ExecutionService {
         // An HTTP request keeps its duplicated context (its request context, correlation id, hang-up handling);
         // an operation that needs a request of its own gets a context of its own to hold it.
         Context context = requests == null ? caller : VertxContext.createNewDuplicatedContext(caller);
-        context.executeBlocking(() -> {
+        gate(caller.owner()).enter(place -> context.executeBlocking(() -> {
             Runnable end;
             try {
-                end = requests == null ? () -> {
+                Runnable ownRequest = requests == null ? () -> {
                 } : requests.begin(own);
+                end = () -> {
+                    place.giveUp();
+                    ownRequest.run();
+                };
             } catch (RuntimeException e) {
+                place.giveUp();
                 normalizing.fail(e);
                 return null;
             }
             super.execute(input, own, new Ending(normalizing, end), async);
             return null;
-        }, false).onFailure(normalizing::fail); // not run at all: the worker pool refused it (shutting down)
+        }, false).onFailure(failure -> { // not run at all: the worker pool refused it (shutting down)
+            place.giveUp();
+            normalizing.fail(failure);
+        }));
+    }
+
+    private ExecutionGate gate(Vertx vertx) {
+        ExecutionGate current = gate;
+        if (current == null) {
+            synchronized (this) {
+                if (gate == null) {
+                    gate = new ExecutionGate(vertx, limits.maxRunningExecutions(), limits.executionPatience().toMillis());
+                }
+                current = gate;
+            }
+        }
+        return current;
     }
 
     /**

@@ -65,4 +65,18 @@ public interface LimitsConfig {
      */
     @WithDefault("true")
     boolean introspectionGoodFaith();
+
+    /**
+     * Queries and mutations running at once on this instance; more wait their turn in arrival order
+     * (see executionPatience).
+     */
+    @WithDefault("4")
+    int maxRunningExecutions();
+
+    /**
+     * How long a running query or mutation counts against maxRunningExecutions: after that it gives its
+     * place to the next waiting one and runs on outside the count (it is likely waiting on the database).
+     */
+    @WithDefault("100ms")
+    java.time.Duration executionPatience();
 }

@@ -35,6 +35,7 @@ class OperationLevelChainTest {
     void theEnginesInstrumentationsArePerOperationOnly() {
         assertTrue(OperationLevelChain.perOperationOnly(QueryGuard.class));
         assertTrue(OperationLevelChain.perOperationOnly(OperationMetrics.class));
+        assertTrue(OperationLevelChain.perOperationOnly(MutationPayloadCheck.class));
         // SmallRye's query cache: graphql-java's SimpleInstrumentation, whose per-field hooks are the interface's no-op defaults.
         assertTrue(OperationLevelChain.perOperationOnly(QueryCache.class));
     }
