@@ -32,7 +32,9 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,6 +62,11 @@ public class MutationPayloadCheck extends SimplePerformantInstrumentation {
     private static final Logger LOG = Logger.getLogger(MutationPayloadCheck.class);
 
     private final BatchLoaders batched;
+    // Each batched field's resolver method, found once.
+    private final Map<Operation, Resolver> resolvers = new ConcurrentHashMap<>();
+
+    private record Resolver(Class<?> bean, Method method) {
+    }
 
     public MutationPayloadCheck(BatchLoaders batched) {
         this.batched = batched;
@@ -124,13 +131,22 @@ public class MutationPayloadCheck extends SimplePerformantInstrumentation {
     }
 
     /** The resolver, called on its bean as SmallRye calls it (through the bean's client proxy). */
-    private static void invoke(Operation resolver, Object[] arguments) throws ReflectiveOperationException {
-        // By name in the current application class loader, as BatchLoaders loads it (a dev-mode reload makes new classes).
+    private void invoke(Operation resolver, Object[] arguments) throws ReflectiveOperationException {
+        Resolver found = resolvers.get(resolver);
+        if (found == null) {
+            found = find(resolver, arguments.length);
+            resolvers.put(resolver, found);
+        }
+        found.method().invoke(Arc.container().instance(found.bean()).get(), arguments);
+    }
+
+    private static Resolver find(Operation resolver, int parameters) throws ReflectiveOperationException {
+        // By name in the current application class loader, as BatchLoaders loads it (a dev-mode reload makes new classes,
+        // and a new bean of this class with them).
         Class<?> beanClass = Class.forName(resolver.getClassName(), true, Thread.currentThread().getContextClassLoader());
         for (Method method : beanClass.getMethods()) {
-            if (method.getName().equals(resolver.getMethodName()) && method.getParameterCount() == arguments.length) {
-                method.invoke(Arc.container().instance(beanClass).get(), arguments);
-                return;
+            if (method.getName().equals(resolver.getMethodName()) && method.getParameterCount() == parameters) {
+                return new Resolver(beanClass, method);
             }
         }
         throw new NoSuchMethodException(resolver.getClassName() + "." + resolver.getMethodName());

@@ -27,6 +27,7 @@ import io.communique.support.Metrics;
 import io.communique.support.SqlStatementCounter;
 import io.communique.support.Tokens;
 import io.communique.support.TrackingDatabase;
+import io.communique.support.StatusUpdates;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -67,7 +68,7 @@ class FaultsTest {
     static final Duration LOCK_TIMEOUT = Duration.ofMillis(500);
     static final String DATABASE = "communique_faults";
     static final TrackingDatabase DB = new TrackingDatabase(DATABASE);
-    static final String STATUS_UPDATE = GraphQL.load("update-commitment-status");
+    static final String STATUS_UPDATE = StatusUpdates.MUTATION;
 
     /** Logs the faults of the HTTP layer itself (package-private class). */
     private static final String HTTP_HANDLER = "io.communique.http.GraphQLHttpHandler";
@@ -269,8 +270,7 @@ class FaultsTest {
 
     /** A status update of {@code commitment}, evidenced by a statement of the seed's dialogue. */
     static Map<String, Object> statusUpdate(long commitment) {
-        return Map.of("commitmentId", Ids.base64("Commitment:" + commitment), "status", "IN_PROGRESS", "asOf", "2024-03-01",
-                "evidence", Map.of("statementId", Ids.base64("Statement:14")), "clientMutationId", "sent-once");
+        return StatusUpdates.input(commitment, "IN_PROGRESS", "clientMutationId", "sent-once");
     }
 
     static String written(String why) {

@@ -7,17 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.communique.support.GraphQL;
 import io.communique.support.GraphQLWs;
 import io.communique.support.HeldLocks;
-import io.communique.support.Ids;
 import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.Tokens;
 import io.communique.support.TrackingDatabase;
+import io.communique.support.StatusUpdates;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -167,12 +166,6 @@ class BlockedRequestTest {
     }
 
     private static Map<String, Object> input(long commitment, String note) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("commitmentId", Ids.base64("Commitment:" + commitment));
-        input.put("status", "AGREED");
-        input.put("asOf", "2024-03-01");
-        input.put("note", note);
-        input.put("evidence", Map.of("statementId", Ids.base64("Statement:14")));
-        return input;
+        return StatusUpdates.input(commitment, "AGREED", "note", note);
     }
 }

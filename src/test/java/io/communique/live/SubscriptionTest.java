@@ -15,6 +15,7 @@ import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.RawWebSocket;
 import io.communique.support.Tokens;
 import io.communique.support.TrackingDatabase;
+import io.communique.support.StatusUpdates;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.http.runtime.filters.QuarkusRequestWrapper;
@@ -49,7 +50,7 @@ class SubscriptionTest {
     static final TrackingDatabase DB = new TrackingDatabase(DATABASE);
     static final String WATCH_STATUS = GraphQL.load("subscribe-status-changed");
     static final String WATCH_STATEMENTS = GraphQL.load("subscribe-statement-added");
-    static final String MUTATION = GraphQL.load("update-commitment-status");
+    static final String MUTATION = StatusUpdates.MUTATION;
     static final String EDITOR = Tokens.forRole("editor");
 
     public static class Writable extends OwnDatabaseProfile {
@@ -167,13 +168,7 @@ class SubscriptionTest {
     }
 
     private static JsonPath update(long commitment, String status, String note) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("commitmentId", Ids.base64("Commitment:" + commitment));
-        input.put("status", status);
-        input.put("asOf", "2024-03-01");
-        input.put("note", note);
-        input.put("evidence", Map.of("statementId", Ids.base64("Statement:14")));
-        JsonPath response = GraphQL.as(EDITOR, MUTATION, "input", input);
+        JsonPath response = GraphQL.as(EDITOR, MUTATION, "input", StatusUpdates.input(commitment, status, "note", note));
         assertNull(response.get("errors"), () -> "the mutation failed: " + response.prettify());
         return response;
     }

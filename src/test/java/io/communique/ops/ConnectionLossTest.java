@@ -16,6 +16,7 @@ import io.communique.support.Ids;
 import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.Tokens;
 import io.communique.support.TrackingDatabase;
+import io.communique.support.StatusUpdates;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -25,7 +26,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -167,12 +167,7 @@ class ConnectionLossTest {
     }
 
     private static JsonPath updateStatus(long commitment, String status) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("commitmentId", Ids.base64("Commitment:" + commitment));
-        input.put("status", status);
-        input.put("asOf", "2024-03-01");
-        input.put("evidence", Map.of("statementId", Ids.base64("Statement:14")));
-        return GraphQL.as(EDITOR, GraphQL.load("update-commitment-status"), "input", input);
+        return StatusUpdates.send(EDITOR, StatusUpdates.input(commitment, status));
     }
 
     /** Terminates the backends and waits until they have exited. */

@@ -11,9 +11,9 @@ import io.communique.support.Errors;
 import io.communique.support.FreezableProxy;
 import io.communique.support.GraphQL;
 import io.communique.support.HeldLocks;
-import io.communique.support.Ids;
 import io.communique.support.Tokens;
 import io.communique.support.TrackingDatabase;
+import io.communique.support.StatusUpdates;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -142,11 +142,6 @@ class NetworkPartitionTest {
     }
 
     private static JsonPath updateStatus(long commitment, String status) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("commitmentId", Ids.base64("Commitment:" + commitment));
-        input.put("status", status);
-        input.put("asOf", "2024-03-01");
-        input.put("evidence", Map.of("statementId", Ids.base64("Statement:14")));
-        return GraphQL.as(Tokens.forRole("editor"), GraphQL.load("update-commitment-status"), "input", input);
+        return StatusUpdates.send(Tokens.forRole("editor"), StatusUpdates.input(commitment, status));
     }
 }

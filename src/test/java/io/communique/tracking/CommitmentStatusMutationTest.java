@@ -16,6 +16,7 @@ import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.Race;
 import io.communique.support.Tokens;
 import io.communique.support.TrackingDatabase;
+import io.communique.support.StatusUpdates;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.quarkus.test.junit.TestProfile;
@@ -38,8 +39,8 @@ class CommitmentStatusMutationTest {
 
     static final String DATABASE = "communique_tracking";
     static final TrackingDatabase DB = new TrackingDatabase(DATABASE);
-    static final String MUTATION = GraphQL.load("update-commitment-status");
-    static final String QUOTE = Ids.base64("Statement:14");
+    static final String MUTATION = StatusUpdates.MUTATION;
+    static final String QUOTE = StatusUpdates.EVIDENCE;
 
     public static class Writable extends OwnDatabaseProfile {
         public Writable() {
@@ -48,15 +49,7 @@ class CommitmentStatusMutationTest {
     }
 
     static Map<String, Object> input(long commitment, String status, Object... more) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("commitmentId", Ids.base64("Commitment:" + commitment));
-        input.put("status", status);
-        input.put("asOf", "2024-03-01");
-        input.put("evidence", Map.of("statementId", QUOTE));
-        for (int i = 0; i < more.length; i += 2) {
-            input.put((String) more[i], more[i + 1]);
-        }
-        return input;
+        return StatusUpdates.input(commitment, status, more);
     }
 
     static JsonPath update(String token, Map<String, Object> input) {
