@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Adds {@link BatchLoaders} (the DataLoaders of batched fields), {@link QueryGuard} (limits),
- * {@link MutationPayloadCheck} (a mutation's payload checked before it writes) and
+ * {@link MutationPayloadCheck} (a mutation's payload checked before it writes),
+ * {@link ResponseCachePolicy} (what may be cached, and when a mutation retires it) and
  * {@link OperationMetrics} (per-operation timers) to the
  * graphql-java engine SmallRye builds, in a chain that skips per-field hooks none of them has
  * ({@link OperationLevelChain}), and swaps the fetchers of batched {@code @Source} fields for
@@ -72,6 +73,7 @@ public class EngineHooks implements EventingService {
         chain.add(current(BatchLoaders.class));
         chain.add(current(QueryGuard.class));
         chain.add(current(MutationPayloadCheck.class));
+        chain.add(current(ResponseCachePolicy.class));
         chain.add(current(SubscriptionRootCheck.class));
         chain.add(current(OperationMetrics.class));
         chain.add(current(VariableErrorLocator.class));

@@ -7,6 +7,7 @@ import graphql.language.OperationDefinition;
 import io.communique.apq.PersistedQuery;
 import io.communique.apq.PersistedQueryException;
 import io.communique.apq.PersistedQueryStore;
+import io.communique.cache.ResponseCache;
 import io.communique.engine.OperationTypes;
 import io.communique.errors.ErrorCodes;
 import io.communique.ops.CorrelationIds;
@@ -60,15 +61,18 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     private final int maxJsonDepth;
     private final PersistedQueryStore persistedQueries;
     private final HttpCaching caching;
+    private final ResponseCache responses;
 
     GraphQLHttpHandler(long maxBodyBytes, int maxJsonDepth, CurrentIdentityAssociation identities,
-            CurrentVertxRequest currentVertxRequest, PersistedQueryStore persistedQueries, HttpCaching caching) {
+            CurrentVertxRequest currentVertxRequest, PersistedQueryStore persistedQueries, HttpCaching caching,
+            ResponseCache responses) {
         // Runs on the event loop; NormalizingExecutionService moves the execution to a worker and sets runBlocking.
         super(identities, currentVertxRequest, false);
         this.maxBodyBytes = maxBodyBytes;
         this.maxJsonDepth = maxJsonDepth;
         this.persistedQueries = persistedQueries;
         this.caching = caching;
+        this.responses = responses;
     }
 
     @Override
@@ -291,11 +295,32 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                 Map.of(HttpHeaders.CONNECTION.toString(), "close"));
     }
 
-    /** Runs the request; {@code registerAs}, when set, is the verified hash to store its document under. */
+    /**
+     * Runs the request; {@code registerAs}, when set, is the verified hash to store its document under. An
+     * anonymous request is first looked up in the {@link ResponseCache}, unless it says {@code no-cache}
+     * ({@link CacheDirectives}); a stored answer is sent as the execution's would be, with no execution.
+     */
     private void execute(RoutingContext ctx, GraphQLRequest request, ResponseMediaType media, String registerAs) {
+        ResponseCache.Ticket ticket = null;
+        if (registerAs == null && responses.enabled() && request.query() != null
+                && ctx.request().getHeader(HttpHeaders.AUTHORIZATION) == null) {
+            var key = new ResponseCache.Key(request.query(), request.operationName(),
+                    request.variables() == null ? null : request.variables().toString());
+            CacheDirectives directives = CacheDirectives.of(ctx.request());
+            if (!directives.noCache()) {
+                Optional<byte[]> stored = responses.lookUp(key);
+                if (stored.isPresent()) {
+                    send(ctx, 200, media, stored.get(), Map.of(), true);
+                    return;
+                }
+            }
+            if (!directives.noStore()) {
+                ticket = responses.ticket(key).orElse(null);
+            }
+        }
         ExecutionLifetime lifetime = ExecutionLifetime.begin(ctx.response());
         try {
-            executeAsync(ctx, request, media, registerAs, lifetime);
+            executeAsync(ctx, request, media, registerAs, lifetime, ticket);
         } catch (RuntimeException e) {
             lifetime.finished();
             throw e;
@@ -303,8 +328,12 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     }
 
     private void executeAsync(RoutingContext ctx, GraphQLRequest request, ResponseMediaType media, String registerAs,
-            ExecutionLifetime lifetime) {
-        getExecutionService().executeAsync(request.toJson(), getMetaData(ctx), new ExecutionResponseWriter() {
+            ExecutionLifetime lifetime, ResponseCache.Ticket ticket) {
+        Map<String, Object> metaData = getMetaData(ctx);
+        if (ticket != null) {
+            metaData.put(ResponseCache.TICKET, ticket); // ResponseCachePolicy marks it if the operation may be stored
+        }
+        getExecutionService().executeAsync(request.toJson(), metaData, new ExecutionResponseWriter() {
             @Override
             public void write(ExecutionResponse response) {
                 if (!lifetime.finished()) {
@@ -317,6 +346,9 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                 int status = media == ResponseMediaType.GRAPHQL_RESPONSE_JSON && !result.isDataPresent() ? 400 : 200;
                 boolean cacheable = status == 200 && result.getErrors().isEmpty();
                 byte[] body = ResponseJson.bytes(response);
+                if (ticket != null && cacheable) {
+                    responses.offer(ticket, body);
+                }
                 // Data present means the document parsed, validated, passed the limits and its variables
                 // coerced: only then is it worth storing. Stored before answering, so that the client's next
                 // request by hash finds it on any instance.

@@ -1,6 +1,7 @@
 package io.communique.http;
 
 import io.communique.apq.PersistedQueryStore;
+import io.communique.cache.ResponseCache;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -39,6 +40,7 @@ public class GraphQLHttpRoute {
     private final long maxBodyBytes;
     private final int maxJsonDepth;
     private final PersistedQueryStore persistedQueries;
+    private final ResponseCache responses;
     private final long cacheMaxAgeSeconds;
     private final Optional<String> initPayloadAuthorization;
     private final Duration webSocketInitTimeout;
@@ -55,12 +57,13 @@ public class GraphQLHttpRoute {
             @ConfigProperty(name = "communique.graphql.websocket-init-timeout", defaultValue = "3s") Duration webSocketInitTimeout,
             @ConfigProperty(name = "communique.graphql.websocket-max-operations", defaultValue = "50") int webSocketMaxOperations,
             @ConfigProperty(name = "communique.graphql.websocket-max-pending", defaultValue = "1M") MemorySize webSocketMaxPending,
-            PersistedQueryStore persistedQueries) {
+            PersistedQueryStore persistedQueries, ResponseCache responses) {
         this.path = path.startsWith("/") ? path : "/" + path;
         this.maxBodyBytes = maxBodySize.asLongValue();
         this.maxJsonDepth = maxJsonDepth;
         this.cacheMaxAgeSeconds = cacheMaxAgeSeconds;
         this.persistedQueries = persistedQueries;
+        this.responses = responses;
         this.initPayloadAuthorization = initPayloadAuthorization;
         this.webSocketInitTimeout = webSocketInitTimeout;
         this.webSocketMaxOperations = webSocketMaxOperations;
@@ -75,7 +78,7 @@ public class GraphQLHttpRoute {
                 new GraphQLWebSocketHandler(identity, currentRequest, maxJsonDepth, webSocketInitTimeout,
                         initPayloadAuthorization, webSocketMaxOperations, webSocketMaxPendingBytes, maxBodyBytes));
         GraphQLHttpHandler handler = new GraphQLHttpHandler(maxBodyBytes, maxJsonDepth, identity, currentRequest,
-                persistedQueries, new HttpCaching(cacheMaxAgeSeconds));
+                persistedQueries, new HttpCaching(cacheMaxAgeSeconds), responses);
         router.get(path + "/schema.graphql").order(ORDER).handler(new SchemaDocumentHandler());
         router.route(path).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(handler::rejectDeclaredOversize);
         // On the event loop, so that the response's close handler is set before the connection can close

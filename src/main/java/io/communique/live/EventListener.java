@@ -1,5 +1,6 @@
 package io.communique.live;
 
+import io.communique.cache.ResponseCache;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -38,6 +39,9 @@ import org.postgresql.PGNotification;
  * replayed: PostgreSQL only queues them for connections that are listening. So {@link LiveEvents} is
  * told both ways: the subscriptions open when it breaks end with {@code EVENTS_INTERRUPTED}, and none
  * is accepted until LISTEN is in force again.
+ *
+ * <p>The same connection hears {@value ResponseCache#CHANNEL} (V16: some table was written) for the
+ * {@link ResponseCache}, which serves nothing while this connection is not listening.
  */
 @ApplicationScoped
 public class EventListener {
@@ -58,6 +62,7 @@ public class EventListener {
     private static final int SOCKET_TIMEOUT_S = 10;
 
     private final LiveEvents events;
+    private final ResponseCache responses;
     private final String url;
     private final Optional<String> username;
     private final Optional<String> password;
@@ -66,11 +71,12 @@ public class EventListener {
     private volatile boolean running;
     private Thread thread;
 
-    public EventListener(LiveEvents events, MeterRegistry registry,
+    public EventListener(LiveEvents events, ResponseCache responses, MeterRegistry registry,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.events = events;
+        this.responses = responses;
         this.url = url;
         this.username = username;
         this.password = password;
@@ -111,8 +117,10 @@ public class EventListener {
                 current.set(connection);
                 try (Statement s = connection.createStatement()) {
                     s.execute("LISTEN " + CHANNEL);
+                    s.execute("LISTEN " + ResponseCache.CHANNEL);
                 }
                 events.resumed();
+                responses.listening(true);
                 firstAttempt.countDown();
                 if (warned) {
                     LOG.infof("Live updates: listening on '%s' again", CHANNEL);
@@ -134,6 +142,7 @@ public class EventListener {
                 }
             } finally {
                 // After the last notice read on it was announced: those reached their subscribers first.
+                responses.listening(false);
                 events.interrupted();
                 firstAttempt.countDown();
                 current.set(null);
@@ -181,11 +190,20 @@ public class EventListener {
 
     private void dispatch(PGNotification[] received) {
         List<Notice> notices = new ArrayList<>(received.length);
+        boolean dataChanged = false;
         for (PGNotification n : received) {
+            if (ResponseCache.CHANNEL.equals(n.getName())) {
+                dataChanged = true;
+                continue;
+            }
             Notice notice = parse(n.getParameter());
             if (notice != null) {
                 notices.add(notice);
             }
+        }
+        if (dataChanged) {
+            // Before the events are loaded (that reads the database): cached answers stop at once.
+            responses.invalidate();
         }
         if (notices.isEmpty()) {
             return;
