@@ -1,7 +1,9 @@
 -- wrk script: POSTs GraphQL request bodies read from a file (one JSON document per line), picking
 -- one at random per request, and checks every response: a non-200 status or a body carrying a
 -- GraphQL "errors" member is an error even though HTTP said 200.
--- Usage: wrk ... -s bench/graphql.lua URL -- BODIES_FILE SEED
+-- Usage: wrk ... -s bench/graphql.lua URL -- BODIES_FILE SEED [fresh]
+-- "fresh" adds Cache-Control: no-cache, so that the server executes every request instead of answering
+-- it from its response cache.
 
 local bodies = {}
 local threads = {}
@@ -26,6 +28,9 @@ function init(args)
     wrk.method = "POST"
     wrk.headers["Content-Type"] = "application/json"
     wrk.headers["Accept"] = "application/json"
+    if args[3] == "fresh" then
+        wrk.headers["Cache-Control"] = "no-cache"
+    end
     responses = 0
     bad_status = 0
     graphql_errors = 0
