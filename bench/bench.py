@@ -71,8 +71,8 @@ def post(raw, fresh=False):
         return json.loads(response.read())
 
 
-def gql(query, variables=None):
-    result = post(body(query, variables))
+def gql(query, variables=None, fresh=False):
+    result = post(body(query, variables), fresh)
     if result.get("errors"):
         raise RuntimeError("GraphQL errors for %s: %s" % (query[:80], json.dumps(result["errors"])[:500]))
     return result["data"]
@@ -154,7 +154,7 @@ def collect(query, key, variables, pages, extract):
     """Walks a root connection by pageInfo.endCursor, at most `pages` pages."""
     after, out = None, []
     for _ in range(pages):
-        data = gql(query, dict(variables, after=after))[key]
+        data = gql(query, dict(variables, after=after), fresh=True)[key]
         extract(data["nodes"], out)
         if not data["pageInfo"]["hasNextPage"]:
             break
@@ -168,7 +168,9 @@ def setup(phase):
     deep_page = DEEP_PAGE if phase == "large" else 2
     after, statement_ids, pages = None, [], 0
     for _ in range(deep_page - 1):
-        data = gql(PAGE_QUERY, {"first": PAGE_SIZE, "after": after})["statements"]
+        # Executed (no-cache), as every read of the setup: the dataset was written a moment ago, and a
+        # server still holding an answer from before would hear of it only when its notice arrives.
+        data = gql(PAGE_QUERY, {"first": PAGE_SIZE, "after": after}, fresh=True)["statements"]
         pages += 1
         statement_ids.extend(edge["node"]["id"] for edge in data["edges"])
         after = data["pageInfo"]["endCursor"]

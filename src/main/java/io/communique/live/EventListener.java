@@ -189,21 +189,23 @@ public class EventListener {
     }
 
     private void dispatch(PGNotification[] received) {
-        List<Notice> notices = new ArrayList<>(received.length);
-        boolean dataChanged = false;
         for (PGNotification n : received) {
             if (ResponseCache.CHANNEL.equals(n.getName())) {
-                dataChanged = true;
+                // First of all: a bulk write brings tens of thousands of event notices with its one
+                // data notice, and parsing them takes seconds, during which stale answers would be served.
+                responses.invalidate();
+                break;
+            }
+        }
+        List<Notice> notices = new ArrayList<>(received.length);
+        for (PGNotification n : received) {
+            if (ResponseCache.CHANNEL.equals(n.getName())) {
                 continue;
             }
             Notice notice = parse(n.getParameter());
             if (notice != null) {
                 notices.add(notice);
             }
-        }
-        if (dataChanged) {
-            // Before the events are loaded (that reads the database): cached answers stop at once.
-            responses.invalidate();
         }
         if (notices.isEmpty()) {
             return;
