@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Compares two builds of the server on this machine: see "Comparing two builds" in bench/README.md.
-# Usage: bench/ab.sh DIR_A DIR_B [canonical|search|page1|page500|node]
+# Usage: bench/ab.sh DIR_A DIR_B [canonical|fresh-canonical|search|fresh-search|page1|page500|node]
 #   DIR_A, DIR_B: quarkus-app directories of two builds (each with quarkus-run.jar) whose migrations agree.
 # One fresh database with the benchmark dataset, both servers up at once, wrk slices alternated between
 # them; prints every slice and the median B/A ratios. About 9 minutes with the defaults.

@@ -24,7 +24,6 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -68,12 +67,8 @@ class ResponseCacheTest {
     }
 
     static Answer post(String token, String cacheControl, String query, Object... variables) {
-        Map<String, Object> vars = new HashMap<>();
-        for (int i = 0; i < variables.length; i += 2) {
-            vars.put((String) variables[i], variables[i + 1]);
-        }
         var request = given().contentType(ContentType.JSON).accept(ContentType.JSON)
-                .body(Map.of("query", query, "variables", vars));
+                .body(Map.of("query", query, "variables", GraphQL.variables(variables)));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

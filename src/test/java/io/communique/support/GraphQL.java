@@ -41,18 +41,23 @@ public final class GraphQL {
 
     /** Runs {@code query} with {@code Authorization: Bearer <token>} (none if token is null). */
     public static JsonPath as(String token, String query, Object... variables) {
-        Map<String, Object> vars = new HashMap<>();
-        for (int i = 0; i < variables.length; i += 2) {
-            vars.put((String) variables[i], variables[i + 1]);
-        }
         Map<String, Object> body = new HashMap<>();
         body.put("query", query);
-        body.put("variables", vars);
+        body.put("variables", variables(variables));
         var request = given().contentType(ContentType.JSON).accept(ContentType.JSON).body(body);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         return request.when().post("/graphql")
                 .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Variables given as key, value, key, value... as a map. */
+    public static Map<String, Object> variables(Object... variables) {
+        Map<String, Object> vars = new HashMap<>();
+        for (int i = 0; i < variables.length; i += 2) {
+            vars.put((String) variables[i], variables[i + 1]);
+        }
+        return vars;
     }
 }
