@@ -47,7 +47,7 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  */
 final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
 
-    static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
+    static final String ALLOWED_METHODS = "GET, HEAD, POST, OPTIONS";
     private static final String SUBSCRIPTION_TRANSPORT =
             "connect to this path with the graphql-transport-ws (or graphql-ws) subprotocol.";
 
@@ -84,7 +84,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                 ctx.response().putHeader(HttpHeaders.ALLOW, ALLOWED_METHODS).setStatusCode(204).end();
                 return;
             }
-            if (!method.equals("GET") && !method.equals("POST")) {
+            if (!readOnly(method) && !method.equals("POST")) {
                 throw new RequestRejected(405, ErrorCodes.METHOD_NOT_ALLOWED,
                         "Method " + method + " is not allowed: use POST, or GET for queries.",
                         Map.of(HttpHeaders.ALLOW.toString(), ALLOWED_METHODS));
@@ -93,7 +93,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                     .orElseThrow(() -> new RequestRejected(406, ErrorCodes.NOT_ACCEPTABLE,
                             "The Accept header admits no media type this endpoint produces: accept "
                                     + "application/graphql-response+json or application/json."));
-            GraphQLRequest request = method.equals("GET")
+            GraphQLRequest request = readOnly(method)
                     ? GraphQLRequest.fromQueryParameters(ctx.queryParams(), maxJsonDepth)
                     : readPost(ctx);
             Optional<PersistedQuery> persisted = persistedQuery(request, media);
@@ -163,6 +163,15 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     }
 
     /**
+     * GET, and HEAD, which is a GET whose answer has no body (RFC 9110, 9.3.2: every resource that
+     * answers GET answers HEAD): the query runs, and the status and headers are the GET's, Content-Length
+     * and ETag included; Vert.x leaves the body out.
+     */
+    private static boolean readOnly(String method) {
+        return method.equals("GET") || method.equals("HEAD");
+    }
+
+    /**
      * A persisted-query error in this endpoint's shape. Not found is not the client's fault: like the
      * engine's request errors it is 200 under application/json and 400 under graphql-response+json
      * (Apollo's link reads the code from either); a malformed extension or a wrong hash is 400.
@@ -173,8 +182,9 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     }
 
     private void run(RoutingContext ctx, GraphQLRequest request, ResponseMediaType media, String registerAs) {
-        if (ctx.request().method().name().equals("GET")) {
-            refuseUnlessQuery(request);
+        String method = ctx.request().method().name();
+        if (readOnly(method)) {
+            refuseUnlessQuery(request, method);
         } else {
             refuseSubscription(request);
         }
@@ -251,15 +261,15 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         return Stream.iterate(failure, cause -> cause != null, Throwable::getCause).limit(16);
     }
 
-    /** A GET's operation must be a query, whether its document came as text or by hash. */
-    private static void refuseUnlessQuery(GraphQLRequest request) {
+    /** A GET's (or HEAD's) operation must be a query, whether its document came as text or by hash. */
+    private static void refuseUnlessQuery(GraphQLRequest request, String method) {
         Optional<OperationDefinition.Operation> type = OperationTypes.selected(request.query(), request.operationName());
         if (type.isPresent() && type.get() != OperationDefinition.Operation.QUERY) {
             // Refused on the operation's type alone, before validation: GET must never change state.
             // POST is no way to a subscription (it is refused there too): point at the WebSocket instead.
             String instead = type.get() == OperationDefinition.Operation.SUBSCRIPTION ? SUBSCRIPTION_TRANSPORT : "use POST.";
             throw new RequestRejected(405, ErrorCodes.METHOD_NOT_ALLOWED,
-                    "A " + type.get().name().toLowerCase(Locale.ROOT) + " cannot be sent with GET: " + instead,
+                    "A " + type.get().name().toLowerCase(Locale.ROOT) + " cannot be sent with " + method + ": " + instead,
                     Map.of(HttpHeaders.ALLOW.toString(), "POST"));
         }
     }
@@ -444,7 +454,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         }
         headers.forEach(response::putHeader);
         HttpCaching.vary(response.headers());
-        if (cacheable && ctx.request().method().name().equals("GET")) {
+        if (cacheable && readOnly(ctx.request().method().name())) {
             String etag = HttpCaching.etag(bytes);
             response.putHeader(HttpHeaders.ETAG, etag)
                     .putHeader(HttpHeaders.CACHE_CONTROL, caching.successfulGet(ctx.request()));

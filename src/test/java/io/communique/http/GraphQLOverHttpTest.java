@@ -317,15 +317,35 @@ class GraphQLOverHttpTest {
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString("{\"query\": \"{ __typename }\"}")));
         assertEquals(405, response.statusCode());
-        assertEquals("GET, POST, OPTIONS", response.headers().firstValue("Allow").orElseThrow());
+        assertEquals("GET, HEAD, POST, OPTIONS", response.headers().firstValue("Allow").orElseThrow());
         assertEquals("METHOD_NOT_ALLOWED", JsonPath.from(response.body()).getString("errors[0].extensions.code"));
+    }
+
+    @Test
+    void headIsAGetWithoutItsBody() throws Exception {
+        // RFC 9110: a resource that answers GET answers HEAD, with the GET's status and headers.
+        URI uri = getUri(Map.of("query", "{ nation(code: \"IN\") { name } }"));
+        HttpResponse<String> get = send(HttpRequest.newBuilder(uri).GET());
+        HttpResponse<String> head = send(HttpRequest.newBuilder(uri).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+        for (String header : new String[] {"Content-Type", "Content-Length", "ETag", "Cache-Control"}) {
+            assertEquals(get.headers().firstValue(header), head.headers().firstValue(header), header);
+        }
+        assertEquals(String.valueOf(get.body().getBytes(StandardCharsets.UTF_8).length),
+                head.headers().firstValue("Content-Length").orElseThrow());
+
+        HttpResponse<String> mutation = send(HttpRequest.newBuilder(getUri(Map.of("query", GraphQL.load("http-mutation"))))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(405, mutation.statusCode());
+        assertEquals("POST", mutation.headers().firstValue("Allow").orElseThrow());
     }
 
     @Test
     void optionsListsTheMethods() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(endpoint).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
         assertEquals(204, response.statusCode());
-        assertEquals("GET, POST, OPTIONS", response.headers().firstValue("Allow").orElseThrow());
+        assertEquals("GET, HEAD, POST, OPTIONS", response.headers().firstValue("Allow").orElseThrow());
     }
 
     // ---- malformed POST bodies
