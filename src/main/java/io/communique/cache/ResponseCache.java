@@ -7,8 +7,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,7 +31,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * between are lost, so nothing is served or stored from the cache until it is back.
  * </ul>
  * An execution during which the generation moved is not stored: it may have read either side of the
- * change. An entry is also dropped after {@code communique.response-cache.max-age} whatever happens,
+ * change.
+ *
+ * <p>Requests for an answer that is being made wait for it rather than make it again
+ * ({@link #admit}): after a write, a hot query arriving from many clients at once runs once, not once
+ * per client. The first becomes the <em>leader</em>; the others follow its {@link Flight}, and get its
+ * answer if it was stored, or else run their own. An entry is also dropped after {@code communique.response-cache.max-age} whatever happens,
  * which bounds what a notice lost without the connection breaking (a network partition, for as long
  * as the listener takes to notice it) could leave behind.
  */
@@ -55,16 +64,19 @@ public class ResponseCache {
     /**
      * One execution's claim to store its answer: its key and the generation when it began. The engine
      * marks it once it knows the operation is a query whose answer depends only on the data
-     * ({@link #cacheable()}); nothing else is ever stored.
+     * ({@link #cacheable()}); nothing else is ever stored. A leader's ticket carries the flight its
+     * followers wait on.
      */
     public static final class Ticket {
         private final Key key;
         private final long generation;
+        private final Flight flight;
         private volatile boolean cacheable;
 
-        private Ticket(Key key, long generation) {
+        private Ticket(Key key, long generation, Flight flight) {
             this.key = key;
             this.generation = generation;
+            this.flight = flight;
         }
 
         public void cacheable() {
@@ -72,11 +84,55 @@ public class ResponseCache {
         }
     }
 
+    /** An answer being made: the requests that wait for it. Lands once, with the stored answer or with none. */
+    private static final class Flight {
+        private final long generation;
+        private final List<Consumer<byte[]>> followers = new ArrayList<>();
+        private boolean landed;
+
+        Flight(long generation) {
+            this.generation = generation;
+        }
+
+        synchronized boolean follow(Consumer<byte[]> follower) {
+            if (landed) {
+                return false;
+            }
+            followers.add(follower);
+            return true;
+        }
+
+        /** {@code body}: the stored answer, or null when there is none and each follower must run its own. */
+        void land(byte[] body) {
+            List<Consumer<byte[]>> waiting;
+            synchronized (this) {
+                if (landed) {
+                    return;
+                }
+                landed = true;
+                waiting = List.copyOf(followers);
+                followers.clear();
+            }
+            waiting.forEach(follower -> follower.accept(body));
+        }
+    }
+
+    /**
+     * What a request does: send {@code stored}, or wait (it {@code joined} a flight, and its follower will
+     * be called), or execute, storing its answer with {@code ticket} if it has one.
+     */
+    public record Admission(byte[] stored, boolean joined, Ticket ticket) {
+
+        static final Admission EXECUTE = new Admission(null, false, null);
+    }
+
     private final Cache<Key, Entry> entries;
+    private final ConcurrentHashMap<Key, Flight> flights = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private volatile boolean listening;
     private final Counter hits;
     private final Counter misses;
+    private final Counter joined;
     private final Counter stored;
 
     public ResponseCache(MeterRegistry registry,
@@ -94,14 +150,15 @@ public class ResponseCache {
                         .build();
         this.hits = lookups(registry, "hit");
         this.misses = lookups(registry, "miss");
+        this.joined = lookups(registry, "joined");
         this.stored = Counter.builder("communique.response_cache.stored")
                 .description("Answers this instance stored in its response cache").register(registry);
     }
 
     private static Counter lookups(MeterRegistry registry, String result) {
         return Counter.builder("communique.response_cache.lookups")
-                .description("Anonymous queries looked up in the response cache, by result: hit (answered from it) or"
-                        + " miss (executed)")
+                .description("Anonymous queries looked up in the response cache, by result: hit (answered from it),"
+                        + " joined (waited for the same query another request was running) or miss (executed)")
                 .tag("result", result).register(registry);
     }
 
@@ -110,18 +167,44 @@ public class ResponseCache {
         return entries != null;
     }
 
-    /** The stored answer to this request, if it is still current. Never blocks. */
-    public Optional<byte[]> lookUp(Key key) {
+    /**
+     * Admits a request that may be answered from the cache: its stored answer if current; else, if
+     * another request is making that answer now, {@code follower} is registered and will be called, on
+     * the leader's thread, with the answer once stored or with null if there is none; else this request
+     * executes, as the leader of a new flight when {@code store}.
+     */
+    public Admission admit(Key key, boolean store, Consumer<byte[]> follower) {
         if (entries == null || !listening) {
-            return Optional.empty();
+            return Admission.EXECUTE;
         }
         Entry entry = entries.getIfPresent(key);
-        if (entry == null || entry.generation() != generation.get()) {
-            misses.increment();
-            return Optional.empty();
+        long current = generation.get();
+        if (entry != null && entry.generation() == current) {
+            hits.increment();
+            return new Admission(entry.body(), false, null);
         }
-        hits.increment();
-        return Optional.of(entry.body());
+        Admission[] admission = new Admission[1];
+        flights.compute(key, (k, flight) -> {
+            if (flight != null && flight.generation == current && flight.follow(follower)) {
+                admission[0] = new Admission(null, true, null);
+                return flight;
+            }
+            // The answer may have been stored, its flight landed and gone, since the look-up above.
+            Entry stored = entries.getIfPresent(key);
+            if (stored != null && stored.generation() == current) {
+                admission[0] = new Admission(stored.body(), false, null);
+                return flight;
+            }
+            if (!store) {
+                admission[0] = Admission.EXECUTE;
+                return flight;
+            }
+            Flight led = new Flight(current);
+            admission[0] = new Admission(null, false, new Ticket(key, current, led));
+            return led;
+        });
+        (admission[0].stored() != null ? hits : admission[0].joined() ? joined : misses).increment();
+        return admission[0];
     }
 
     /** A ticket for an execution about to begin, or empty when nothing it answers could be stored. */
@@ -129,18 +212,35 @@ public class ResponseCache {
         if (entries == null || !listening) {
             return Optional.empty();
         }
-        return Optional.of(new Ticket(key, generation.get()));
+        return Optional.of(new Ticket(key, generation.get(), null));
     }
 
     /** Stores an execution's answer (200, data, no error) if the engine found it cacheable and the data has not moved since. */
     public void offer(Ticket ticket, byte[] body) {
         if (entries == null || !ticket.cacheable || !listening || generation.get() != ticket.generation) {
+            release(ticket);
             return;
         }
         // Tagged with the generation it began in: should the data move between the check above and
         // this put, the entry is never served.
         entries.put(ticket.key, new Entry(ticket.generation, body));
         stored.increment();
+        land(ticket, body);
+    }
+
+    /**
+     * The ticket's execution ends without an answer to store (an error, a failure, its client gone):
+     * its followers run their own. Every ticket is offered or released; either twice is harmless.
+     */
+    public void release(Ticket ticket) {
+        land(ticket, null);
+    }
+
+    private void land(Ticket ticket, byte[] body) {
+        if (ticket.flight != null) {
+            flights.remove(ticket.key, ticket.flight);
+            ticket.flight.land(body);
+        }
     }
 
     /** The data has changed: nothing stored so far is served again. */

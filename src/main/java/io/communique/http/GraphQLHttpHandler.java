@@ -21,6 +21,7 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
@@ -31,6 +32,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.jose4j.jwt.consumer.InvalidJwtException;
@@ -54,6 +57,12 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     /** How much of a refused body is read away before its connection closes (see closeAfterDrain). */
     private static final long MAX_DRAIN_BYTES = 8L * 1024 * 1024;
     private static final long MAX_DRAIN_MILLIS = 2000;
+    /**
+     * How long a request waits for the same query's answer that another request is making before it runs its
+     * own: a hundred times what an execution normally takes, so that only a leader held up (a lock wait, up to
+     * the statement timeout) or one that never answers costs its followers this much.
+     */
+    private static final long FOLLOW_PATIENCE_MS = 5000;
 
     private static final Logger LOG = Logger.getLogger(GraphQLHttpHandler.class);
 
@@ -307,8 +316,9 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
 
     /**
      * Runs the request; {@code registerAs}, when set, is the verified hash to store its document under. An
-     * anonymous request is first looked up in the {@link ResponseCache}, unless it says {@code no-cache}
-     * ({@link CacheDirectives}); a stored answer is sent as the execution's would be, with no execution.
+     * anonymous request is first admitted by the {@link ResponseCache}, unless it says {@code no-cache}
+     * ({@link CacheDirectives}): a stored answer is sent as the execution's would be, with no execution, and
+     * a request for an answer another request is making waits for that one ({@link #follow}).
      */
     private void execute(RoutingContext ctx, GraphQLRequest request, ResponseMediaType media, String registerAs) {
         ResponseCache.Ticket ticket = null;
@@ -317,23 +327,106 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             var key = new ResponseCache.Key(request.query(), request.operationName(),
                     request.variables() == null ? null : request.variables().toString());
             CacheDirectives directives = CacheDirectives.of(ctx.request());
-            if (!directives.noCache()) {
-                Optional<byte[]> stored = responses.lookUp(key);
-                if (stored.isPresent()) {
-                    send(ctx, 200, media, stored.get(), Map.of(), true);
+            if (directives.noCache()) {
+                ticket = directives.noStore() ? null : responses.ticket(key).orElse(null);
+            } else {
+                Follower follower = new Follower(ctx, request, media);
+                ResponseCache.Admission admission = responses.admit(key, !directives.noStore(), follower);
+                if (admission.stored() != null) {
+                    send(ctx, 200, media, admission.stored(), Map.of(), true);
                     return;
                 }
-            }
-            if (!directives.noStore()) {
-                ticket = responses.ticket(key).orElse(null);
+                if (admission.joined()) {
+                    follower.waitAtMost(FOLLOW_PATIENCE_MS);
+                    return;
+                }
+                ticket = admission.ticket();
             }
         }
-        ExecutionLifetime lifetime = ExecutionLifetime.begin(ctx.response());
+        executeUncached(ctx, request, media, registerAs, ticket);
+    }
+
+    private void executeUncached(RoutingContext ctx, GraphQLRequest request, ResponseMediaType media, String registerAs,
+            ResponseCache.Ticket ticket) {
+        ExecutionLifetime lifetime;
+        try {
+            lifetime = ExecutionLifetime.begin(ctx.response());
+        } catch (RuntimeException e) {
+            release(ticket);
+            throw e;
+        }
         try {
             executeAsync(ctx, request, media, registerAs, lifetime, ticket);
         } catch (RuntimeException e) {
+            release(ticket);
             lifetime.finished();
             throw e;
+        }
+    }
+
+    private void release(ResponseCache.Ticket ticket) {
+        if (ticket != null) {
+            responses.release(ticket);
+        }
+    }
+
+    /**
+     * A request waiting for the answer another request is making. Called once, on the leader's thread, with
+     * that answer when it was stored, or with null; then sends it, or runs its own execution, on its own
+     * Vert.x context and in its own request context (SmallRye's handler deactivated it when doHandle
+     * returned, and terminates it when the response ends). Should no answer come within the patience, it
+     * runs its own execution then: a leader that never lands holds nobody up for ever.
+     */
+    private final class Follower implements Consumer<byte[]> {
+        private final RoutingContext ctx;
+        private final GraphQLRequest request;
+        private final ResponseMediaType media;
+        private final Context context = Vertx.currentContext();
+        private final ManagedContext requestContext = Arc.container().requestContext();
+        private final InjectableContext.ContextState state = requestContext.getState();
+        private final AtomicBoolean settled = new AtomicBoolean();
+        private volatile long timer = -1;
+
+        Follower(RoutingContext ctx, GraphQLRequest request, ResponseMediaType media) {
+            this.ctx = ctx;
+            this.request = request;
+            this.media = media;
+        }
+
+        void waitAtMost(long millis) {
+            timer = ctx.vertx().setTimer(millis, ignored -> accept(null));
+            if (settled.get()) {
+                ctx.vertx().cancelTimer(timer); // the answer came before the timer was set
+            }
+        }
+
+        @Override
+        public void accept(byte[] stored) {
+            if (!settled.compareAndSet(false, true)) {
+                return;
+            }
+            if (timer >= 0) {
+                ctx.vertx().cancelTimer(timer);
+            }
+            context.runOnContext(ignored -> {
+                if (stored != null) {
+                    send(ctx, 200, media, stored, Map.of(), true);
+                    return;
+                }
+                if (!state.isValid()) {
+                    return; // the client went away meanwhile
+                }
+                requestContext.activate(state);
+                try {
+                    executeUncached(ctx, request, media, null, null);
+                } catch (RequestRejected rejected) {
+                    reject(ctx, media, rejected);
+                } catch (RuntimeException e) {
+                    ctx.fail(e);
+                } finally {
+                    requestContext.deactivate();
+                }
+            });
         }
     }
 
@@ -347,6 +440,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             @Override
             public void write(ExecutionResponse response) {
                 if (!lifetime.finished()) {
+                    release(ticket);
                     return; // nobody to answer
                 }
                 ExecutionResult result = response.getExecutionResult();
@@ -356,8 +450,12 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                 int status = media == ResponseMediaType.GRAPHQL_RESPONSE_JSON && !result.isDataPresent() ? 400 : 200;
                 boolean cacheable = status == 200 && result.getErrors().isEmpty();
                 byte[] body = ResponseJson.bytes(response);
-                if (ticket != null && cacheable) {
-                    responses.offer(ticket, body);
+                if (ticket != null) {
+                    if (cacheable) {
+                        responses.offer(ticket, body);
+                    } else {
+                        responses.release(ticket);
+                    }
                 }
                 // Data present means the document parsed, validated, passed the limits and its variables
                 // coerced: only then is it worth storing. Stored before answering, so that the client's next
@@ -374,6 +472,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
 
             @Override
             public void fail(Throwable failure) {
+                release(ticket);
                 if (lifetime.finished()) {
                     ctx.fail(failure);
                 } else {

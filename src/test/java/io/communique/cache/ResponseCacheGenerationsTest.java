@@ -1,7 +1,10 @@
 package io.communique.cache;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -9,6 +12,8 @@ import io.quarkus.runtime.configuration.MemorySize;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +33,12 @@ class ResponseCacheGenerationsTest {
         return cache;
     }
 
+    /** The stored answer a request for KEY is sent, or null. */
+    private static byte[] stored(ResponseCache cache) {
+        return cache.admit(KEY, false, body -> {
+        }).stored();
+    }
+
     private static ResponseCache.Ticket cacheableTicket(ResponseCache cache) {
         ResponseCache.Ticket ticket = cache.ticket(KEY).orElseThrow();
         ticket.cacheable();
@@ -38,9 +49,9 @@ class ResponseCacheGenerationsTest {
     void anAnswerIsServedUntilTheDataChanges() {
         ResponseCache cache = listeningCache();
         cache.offer(cacheableTicket(cache), ANSWER);
-        assertArrayEquals(ANSWER, cache.lookUp(KEY).orElseThrow());
+        assertArrayEquals(ANSWER, stored(cache));
         cache.invalidate();
-        assertTrue(cache.lookUp(KEY).isEmpty());
+        assertNull(stored(cache));
     }
 
     @Test
@@ -49,14 +60,14 @@ class ResponseCacheGenerationsTest {
         ResponseCache.Ticket ticket = cacheableTicket(cache);
         cache.invalidate(); // a commit heard while the query ran: it may have read either side
         cache.offer(ticket, ANSWER);
-        assertTrue(cache.lookUp(KEY).isEmpty());
+        assertNull(stored(cache));
     }
 
     @Test
     void onlyWhatTheEngineFoundCacheableIsStored() {
         ResponseCache cache = listeningCache();
         cache.offer(cache.ticket(KEY).orElseThrow(), ANSWER); // a mutation, or a query of `changes`
-        assertTrue(cache.lookUp(KEY).isEmpty());
+        assertNull(stored(cache));
     }
 
     @Test
@@ -65,11 +76,11 @@ class ResponseCacheGenerationsTest {
         cache.offer(cacheableTicket(cache), ANSWER);
         ResponseCache.Ticket running = cacheableTicket(cache);
         cache.listening(false);
-        assertTrue(cache.lookUp(KEY).isEmpty(), "served while notices could be missed");
+        assertNull(stored(cache), "served while notices could be missed");
         assertTrue(cache.ticket(KEY).isEmpty(), "a ticket issued while notices could be missed");
         cache.offer(running, ANSWER);
         cache.listening(true);
-        assertTrue(cache.lookUp(KEY).isEmpty(), "an answer from before the break outlived it");
+        assertNull(stored(cache), "an answer from before the break outlived it");
     }
 
     @Test
@@ -79,6 +90,56 @@ class ResponseCacheGenerationsTest {
         cache.listening(true);
         assertFalse(cache.enabled());
         assertTrue(cache.ticket(KEY).isEmpty());
-        assertTrue(cache.lookUp(KEY).isEmpty());
+        assertNull(stored(cache));
+    }
+
+    @Test
+    void requestsForAnAnswerBeingMadeWaitForIt() {
+        ResponseCache cache = listeningCache();
+        ResponseCache.Ticket leader = cache.admit(KEY, true, body -> {
+        }).ticket();
+        assertNotNull(leader, "the first request makes the answer");
+        List<byte[]> received = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ResponseCache.Admission follower = cache.admit(KEY, true, received::add);
+            assertTrue(follower.joined(), "request " + i + " ran the query again");
+        }
+        leader.cacheable();
+        cache.offer(leader, ANSWER);
+        assertEquals(3, received.size());
+        received.forEach(body -> assertArrayEquals(ANSWER, body));
+        assertArrayEquals(ANSWER, stored(cache));
+    }
+
+    @Test
+    void followersRunTheirOwnWhenTheLeaderStoresNothing() {
+        ResponseCache cache = listeningCache();
+        ResponseCache.Ticket leader = cache.admit(KEY, true, body -> {
+        }).ticket();
+        List<byte[]> received = new ArrayList<>();
+        assertTrue(cache.admit(KEY, true, received::add).joined());
+        cache.offer(leader, ANSWER); // never marked cacheable: an answer with an error, say
+        assertEquals(1, received.size());
+        assertNull(received.get(0), "a follower was handed an answer that was not stored");
+        assertNotNull(cache.admit(KEY, true, body -> {
+        }).ticket(), "the flight was left behind: the next request would wait for nothing");
+    }
+
+    @Test
+    void aChangeDuringAFlightStartsAnotherForLaterRequests() {
+        ResponseCache cache = listeningCache();
+        ResponseCache.Ticket before = cache.admit(KEY, true, body -> {
+        }).ticket();
+        List<byte[]> received = new ArrayList<>();
+        assertTrue(cache.admit(KEY, true, received::add).joined());
+        cache.invalidate();
+        ResponseCache.Ticket after = cache.admit(KEY, true, body -> {
+        }).ticket();
+        assertNotNull(after, "a request after the change waited for an answer read before it");
+        before.cacheable();
+        cache.offer(before, ANSWER);
+        assertNull(received.get(0), "the answer read before the change was handed on");
+        assertTrue(cache.admit(KEY, true, body -> {
+        }).joined(), "the later flight was dropped with the earlier one");
     }
 }

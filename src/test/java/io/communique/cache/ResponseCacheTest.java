@@ -12,6 +12,7 @@ import io.communique.support.GraphQL;
 import io.communique.support.GraphQLWs;
 import io.communique.support.HeldLocks;
 import io.communique.support.Ids;
+import io.communique.support.Metrics;
 import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.SqlStatementCounter;
 import io.communique.support.StatusUpdates;
@@ -26,6 +27,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +72,12 @@ class ResponseCacheTest {
     }
 
     static Answer post(String token, String cacheControl, String query, Object... variables) {
+        SqlStatementCounter.reset();
+        String body = rawPost(token, cacheControl, query, variables);
+        return new Answer(body, SqlStatementCounter.count());
+    }
+
+    static String rawPost(String token, String cacheControl, String query, Object... variables) {
         var request = given().contentType(ContentType.JSON).accept(ContentType.JSON)
                 .body(Map.of("query", query, "variables", GraphQL.variables(variables)));
         if (token != null) {
@@ -75,9 +86,7 @@ class ResponseCacheTest {
         if (cacheControl != null) {
             request.header("Cache-Control", cacheControl);
         }
-        SqlStatementCounter.reset();
-        String body = request.when().post("/graphql").then().statusCode(200).extract().asString();
-        return new Answer(body, SqlStatementCounter.count());
+        return request.when().post("/graphql").then().statusCode(200).extract().asString();
     }
 
     static Answer anonymous(String query, Object... variables) {
@@ -133,6 +142,46 @@ class ResponseCacheTest {
             assertTrue(after.statements() > 0);
             holder.rollback();
         }
+    }
+
+    @Test
+    void requestsForAnAnswerBeingMadeWaitForItAndTheQueryRunsOnce() throws Exception {
+        // As after a write, when a hot query arrives from many clients at once. The first one's read is held
+        // on a table lock of the test's until every other has arrived: each would otherwise run it again.
+        String nation = GraphQL.load("cached-nation");
+        int clients = 6;
+        double joinedBefore = joined();
+        List<CompletableFuture<String>> answers = new ArrayList<>();
+        SqlStatementCounter.reset();
+        ExecutorService senders = Executors.newFixedThreadPool(clients);
+        try (var holder = HeldLocks.open(DB); var sql = holder.createStatement()) {
+            sql.execute("lock table nation in access exclusive mode");
+            for (int i = 0; i < clients; i++) {
+                answers.add(CompletableFuture.supplyAsync(() -> rawPost(null, null, nation, "code", "US"), senders));
+            }
+            await().ignoreExceptionsInstanceOf(AssertionError.class)
+                    .until(() -> HeldLocks.waitingFor(DB, holder), pid -> pid > 0);
+            await().until(() -> joined() - joinedBefore == clients - 1);
+            holder.rollback();
+        }
+        List<String> bodies = new ArrayList<>();
+        try {
+            for (var answer : answers) {
+                bodies.add(answer.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        int statements = SqlStatementCounter.count();
+        assertNull(JsonPath.from(bodies.get(0)).get("errors"), bodies.get(0));
+        assertEquals("United States", JsonPath.from(bodies.get(0)).getString("data.nation.name"), bodies.get(0));
+        bodies.forEach(body -> assertEquals(bodies.get(0), body));
+        assertEquals(post(null, "no-cache", nation, "code", "US").statements(), statements,
+                "the query ran more than once: " + SqlStatementCounter.statements());
+    }
+
+    private static double joined() {
+        return Metrics.value(Metrics.scrape(), "communique_response_cache_lookups_total{result=\"joined\"}");
     }
 
     @Test
