@@ -33,6 +33,13 @@ class ResponseCacheGenerationsTest {
         return cache;
     }
 
+    /** A request for KEY that finds nothing stored and no flight: it leads one. */
+    private static ResponseCache.Ticket lead(ResponseCache cache) {
+        return cache.admit(KEY, true, body -> {
+            throw new AssertionError("a leader was handed an answer");
+        }).ticket();
+    }
+
     /** The stored answer a request for KEY is sent, or null. */
     private static byte[] stored(ResponseCache cache) {
         return cache.admit(KEY, false, body -> {
@@ -96,8 +103,7 @@ class ResponseCacheGenerationsTest {
     @Test
     void requestsForAnAnswerBeingMadeWaitForIt() {
         ResponseCache cache = listeningCache();
-        ResponseCache.Ticket leader = cache.admit(KEY, true, body -> {
-        }).ticket();
+        ResponseCache.Ticket leader = lead(cache);
         assertNotNull(leader, "the first request makes the answer");
         List<byte[]> received = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -114,27 +120,23 @@ class ResponseCacheGenerationsTest {
     @Test
     void followersRunTheirOwnWhenTheLeaderStoresNothing() {
         ResponseCache cache = listeningCache();
-        ResponseCache.Ticket leader = cache.admit(KEY, true, body -> {
-        }).ticket();
+        ResponseCache.Ticket leader = lead(cache);
         List<byte[]> received = new ArrayList<>();
         assertTrue(cache.admit(KEY, true, received::add).joined());
         cache.offer(leader, ANSWER); // never marked cacheable: an answer with an error, say
         assertEquals(1, received.size());
         assertNull(received.get(0), "a follower was handed an answer that was not stored");
-        assertNotNull(cache.admit(KEY, true, body -> {
-        }).ticket(), "the flight was left behind: the next request would wait for nothing");
+        assertNotNull(lead(cache), "the flight was left behind: the next request would wait for nothing");
     }
 
     @Test
     void aChangeDuringAFlightStartsAnotherForLaterRequests() {
         ResponseCache cache = listeningCache();
-        ResponseCache.Ticket before = cache.admit(KEY, true, body -> {
-        }).ticket();
+        ResponseCache.Ticket before = lead(cache);
         List<byte[]> received = new ArrayList<>();
         assertTrue(cache.admit(KEY, true, received::add).joined());
         cache.invalidate();
-        ResponseCache.Ticket after = cache.admit(KEY, true, body -> {
-        }).ticket();
+        ResponseCache.Ticket after = lead(cache);
         assertNotNull(after, "a request after the change waited for an answer read before it");
         before.cacheable();
         cache.offer(before, ANSWER);
