@@ -148,27 +148,48 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             run(ctx, request.withQuery(document), media, null);
             return;
         }
-        ManagedContext requestContext = Arc.container().requestContext();
-        InjectableContext.ContextState state = requestContext.getState();
-        ctx.vertx().executeBlocking(() -> persistedQueries.load(hash), false).onComplete(loaded -> {
+        Resumption later = new Resumption(ctx, media);
+        ctx.vertx().executeBlocking(() -> persistedQueries.load(hash), false).onComplete(loaded -> later.resume(() -> {
+            String document = loaded.succeeded() ? loaded.result().orElse(null) : null;
+            if (document == null) {
+                throw rejected(PersistedQueryException.notFound(), media);
+            }
+            run(ctx, request.withQuery(document), media, null);
+        }));
+    }
+
+    /**
+     * A request continued after doHandle returned (from a callback), in its own request context, which
+     * SmallRye's handler deactivated when doHandle returned and terminates when the response ends. Made
+     * while the request is still being handled; failures answer in this endpoint's shape, since nothing
+     * above the callback would see them.
+     */
+    private final class Resumption {
+        private final RoutingContext ctx;
+        private final ResponseMediaType media;
+        private final ManagedContext requestContext = Arc.container().requestContext();
+        private final InjectableContext.ContextState state = requestContext.getState();
+
+        Resumption(RoutingContext ctx, ResponseMediaType media) {
+            this.ctx = ctx;
+            this.media = media;
+        }
+
+        void resume(Runnable step) {
             if (!state.isValid()) {
                 return; // the client went away meanwhile
             }
             requestContext.activate(state);
             try {
-                String document = loaded.succeeded() ? loaded.result().orElse(null) : null;
-                if (document == null) {
-                    throw rejected(PersistedQueryException.notFound(), media);
-                }
-                run(ctx, request.withQuery(document), media, null);
+                step.run();
             } catch (RequestRejected rejected) {
                 reject(ctx, media, rejected);
             } catch (RuntimeException e) {
-                ctx.fail(e); // nothing above this callback would see it
+                ctx.fail(e);
             } finally {
                 requestContext.deactivate();
             }
-        });
+        }
     }
 
     /**
@@ -373,8 +394,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     /**
      * A request waiting for the answer another request is making. Called once, on the leader's thread, with
      * that answer when it was stored, or with null; then sends it, or runs its own execution, on its own
-     * Vert.x context and in its own request context (SmallRye's handler deactivated it when doHandle
-     * returned, and terminates it when the response ends). Should no answer come within the patience, it
+     * Vert.x context and request context ({@link Resumption}). Should no answer come within the patience, it
      * runs its own execution then: a leader that never lands holds nobody up for ever.
      */
     private final class Follower implements Consumer<byte[]> {
@@ -382,8 +402,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         private final GraphQLRequest request;
         private final ResponseMediaType media;
         private final Context context = Vertx.currentContext();
-        private final ManagedContext requestContext = Arc.container().requestContext();
-        private final InjectableContext.ContextState state = requestContext.getState();
+        private final Resumption later;
         private final AtomicBoolean settled = new AtomicBoolean();
         private volatile long timer = -1;
 
@@ -391,6 +410,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             this.ctx = ctx;
             this.request = request;
             this.media = media;
+            this.later = new Resumption(ctx, media);
         }
 
         void waitAtMost(long millis) {
@@ -411,20 +431,8 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             context.runOnContext(ignored -> {
                 if (stored != null) {
                     send(ctx, 200, media, stored, Map.of(), true);
-                    return;
-                }
-                if (!state.isValid()) {
-                    return; // the client went away meanwhile
-                }
-                requestContext.activate(state);
-                try {
-                    executeUncached(ctx, request, media, null, null);
-                } catch (RequestRejected rejected) {
-                    reject(ctx, media, rejected);
-                } catch (RuntimeException e) {
-                    ctx.fail(e);
-                } finally {
-                    requestContext.deactivate();
+                } else {
+                    later.resume(() -> executeUncached(ctx, request, media, null, null));
                 }
             });
         }

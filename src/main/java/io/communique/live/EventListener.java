@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -189,13 +190,10 @@ public class EventListener {
     }
 
     private void dispatch(PGNotification[] received) {
-        for (PGNotification n : received) {
-            if (ResponseCache.CHANNEL.equals(n.getName())) {
-                // First of all: a bulk write brings tens of thousands of event notices with its one
-                // data notice, and parsing them takes seconds, during which stale answers would be served.
-                responses.invalidate();
-                break;
-            }
+        // First of all: a bulk write brings tens of thousands of event notices with its one data notice,
+        // and parsing them takes seconds, during which stale answers would be served.
+        if (Arrays.stream(received).anyMatch(n -> ResponseCache.CHANNEL.equals(n.getName()))) {
+            responses.invalidate();
         }
         List<Notice> notices = new ArrayList<>(received.length);
         for (PGNotification n : received) {
