@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -58,7 +59,35 @@ public class ResponseCache {
         }
     }
 
-    private record Entry(long generation, byte[] body) {
+    private record Entry(long generation, Answer answer) {
+    }
+
+    /**
+     * A stored answer: its bytes, and the validator a GET's answer carries (an ETag), made from them the
+     * first time a request needs it and kept, so that a hot GET answered from the cache does not hash
+     * the same bytes on every request.
+     */
+    public static final class Answer {
+        private final byte[] body;
+        private volatile String validator;
+
+        public Answer(byte[] body) {
+            this.body = body;
+        }
+
+        public byte[] body() {
+            return body;
+        }
+
+        /** The validator {@code make} gives for these bytes; computed at most once per answer but for races, which agree. */
+        public String validator(Function<byte[], String> make) {
+            String made = validator;
+            if (made == null) {
+                made = make.apply(body);
+                validator = made;
+            }
+            return made;
+        }
     }
 
     /**
@@ -87,14 +116,14 @@ public class ResponseCache {
     /** An answer being made: the requests that wait for it. Lands once, with the stored answer or with none. */
     private static final class Flight {
         private final long generation;
-        private final List<Consumer<byte[]>> followers = new ArrayList<>();
+        private final List<Consumer<Answer>> followers = new ArrayList<>();
         private boolean landed;
 
         Flight(long generation) {
             this.generation = generation;
         }
 
-        synchronized boolean follow(Consumer<byte[]> follower) {
+        synchronized boolean follow(Consumer<Answer> follower) {
             if (landed) {
                 return false;
             }
@@ -102,9 +131,9 @@ public class ResponseCache {
             return true;
         }
 
-        /** {@code body}: the stored answer, or null when there is none and each follower must run its own. */
-        void land(byte[] body) {
-            List<Consumer<byte[]>> waiting;
+        /** {@code answer}: the stored answer, or null when there is none and each follower must run its own. */
+        void land(Answer answer) {
+            List<Consumer<Answer>> waiting;
             synchronized (this) {
                 if (landed) {
                     return;
@@ -113,7 +142,7 @@ public class ResponseCache {
                 waiting = List.copyOf(followers);
                 followers.clear();
             }
-            waiting.forEach(follower -> follower.accept(body));
+            waiting.forEach(follower -> follower.accept(answer));
         }
     }
 
@@ -121,7 +150,7 @@ public class ResponseCache {
      * What a request does: send {@code stored}, or wait (it {@code joined} a flight, and its follower will
      * be called), or execute, storing its answer with {@code ticket} if it has one.
      */
-    public record Admission(byte[] stored, boolean joined, Ticket ticket) {
+    public record Admission(Answer stored, boolean joined, Ticket ticket) {
 
         static final Admission EXECUTE = new Admission(null, false, null);
     }
@@ -145,7 +174,7 @@ public class ResponseCache {
         this.entries = bytes <= 0 || maxAge.isZero() ? null
                 : Caffeine.newBuilder()
                         .maximumWeight(bytes)
-                        .weigher((Key key, Entry entry) -> (int) Math.min(Integer.MAX_VALUE, key.weight() + entry.body().length))
+                        .weigher((Key key, Entry entry) -> (int) Math.min(Integer.MAX_VALUE, key.weight() + entry.answer().body.length))
                         .expireAfterWrite(maxAge)
                         .build();
         this.hits = lookups(registry, "hit");
@@ -173,7 +202,7 @@ public class ResponseCache {
      * the leader's thread, with the answer once stored or with null if there is none; else this request
      * executes, as the leader of a new flight when {@code store}.
      */
-    public Admission admit(Key key, boolean store, Consumer<byte[]> follower) {
+    public Admission admit(Key key, boolean store, Consumer<Answer> follower) {
         if (entries == null || !listening) {
             return Admission.EXECUTE;
         }
@@ -181,7 +210,7 @@ public class ResponseCache {
         long current = generation.get();
         if (entry != null && entry.generation() == current) {
             hits.increment();
-            return new Admission(entry.body(), false, null);
+            return new Admission(entry.answer(), false, null);
         }
         Admission[] admission = new Admission[1];
         flights.compute(key, (k, flight) -> {
@@ -192,7 +221,7 @@ public class ResponseCache {
             // The answer may have been stored, its flight landed and gone, since the look-up above.
             Entry stored = entries.getIfPresent(key);
             if (stored != null && stored.generation() == current) {
-                admission[0] = new Admission(stored.body(), false, null);
+                admission[0] = new Admission(stored.answer(), false, null);
                 return flight;
             }
             if (!store) {
@@ -216,16 +245,16 @@ public class ResponseCache {
     }
 
     /** Stores an execution's answer (200, data, no error) if the engine found it cacheable and the data has not moved since. */
-    public void offer(Ticket ticket, byte[] body) {
+    public void offer(Ticket ticket, Answer answer) {
         if (entries == null || !ticket.cacheable || !listening || generation.get() != ticket.generation) {
             release(ticket);
             return;
         }
         // Tagged with the generation it began in: should the data move between the check above and
         // this put, the entry is never served.
-        entries.put(ticket.key, new Entry(ticket.generation, body));
+        entries.put(ticket.key, new Entry(ticket.generation, answer));
         stored.increment();
-        land(ticket, body);
+        land(ticket, answer);
     }
 
     /**
@@ -236,10 +265,10 @@ public class ResponseCache {
         land(ticket, null);
     }
 
-    private void land(Ticket ticket, byte[] body) {
+    private void land(Ticket ticket, Answer answer) {
         if (ticket.flight != null) {
             flights.remove(ticket.key, ticket.flight);
-            ticket.flight.land(body);
+            ticket.flight.land(answer);
         }
     }
 

@@ -397,7 +397,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
      * Vert.x context and request context ({@link Resumption}). Should no answer come within the patience, it
      * runs its own execution then: a leader that never lands holds nobody up for ever.
      */
-    private final class Follower implements Consumer<byte[]> {
+    private final class Follower implements Consumer<ResponseCache.Answer> {
         private final RoutingContext ctx;
         private final GraphQLRequest request;
         private final ResponseMediaType media;
@@ -421,7 +421,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         }
 
         @Override
-        public void accept(byte[] stored) {
+        public void accept(ResponseCache.Answer stored) {
             if (!settled.compareAndSet(false, true)) {
                 return;
             }
@@ -457,10 +457,10 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                 // variable coercion, unknown operation) and gets 400.
                 int status = media == ResponseMediaType.GRAPHQL_RESPONSE_JSON && !result.isDataPresent() ? 400 : 200;
                 boolean cacheable = status == 200 && result.getErrors().isEmpty();
-                byte[] body = ResponseJson.bytes(response);
+                var answer = new ResponseCache.Answer(ResponseJson.bytes(response));
                 if (ticket != null) {
                     if (cacheable) {
-                        responses.offer(ticket, body);
+                        responses.offer(ticket, answer);
                     } else {
                         responses.release(ticket);
                     }
@@ -472,9 +472,9 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                     ctx.vertx().executeBlocking(() -> {
                         persistedQueries.save(registerAs, request.query());
                         return null;
-                    }, false).onComplete(ignored -> send(ctx, status, media, body, Map.of(), cacheable));
+                    }, false).onComplete(ignored -> send(ctx, status, media, answer, Map.of(), cacheable));
                 } else {
-                    send(ctx, status, media, body, Map.of(), cacheable);
+                    send(ctx, status, media, answer, Map.of(), cacheable);
                 }
             }
 
@@ -549,10 +549,11 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     /** {@code cacheable}: an executed request answered with 200 and no error; on a GET it gets an ETag. */
     private void send(RoutingContext ctx, int status, ResponseMediaType media, String body,
             Map<String, String> headers, boolean cacheable) {
-        send(ctx, status, media, body.getBytes(StandardCharsets.UTF_8), headers, cacheable);
+        send(ctx, status, media, new ResponseCache.Answer(body.getBytes(StandardCharsets.UTF_8)), headers, cacheable);
     }
 
-    private void send(RoutingContext ctx, int status, ResponseMediaType media, byte[] bytes,
+    /** {@code answer}: the body, with the ETag it was given before if it is a stored answer sent again. */
+    private void send(RoutingContext ctx, int status, ResponseMediaType media, ResponseCache.Answer answer,
             Map<String, String> headers, boolean cacheable) {
         HttpServerResponse response = ctx.response();
         if (response.ended()) {
@@ -562,7 +563,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         headers.forEach(response::putHeader);
         HttpCaching.vary(response.headers());
         if (cacheable && readOnly(ctx.request().method().name())) {
-            String etag = HttpCaching.etag(bytes);
+            String etag = answer.validator(HttpCaching::etag);
             response.putHeader(HttpHeaders.ETAG, etag)
                     .putHeader(HttpHeaders.CACHE_CONTROL, caching.successfulGet(ctx.request()));
             if (HttpCaching.notModified(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
@@ -575,8 +576,8 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         // Declared up front (Vert.x would only add it after the headers-end handlers ran) so that
         // ops/GraphQLCompression can leave small bodies uncompressed.
         response.putHeader(HttpHeaders.CONTENT_TYPE, media.contentType())
-                .putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(bytes.length))
+                .putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(answer.body().length))
                 .setStatusCode(status)
-                .end(Buffer.buffer(bytes));
+                .end(Buffer.buffer(answer.body()));
     }
 }

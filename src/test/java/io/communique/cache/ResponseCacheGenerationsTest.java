@@ -1,10 +1,10 @@
 package io.communique.cache;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class ResponseCacheGenerationsTest {
 
     private static final ResponseCache.Key KEY = new ResponseCache.Key("{ nations { totalCount } }", null, "{}");
-    private static final byte[] ANSWER = "{\"data\":{}}".getBytes(StandardCharsets.UTF_8);
+    private static final ResponseCache.Answer ANSWER = new ResponseCache.Answer("{\"data\":{}}".getBytes(StandardCharsets.UTF_8));
 
     private static ResponseCache listeningCache() {
         ResponseCache cache = new ResponseCache(new SimpleMeterRegistry(), new MemorySize(BigInteger.valueOf(1 << 20)),
@@ -41,7 +43,7 @@ class ResponseCacheGenerationsTest {
     }
 
     /** The stored answer a request for KEY is sent, or null. */
-    private static byte[] stored(ResponseCache cache) {
+    private static ResponseCache.Answer stored(ResponseCache cache) {
         return cache.admit(KEY, false, body -> {
         }).stored();
     }
@@ -56,7 +58,7 @@ class ResponseCacheGenerationsTest {
     void anAnswerIsServedUntilTheDataChanges() {
         ResponseCache cache = listeningCache();
         cache.offer(cacheableTicket(cache), ANSWER);
-        assertArrayEquals(ANSWER, stored(cache));
+        assertSame(ANSWER, stored(cache));
         cache.invalidate();
         assertNull(stored(cache));
     }
@@ -105,7 +107,7 @@ class ResponseCacheGenerationsTest {
         ResponseCache cache = listeningCache();
         ResponseCache.Ticket leader = lead(cache);
         assertNotNull(leader, "the first request makes the answer");
-        List<byte[]> received = new ArrayList<>();
+        List<ResponseCache.Answer> received = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             ResponseCache.Admission follower = cache.admit(KEY, true, received::add);
             assertTrue(follower.joined(), "request " + i + " ran the query again");
@@ -113,15 +115,15 @@ class ResponseCacheGenerationsTest {
         leader.cacheable();
         cache.offer(leader, ANSWER);
         assertEquals(3, received.size());
-        received.forEach(body -> assertArrayEquals(ANSWER, body));
-        assertArrayEquals(ANSWER, stored(cache));
+        received.forEach(body -> assertSame(ANSWER, body));
+        assertSame(ANSWER, stored(cache));
     }
 
     @Test
     void followersRunTheirOwnWhenTheLeaderStoresNothing() {
         ResponseCache cache = listeningCache();
         ResponseCache.Ticket leader = lead(cache);
-        List<byte[]> received = new ArrayList<>();
+        List<ResponseCache.Answer> received = new ArrayList<>();
         assertTrue(cache.admit(KEY, true, received::add).joined());
         cache.offer(leader, ANSWER); // never marked cacheable: an answer with an error, say
         assertEquals(1, received.size());
@@ -133,7 +135,7 @@ class ResponseCacheGenerationsTest {
     void aChangeDuringAFlightStartsAnotherForLaterRequests() {
         ResponseCache cache = listeningCache();
         ResponseCache.Ticket before = lead(cache);
-        List<byte[]> received = new ArrayList<>();
+        List<ResponseCache.Answer> received = new ArrayList<>();
         assertTrue(cache.admit(KEY, true, received::add).joined());
         cache.invalidate();
         ResponseCache.Ticket after = lead(cache);
@@ -143,5 +145,18 @@ class ResponseCacheGenerationsTest {
         assertNull(received.get(0), "the answer read before the change was handed on");
         assertTrue(cache.admit(KEY, true, body -> {
         }).joined(), "the later flight was dropped with the earlier one");
+    }
+
+    @Test
+    void aStoredAnswersValidatorIsMadeOnceForEveryRequestThatSendsIt() {
+        ResponseCache cache = listeningCache();
+        var answer = new ResponseCache.Answer("{\"data\":{\"n\":1}}".getBytes(StandardCharsets.UTF_8));
+        cache.offer(cacheableTicket(cache), answer);
+        AtomicInteger made = new AtomicInteger();
+        Function<byte[], String> tag = body -> "W/\"" + made.incrementAndGet() + "\"";
+        for (int i = 0; i < 3; i++) {
+            assertEquals("W/\"1\"", stored(cache).validator(tag), "request " + i);
+        }
+        assertEquals(1, made.get(), "the stored bytes were hashed again");
     }
 }

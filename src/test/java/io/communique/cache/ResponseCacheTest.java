@@ -116,6 +116,50 @@ class ResponseCacheTest {
         assertEquals(executed.body(), stored.body(), "the stored answer is the executed one, byte for byte");
     }
 
+    /** One GET of the query, with its headers; status and statement count as found. */
+    record GetAnswer(int status, String etag, String cacheControl, String body, int statements) {
+    }
+
+    static GetAnswer get(String ifNoneMatch, String cacheControl, String query, String variablesJson) {
+        SqlStatementCounter.reset();
+        var request = given().accept(ContentType.JSON).queryParam("query", query).queryParam("variables", variablesJson);
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        if (cacheControl != null) {
+            request.header("Cache-Control", cacheControl);
+        }
+        var response = request.when().get("/graphql").then().extract();
+        return new GetAnswer(response.statusCode(), response.header("ETag"), response.header("Cache-Control"),
+                response.asString(), SqlStatementCounter.count());
+    }
+
+    @Test
+    void aGetAnsweredFromTheCacheCarriesTheExecutedAnswersETagAndRevalidates() {
+        String variables = "{\"id\": \"" + Ids.base64("Official:3") + "\"}";
+        GetAnswer executed = get(null, "no-cache", OFFICIAL, variables);
+        assertEquals(200, executed.status(), executed.body());
+        assertTrue(executed.statements() > 0, "the first answer is read from the database");
+        assertTrue(executed.etag() != null && executed.etag().startsWith("W/\""), "ETag: " + executed.etag());
+
+        List<GetAnswer> answers = new ArrayList<>();
+        await().until(() -> {
+            answers.add(get(null, null, OFFICIAL, variables));
+            return answers.get(answers.size() - 1).statements() == 0;
+        });
+        GetAnswer stored = answers.get(answers.size() - 1);
+        assertEquals(200, stored.status(), stored.body());
+        assertEquals(executed.body(), stored.body());
+        assertEquals(executed.etag(), stored.etag(), "the stored answer's validator differs from the executed one's");
+        assertEquals(executed.cacheControl(), stored.cacheControl());
+
+        GetAnswer revalidated = get(executed.etag(), null, OFFICIAL, variables);
+        assertEquals(304, revalidated.status(), revalidated.body());
+        assertEquals("", revalidated.body());
+        assertEquals(0, revalidated.statements(), "a revalidation the cache could answer reached the database");
+        assertEquals(executed.etag(), revalidated.etag());
+    }
+
     @Test
     void aMutationRetiresStoredAnswersBeforeItsOwnAnswerIsSent() throws Exception {
         long commitment = DB.newCommitment("AGREED");
