@@ -10,6 +10,7 @@ import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.GraphQLUnmodifiedType;
 import io.communique.graphql.QueryApi;
+import io.communique.model.CommitmentStatus;
 import io.communique.relay.PageRequest;
 import io.communique.service.CommitmentStatistics;
 import io.communique.sync.ChangeFeed;
@@ -30,7 +31,7 @@ import java.util.Map;
  * times per connection; a page of 0 holds nothing. A {@code ChangeSet}'s {@code nodes} and
  * {@code tombstones} are pages of {@code changes(first:)} alike (100 when not given).</li>
  * <li>{@code nodes(ids:)} holds one item per id, at most 100; {@code commitmentStats} at most
- * {@link CommitmentStatistics#maxGroups} groups.</li>
+ * {@link CommitmentStatistics#maxGroups} groups, and each group's {@code byStatus} one count per status.</li>
  * <li>Any other list of objects counts as {@link LimitsConfig#listSizeEstimate()} items: those are
  * short and bounded by the data (a statement's speakers).</li>
  * <li>Introspection ({@code __schema}, {@code __type}) is free: it reads no database.</li>
@@ -116,6 +117,9 @@ public final class QueryCost {
      * grows, are bounded by what the field returns at most; the estimate would under-count them.
      */
     private long listSize(ExecutableNormalizedField field) {
+        if (field.getName().equals("byStatus") && field.getObjectTypeNames().contains("CommitmentStatsGroup")) {
+            return CommitmentStatus.values().length; // one count per status, zeros included
+        }
         if (field.getParent() == null && field.getObjectTypeNames().contains(schema.getQueryType().getName())) {
             var arguments = field.getResolvedArguments();
             switch (field.getName()) {
