@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,45 @@ class SearchTest {
         assertEquals(Set.of(), statementOrdinals("Jaish "));
         assertEquals(Set.of("4", "23"), statementOrdinals("F41"));
         assertEquals(Set.of("16"), statementOrdinals("critical miner"));
+    }
+
+    @Test
+    void aWordWrittenWithAStarMatchesAsAPrefixWhereverItStands() {
+        // The parser drops the '*': "semicond*" looked for the whole word "semicond" and found nothing.
+        assertEquals(Set.of("16"), statementOrdinals("semicond*"));
+        assertEquals(Set.of(), statementOrdinals("semicond technology "), "without its star the first word is whole");
+        assertEquals(Set.of("16"), statementOrdinals("semicond* technology "));
+        assertEquals(statementOrdinals("Jaish"), statementOrdinals("Jaish* "), "a star is a prefix after a space too");
+        List<String> snippets = search("semicond*", "types", List.of("STATEMENT")).getList("data.search.edges.snippet");
+        assertTrue(snippets.stream().allMatch(s -> s.contains("<mark>semiconductors</mark>")), snippets.toString());
+    }
+
+    @Test
+    void britishAndAmericanSpellingsFindEachOther() {
+        // The source writes "defence"; an American reader types "defense", which the stemmer keeps apart.
+        Set<String> defence = statementOrdinals("defence");
+        assertEquals(Set.of("1", "3", "5", "7", "9", "10", "11", "13"), defence);
+        assertEquals(defence, statementOrdinals("defense"));
+        assertEquals(defence, statementOrdinals("defense "), "as a finished word too");
+        assertEquals(Set.of("3", "13"), statementOrdinals("\"defense ties\""), "and inside a phrase");
+        assertTrue(statementOrdinals("ties").containsAll(Set.of("3", "13")));
+        assertEquals(Set.of(), statementOrdinals("ties -defense"), "an exclusion excludes every spelling");
+        var filtered = GraphQL.query("{ statements(filter: { search: \"defense\" }) { totalCount } }");
+        assertEquals(defence.size(), filtered.getInt("data.statements.totalCount"), "StatementFilter.search: " + filtered.prettify());
+
+        List<String> snippets = search("defense", "types", List.of("STATEMENT"), "first", 100)
+                .getList("data.search.edges.snippet");
+        assertEquals(defence.size(), snippets.size());
+        assertTrue(snippets.stream().allMatch(s -> s.toLowerCase(Locale.ROOT).contains("<mark>defence</mark>")),
+                snippets.toString());
+
+        // Names are matched word for word as well (the official's other name says "Defence Minister"),
+        // which ranks above any trigram guess (at most 0.25).
+        var minister = search("Defense Minister", "types", List.of("OFFICIAL"));
+        assertEquals(List.of("Official:Rajnath Singh"), hits(minister));
+        assertTrue(minister.getFloat("data.search.edges[0].rank") > 0.25f, minister.prettify());
+        assertEquals(List.of("Dialogue:Fifth India-US 2+2 Ministerial Dialogue"),
+                hits(search("dialog ", "types", List.of("DIALOGUE"))));
     }
 
     @Test
