@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.hibernate.query.NativeQuery;
@@ -34,6 +35,7 @@ public class Filters {
     public static final int MAX_VALUES = 100;
 
     private static final Pattern CODE = Pattern.compile("[A-Z]{2}");
+    private static final Pattern LOWER_CASE_CODE = Pattern.compile("[a-z]{2}");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final EntityManager em;
@@ -391,10 +393,20 @@ public class Filters {
                 ref.key = keys.get(i);
                 if (ref.key == null) {
                     throw new BadUserInputException("Argument '" + ref.path + "' on the '" + connection
-                            + "' connection names no " + ref.target.type + ": '" + clip(ref.given) + "'.");
+                            + "' connection names no " + ref.target.type + ": '" + clip(ref.given) + "'." + hint(ref));
                 }
             }
         }
+    }
+
+    /**
+     * Where a party is a subject slug or a nation code, "us" is read as a slug (codes are capitals, slugs
+     * lower case); when no subject has it, the caller most likely meant the nation.
+     */
+    private static String hint(Ref ref) {
+        return ref.target == Target.SUBJECT && ref.column.equals("slug") && LOWER_CASE_CODE.matcher(ref.given).matches()
+                ? " A nation is named by its code in capitals: '" + ref.given.toUpperCase(Locale.ROOT) + "'."
+                : "";
     }
 
     private static String clip(String value) {

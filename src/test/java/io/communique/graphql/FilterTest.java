@@ -290,6 +290,9 @@ class FilterTest {
         assertMessage(statements(Map.of("nation", List.of("IN", "XX"))), "filter.nation[1]", "names no Nation");
         assertMessage(statements(Map.of("nation", List.of("india"))), "filter.nation[0]", "ISO 3166-1");
         assertMessage(commitments(Map.of("party", List.of("US", "acme-corp"))), "filter.party[1]", "names no Subject");
+        // A party in lower case is a subject slug; when none has it, the nation's code is what was meant.
+        assertMessage(commitments(Map.of("party", List.of("us"))), "filter.party[0]", "names no Subject: 'us'",
+                "A nation is named by its code in capitals: 'US'.");
         assertMessage(commitments(Map.of("party", List.of(topicId("defence")))), "filter.party[0]", "Nation or Subject id");
         assertMessage(GraphQL.file("filtered-officials", "filter", Map.of("nation", List.of("ZZ"))),
                 "filter.nation[0]", "names no Nation");
