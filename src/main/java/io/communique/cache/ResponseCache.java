@@ -174,7 +174,7 @@ public class ResponseCache {
         this.entries = bytes <= 0 || maxAge.isZero() ? null
                 : Caffeine.newBuilder()
                         .maximumWeight(bytes)
-                        .weigher((Key key, Entry entry) -> (int) Math.min(Integer.MAX_VALUE, key.weight() + entry.answer().body.length))
+                        .weigher((Key key, Entry entry) -> (int) Math.min(Integer.MAX_VALUE, key.weight() + entry.answer().body().length))
                         .expireAfterWrite(maxAge)
                         .build();
         this.hits = lookups(registry, "hit");
