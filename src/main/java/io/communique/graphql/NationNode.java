@@ -10,7 +10,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 @Type("Nation")
 @Description("A sovereign state taking part in dialogues, identified by its ISO 3166-1 alpha-2 code.")
-public final class NationNode implements Node, Party {
+public final class NationNode implements Node, Party, SearchResult {
     static final String TYPE = "Nation";
     private final Nation entity;
 

@@ -2,6 +2,7 @@ package io.communique.graphql;
 
 import io.communique.model.Commitment;
 import io.communique.model.Dialogue;
+import io.communique.model.Nation;
 import io.communique.model.Official;
 import io.communique.model.Statement;
 import io.communique.model.Subject;
@@ -48,7 +49,7 @@ public class SearchApi {
                     + " characters; must not be blank.") String query,
             // The default is spelled out because SmallRye 2.17 makes a List<@NonNull X> argument without one
             // non-null (smallrye-graphql#753); with it the argument is optional, and the schema says what omitting means.
-            @Name("types") @DefaultValue("[\"STATEMENT\", \"COMMITMENT\", \"OFFICIAL\", \"TOPIC\", \"SUBJECT\", \"DIALOGUE\"]")
+            @Name("types") @DefaultValue("[\"STATEMENT\", \"COMMITMENT\", \"OFFICIAL\", \"TOPIC\", \"SUBJECT\", \"DIALOGUE\", \"NATION\"]")
             @Description("Kinds of object to search (default: all of them); must not be empty.")
             List<@NonNull SearchType> types,
             @Name("first") @Description(Args.FIRST) Integer first,
@@ -75,6 +76,8 @@ public class SearchApi {
             return new SubjectNode(s);
         } else if (entity instanceof Dialogue d) {
             return new DialogueNode(d);
+        } else if (entity instanceof Nation n) {
+            return new NationNode(n);
         }
         throw new IllegalStateException("search returned an unsearchable entity: " + entity);
     }

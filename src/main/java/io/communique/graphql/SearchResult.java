@@ -5,6 +5,6 @@ import org.eclipse.microprofile.graphql.Description;
 
 /** What a search hit can be: the matched object itself, as on GitHub's search. */
 @Union
-@Description("An object found by `search`: a `Statement`, `Commitment`, `Official`, `Topic`, `Subject` or `Dialogue`.")
+@Description("An object found by `search`: a `Statement`, `Commitment`, `Official`, `Topic`, `Subject`, `Dialogue` or `Nation`.")
 public interface SearchResult {
 }

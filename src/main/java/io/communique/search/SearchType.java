@@ -20,7 +20,9 @@ public enum SearchType {
     @Description("Subjects, by name and slug.")
     SUBJECT,
     @Description("Dialogues, by title, format and place.")
-    DIALOGUE;
+    DIALOGUE,
+    @Description("Nations, by name and ISO 3166-1 alpha-2 code.")
+    NATION;
 
     /**
      * The types a search covers: all for null (the argument's default), else those given.

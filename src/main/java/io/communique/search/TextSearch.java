@@ -2,6 +2,7 @@ package io.communique.search;
 
 import io.communique.model.Commitment;
 import io.communique.model.Dialogue;
+import io.communique.model.Nation;
 import io.communique.model.Official;
 import io.communique.model.Statement;
 import io.communique.model.Subject;
@@ -49,7 +50,8 @@ public class TextSearch {
             SearchType.TOPIC, new Target(Topic.class, "topic", "tp", "english", "tp.name", "lower(tp.name)"),
             SearchType.SUBJECT, new Target(Subject.class, "subject", "sb", "english", "sb.name", "lower(sb.name)"),
             SearchType.DIALOGUE, new Target(Dialogue.class, "dialogue", "d", "english",
-                    "d.title || ' — ' || d.format || ', ' || d.place", null)));
+                    "d.title || ' — ' || d.format || ', ' || d.place", null),
+            SearchType.NATION, new Target(Nation.class, "nation", "n", "simple", "n.name || ' (' || n.code || ')'", null)));
 
     /**
      * A row found by trigrams ranks at a quarter of its similarity (at most 0.25), below a name or

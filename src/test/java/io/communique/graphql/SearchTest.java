@@ -104,6 +104,19 @@ class SearchTest {
     }
 
     @Test
+    void nationsAreFoundByNameAndByCode() {
+        // The texts write "US": before nations were searchable, "United States" found nothing at all.
+        var byName = search("United States");
+        assertEquals(List.of("Nation:United States"), hits(byName), byName.prettify());
+        assertEquals("<mark>United</mark> <mark>States</mark> (US)", byName.getString("data.search.edges[0].snippet"));
+        assertEquals(GraphQL.query("{ nation(code: \"US\") { id } }").getString("data.nation.id"),
+                byName.getString("data.search.edges[0].node.id"));
+        assertTrue(hits(search("US", "first", 100)).contains("Nation:United States"));
+        assertEquals(List.of("Nation:India"), hits(search("Ind", "types", List.of("NATION"))), "as you type");
+        assertEquals(List.of(), hits(search("Indian", "types", List.of("NATION"))), "names are not stemmed");
+    }
+
+    @Test
     void aWordWrittenWithAStarMatchesAsAPrefixWhereverItStands() {
         // The parser drops the '*': "semicond*" looked for the whole word "semicond" and found nothing.
         assertEquals(Set.of("16"), statementOrdinals("semicond*"));
@@ -170,9 +183,10 @@ class SearchTest {
     void eachTypeFilterReturnsOnlyThatType() {
         Map<String, String> queries = Map.of(
                 "STATEMENT", "drones", "COMMITMENT", "drones", "OFFICIAL", "Blinken",
-                "TOPIC", "security", "SUBJECT", "Gaza", "DIALOGUE", "Delhi");
+                "TOPIC", "security", "SUBJECT", "Gaza", "DIALOGUE", "Delhi", "NATION", "India");
         Map<String, String> typeNames = Map.of("STATEMENT", "Statement", "COMMITMENT", "Commitment",
-                "OFFICIAL", "Official", "TOPIC", "Topic", "SUBJECT", "Subject", "DIALOGUE", "Dialogue");
+                "OFFICIAL", "Official", "TOPIC", "Topic", "SUBJECT", "Subject", "DIALOGUE", "Dialogue",
+                "NATION", "Nation");
         queries.forEach((type, query) -> {
             var response = search(query, "types", List.of(type), "first", 100);
             List<String> typenames = response.getList("data.search.nodes.__typename");
@@ -259,7 +273,7 @@ class SearchTest {
         String cursor = search("India", "first", 2).getString("data.search.pageInfo.endCursor");
         String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
         String tampered = Ids.base64(decoded.replaceAll(":\\d+$", ":x1"));
-        String otherType = Ids.base64(decoded.replaceAll(":[A-Z]+:(\\d+)$", ":NATION:$1"));
+        String otherType = Ids.base64(decoded.replaceAll(":[A-Z]+:(\\d+)$", ":COUNTRY:$1"));
         for (String bad : List.of(tampered, otherType, cursor + "A", "not a cursor", Ids.base64("cursor:v1:key:5"))) {
             var response = GraphQL.file("search", "query", "India", "after", bad);
             assertEquals("BAD_USER_INPUT", errorCode(response), bad);
