@@ -339,7 +339,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
      * Runs the request; {@code registerAs}, when set, is the verified hash to store its document under. An
      * anonymous request is first admitted by the {@link ResponseCache}, unless it says {@code no-cache}
      * ({@link CacheDirectives}): a stored answer is sent as the execution's would be, with no execution, and
-     * a request for an answer another request is making waits for that one ({@link #follow}).
+     * a request for an answer another request is making waits for that one ({@link Follower}).
      */
     private void execute(RoutingContext ctx, GraphQLRequest request, ResponseMediaType media, String registerAs) {
         ResponseCache.Ticket ticket = null;
