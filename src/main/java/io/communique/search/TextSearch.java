@@ -189,11 +189,27 @@ public class TextSearch {
         // Trigrams are the fallback for names the words did not find: they run (an InitPlan gates
         // them) only when the words matched no official, topic or subject, so an exact name is never
         // crowded by look-alikes and the common case pays no trigram scan.
-        String hits = nameTypes.isEmpty() ? " hits as (" + words + "),"
-                : " words as (" + words + "),"
-                        + " gate as materialized (select not exists(select 1 from words where t in ("
-                        + String.join(", ", nameTypes) + ")) as names_missed),"
-                        + " hits as (select * from words union all " + fuzzyHits + "),";
+        //
+        // The word hits (thousands for a common word) are materialized once, in "words", and read
+        // from there with the few fuzzy ones beside them. A CTE "hits" of both used to copy every
+        // word hit into a second tuplestore. Besides the copy, that memory took some searches past
+        // the size at which the backend's allocator gives a block back to the kernel at the end of
+        // each query, so each of them faulted it in again (bench/README.md, 2026-12-07 11:34).
+        String ctes;
+        String hits;
+        String count;
+        if (nameTypes.isEmpty()) {
+            ctes = " hits as (" + words + "),";
+            hits = "hits";
+            count = "(select count(*) from hits)";
+        } else {
+            ctes = " words as (" + words + "),"
+                    + " gate as materialized (select not exists(select 1 from words where t in ("
+                    + String.join(", ", nameTypes) + ")) as names_missed),"
+                    + " fuzzy as (" + fuzzyHits + "),";
+            hits = "(select * from words union all select * from fuzzy)";
+            count = "((select count(*) from words) + (select count(*) from fuzzy))";
+        }
         String afterCondition = "(h.rank < cast(:after_rank as real) or (h.rank = cast(:after_rank as real)"
                 + " and (h.t, h.id) > (:after_type, :after_key)))";
 
@@ -215,11 +231,11 @@ public class TextSearch {
                 + " search_tsquery('simple', :query) as si,"
                 + " search_headline_tsquery('english', :query) as hl_en,"
                 + " search_headline_tsquery('simple', :query) as hl_si),"
-                + hits
-                + " page as (select h.t, h.id, h.rank from hits h" + (after ? " where " + afterCondition : "")
+                + ctes
+                + " page as (select h.t, h.id, h.rank from " + hits + " h" + (after ? " where " + afterCondition : "")
                 + " order by h.rank desc, h.t, h.id limit " + limit + "),"
-                + " stats as (select " + (withTotal ? "(select count(*) from hits)" : "cast(null as bigint)")
-                + " as total_count, " + (after ? "exists(select 1 from hits h where not " + afterCondition + ")" : "false")
+                + " stats as (select " + (withTotal ? count : "cast(null as bigint)")
+                + " as total_count, " + (after ? "exists(select 1 from " + hits + " h where not " + afterCondition + ")" : "false")
                 + " as has_before)"
                 + " select p.t as hit_type, p.id as hit_key, p.rank as hit_rank, "
                 + (withSnippets ? snippet : "cast(null as text)") + " as hit_snippet,"

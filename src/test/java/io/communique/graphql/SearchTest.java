@@ -266,6 +266,20 @@ class SearchTest {
     }
 
     @Test
+    void aFuzzyHitIsCountedAndPagedLikeAWordHit() {
+        // The SQL keeps word hits and fuzzy hits apart; the count and both page edges must see both.
+        var first = search("Blinkin", "first", 1);
+        assertEquals(1, first.getInt("data.search.totalCount"), first.prettify());
+        assertFalse(first.getBoolean("data.search.pageInfo.hasNextPage"));
+        assertFalse(first.getBoolean("data.search.pageInfo.hasPreviousPage"));
+
+        var after = search("Blinkin", "first", 1, "after", first.getString("data.search.pageInfo.endCursor"));
+        assertEquals(List.of(), hits(after));
+        assertEquals(1, after.getInt("data.search.totalCount"), after.prettify());
+        assertTrue(after.getBoolean("data.search.pageInfo.hasPreviousPage"), "the fuzzy hit lies before the cursor");
+    }
+
+    @Test
     void cursorsPageThroughTheRankedListWithoutGapsOrRepeats() {
         var all = search("India", "first", 100);
         List<String> everything = all.getList("data.search.edges.node.id");
