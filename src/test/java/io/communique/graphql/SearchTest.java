@@ -152,6 +152,40 @@ class SearchTest {
     }
 
     @Test
+    void wordsWrittenJoinedOrHyphenatedFindEachOther() {
+        // The source writes "counter-terrorism" and "co-production" but "cooperation"; the parser
+        // makes one lexeme of the joined form and three of the hyphenated one, so neither found the other.
+        Set<String> hyphenated = statementOrdinals("counter-terrorism ");
+        assertFalse(hyphenated.isEmpty());
+        assertEquals(hyphenated, statementOrdinals("counterterrorism "));
+        assertEquals(hyphenated, statementOrdinals("counterterrorism"), "as you type");
+        assertEquals(statementOrdinals("co-production "), statementOrdinals("coproduction "));
+        assertFalse(statementOrdinals("coproduction ").isEmpty());
+
+        Set<String> joined = statementOrdinals("cooperation ");
+        assertFalse(joined.isEmpty());
+        assertEquals(joined, statementOrdinals("co-operation "));
+        assertEquals(joined, statementOrdinals("Co-operation"), "as you type, in capitals");
+
+        // An exclusion excludes both forms.
+        Set<String> india = statementOrdinals("India ");
+        Set<String> indiaWithoutCooperation = new HashSet<>(india);
+        indiaWithoutCooperation.removeAll(joined);
+        assertNotEquals(india, indiaWithoutCooperation, "the test needs statements naming India that mention cooperation");
+        assertFalse(indiaWithoutCooperation.isEmpty(), "and some that do not");
+        assertEquals(indiaWithoutCooperation, statementOrdinals("India -co-operation"));
+
+        // Inside quotes the word is kept as typed: the phrase finds the form it names.
+        assertEquals(hyphenated, statementOrdinals("\"counter-terrorism\""));
+
+        List<String> snippets = search("counterterrorism ", "types", List.of("STATEMENT"), "first", 100)
+                .getList("data.search.edges.snippet");
+        assertEquals(hyphenated.size(), snippets.size());
+        assertTrue(snippets.stream().allMatch(s -> s.toLowerCase(Locale.ROOT).contains("<mark>counter</mark>-<mark>terrorism</mark>")),
+                snippets.toString());
+    }
+
+    @Test
     void britishAndAmericanSpellingsFindEachOther() {
         // The source writes "defence"; an American reader types "defense", which the stemmer keeps apart.
         Set<String> defence = statementOrdinals("defence");
