@@ -51,7 +51,10 @@ public class TextSearch {
             SearchType.SUBJECT, new Target(Subject.class, "subject", "sb", "english", "sb.name", "lower(sb.name)"),
             SearchType.DIALOGUE, new Target(Dialogue.class, "dialogue", "d", "english",
                     "d.title || ' — ' || d.format || ', ' || d.place", null),
-            SearchType.NATION, new Target(Nation.class, "nation", "n", "simple", "n.name || ' (' || n.code || ')'", null)));
+            SearchType.NATION, new Target(Nation.class, "nation", "n", "simple",
+                    "n.name || ' (' || n.code || ')' || case when cardinality(n.other_names) > 0"
+                            + " then ', also ' || array_to_string(n.other_names, ', ') else '' end",
+                    null)));
 
     /**
      * A row found by trigrams ranks at a quarter of its similarity (at most 0.25), below a name or

@@ -108,12 +108,26 @@ class SearchTest {
         // The texts write "US": before nations were searchable, "United States" found nothing at all.
         var byName = search("United States");
         assertEquals(List.of("Nation:United States"), hits(byName), byName.prettify());
-        assertEquals("<mark>United</mark> <mark>States</mark> (US)", byName.getString("data.search.edges[0].snippet"));
+        assertEquals("<mark>United</mark> <mark>States</mark> (US), also USA, U.S., U.S.A., America,"
+                + " <mark>United</mark> <mark>States</mark> of America", byName.getString("data.search.edges[0].snippet"));
         assertEquals(GraphQL.query("{ nation(code: \"US\") { id } }").getString("data.nation.id"),
                 byName.getString("data.search.edges[0].node.id"));
         assertTrue(hits(search("US", "first", 100)).contains("Nation:United States"));
         assertEquals(List.of("Nation:India"), hits(search("Ind", "types", List.of("NATION"))), "as you type");
         assertEquals(List.of(), hits(search("Indian", "types", List.of("NATION"))), "names are not stemmed");
+    }
+
+    @Test
+    void nationsAreFoundByTheirOtherNames() {
+        // "USA" and "U.S." found nothing: only the short name and the code were searched.
+        for (String name : List.of("USA", "U.S.", "u.s.a.", "America", "United States of America")) {
+            assertEquals(List.of("Nation:United States"), hits(search(name, "types", List.of("NATION"))), name);
+        }
+        assertEquals(List.of("Nation:India"), hits(search("Bharat", "types", List.of("NATION"))));
+        var usa = search("USA");
+        assertEquals("Nation:United States", hits(usa).get(0), usa.prettify());
+        assertEquals("United States (US), also <mark>USA</mark>, U.S., U.S.A., America, United States of America",
+                usa.getString("data.search.edges[0].snippet"));
     }
 
     @Test
