@@ -29,10 +29,12 @@ export BENCH_WORK=$WORK
 
 pg -d postgres -c "create database $DB"
 # A migrates the database; B then validates the same migrations.
-start_server A "$JAR_A"
+# BENCH_JAVA_OPTS_A and BENCH_JAVA_OPTS_B, when set, replace BENCH_JAVA_OPTS for one side: the same
+# build under two JVM settings is an A/B too.
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS_A-${BENCH_JAVA_OPTS:-}} start_server A "$JAR_A"
 PID_A=$SERVER_PID URL_A=$SERVER_URL
 load_dataset
-start_server B "$JAR_B"
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS_B-${BENCH_JAVA_OPTS:-}} start_server B "$JAR_B"
 PID_B=$SERVER_PID URL_B=$SERVER_URL
 
 say "A: $JAR_A"
