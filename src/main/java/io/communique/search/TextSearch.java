@@ -44,17 +44,19 @@ public class TextSearch {
             SearchType.COMMITMENT, new Target(Commitment.class, "commitment", "c", "english",
                     "c.title || ' — ' || c.description", null),
             SearchType.OFFICIAL, new Target(Official.class, "official", "o", "simple",
-                    "o.name || case when cardinality(o.other_names) > 0"
-                            + " then ' (' || array_to_string(o.other_names, ', ') || ')' else '' end",
-                    "o.search_names"),
+                    "o.name || " + otherNames("o", " (", ")"), "o.search_names"),
             SearchType.TOPIC, new Target(Topic.class, "topic", "tp", "english", "tp.name", "lower(tp.name)"),
             SearchType.SUBJECT, new Target(Subject.class, "subject", "sb", "english", "sb.name", "lower(sb.name)"),
             SearchType.DIALOGUE, new Target(Dialogue.class, "dialogue", "d", "english",
                     "d.title || ' — ' || d.format || ', ' || d.place", null),
             SearchType.NATION, new Target(Nation.class, "nation", "n", "simple",
-                    "n.name || ' (' || n.code || ')' || case when cardinality(n.other_names) > 0"
-                            + " then ', also ' || array_to_string(n.other_names, ', ') else '' end",
-                    null)));
+                    "n.name || ' (' || n.code || ')' || " + otherNames("n", ", also ", ""), null)));
+
+    /** SQL text: the other_names of the row aliased {@code alias}, between {@code open} and {@code close}; '' when it has none. */
+    private static String otherNames(String alias, String open, String close) {
+        return "case when cardinality(" + alias + ".other_names) > 0 then '" + open + "' || array_to_string(" + alias
+                + ".other_names, ', ') || '" + close + "' else '' end";
+    }
 
     /**
      * A row found by trigrams ranks at a quarter of its similarity (at most 0.25), below a name or
@@ -198,20 +200,15 @@ public class TextSearch {
         // word hit into a second tuplestore. Besides the copy, that memory took some searches past
         // the size at which the backend's allocator gives a block back to the kernel at the end of
         // each query, so each of them faulted it in again (bench/README.md, 2026-12-07 11:34).
-        String ctes;
-        String hits;
-        String count;
-        if (nameTypes.isEmpty()) {
-            ctes = " hits as (" + words + "),";
-            hits = "hits";
-            count = "(select count(*) from hits)";
-        } else {
-            ctes = " words as (" + words + "),"
-                    + " gate as materialized (select not exists(select 1 from words where t in ("
+        String ctes = " words as (" + words + "),";
+        String hits = "words";
+        String count = "(select count(*) from words)";
+        if (!nameTypes.isEmpty()) {
+            ctes += " gate as materialized (select not exists(select 1 from words where t in ("
                     + String.join(", ", nameTypes) + ")) as names_missed),"
                     + " fuzzy as (" + fuzzyHits + "),";
             hits = "(select * from words union all select * from fuzzy)";
-            count = "((select count(*) from words) + (select count(*) from fuzzy))";
+            count = "(" + count + " + (select count(*) from fuzzy))";
         }
         String afterCondition = "(h.rank < cast(:after_rank as real) or (h.rank = cast(:after_rank as real)"
                 + " and (h.t, h.id) > (:after_type, :after_key)))";
