@@ -10,10 +10,10 @@ import io.communique.support.Errors;
 import io.communique.support.GraphQL;
 import io.communique.support.HeldLocks;
 import io.communique.support.Ids;
-import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.Race;
 import io.communique.support.Tokens;
 import io.communique.support.TrackingDatabase;
+import io.communique.support.WritableProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,11 +36,11 @@ import org.junit.jupiter.api.Test;
  * trail. Runs on a database of its own; every test creates the rows it changes.
  */
 @QuarkusTest
-@TestProfile(EditorialMutationTest.Writable.class)
+@TestProfile(WritableProfile.class)
 class EditorialMutationTest {
 
-    static final String DATABASE = "communique_editorial";
-    static final TrackingDatabase DB = new TrackingDatabase(DATABASE);
+    static final String DATABASE = WritableProfile.DATABASE;
+    static final TrackingDatabase DB = WritableProfile.DB;
     static final String EDITOR = Tokens.forRole("editor");
     static final String ADMIN = Tokens.forRole("admin");
     static final String READER = Tokens.forRole("reader");
@@ -52,11 +53,6 @@ class EditorialMutationTest {
     static final String DEFENCE = Ids.base64("Topic:1");
     static final String US_INDUSTRY = Ids.base64("Subject:19");
 
-    public static class Writable extends OwnDatabaseProfile {
-        public Writable() {
-            super(DATABASE);
-        }
-    }
 
     // ---- helpers ----
 
@@ -170,6 +166,12 @@ class EditorialMutationTest {
     }
 
     // ---- roles ----
+
+    /** The database is shared with the other classes of {@link WritableProfile}: start from the seed. */
+    @BeforeAll
+    static void startFromTheSeed() throws SQLException {
+        WritableProfile.startFromTheSeed();
+    }
 
     @Test
     void everyEditorialWriteNeedsTheEditorRoleAndARefusalWritesNothing() throws SQLException {

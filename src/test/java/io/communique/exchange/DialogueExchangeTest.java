@@ -15,9 +15,9 @@ import io.communique.service.DialogueImporter;
 import io.communique.support.GraphQL;
 import io.communique.support.HeldLocks;
 import io.communique.support.Ids;
-import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.Tokens;
 import io.communique.support.TrackingDatabase;
+import io.communique.support.WritableProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -43,19 +43,14 @@ import org.junit.jupiter.api.Test;
  * rows by natural keys only, since the round trip renumbers every id.
  */
 @QuarkusTest
-@TestProfile(DialogueExchangeTest.Writable.class)
+@TestProfile(WritableProfile.class)
 class DialogueExchangeTest {
 
-    static final String DATABASE = "communique_exchange";
-    static final TrackingDatabase DB = new TrackingDatabase(DATABASE);
+    static final String DATABASE = WritableProfile.DATABASE;
+    static final TrackingDatabase DB = WritableProfile.DB;
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     static final String SEED = "fifth-india-us-2-2-ministerial-dialogue";
 
-    public static class Writable extends OwnDatabaseProfile {
-        public Writable() {
-            super(DATABASE);
-        }
-    }
 
     /** Each test starts from the seed as migrated, whatever the others imported or truncated. */
     @BeforeEach

@@ -6,9 +6,9 @@ import static io.communique.graphql.OrderingTest.walk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.communique.support.EmbeddedPostgresResource;
-import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.GraphQL;
 import io.communique.support.Ids;
+import io.communique.support.WritableProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.sql.DriverManager;
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,15 +29,16 @@ import org.junit.jupiter.api.Test;
  * their keys; the statement's copy of the dialogue date follows the dialogue.
  */
 @QuarkusTest
-@TestProfile(OrderingDataTest.Ordering.class)
+@TestProfile(WritableProfile.class)
 class OrderingDataTest {
 
-    static final String DATABASE = "communique_ordering";
+    static final String DATABASE = WritableProfile.DATABASE;
 
-    public static class Ordering extends OwnDatabaseProfile {
-        public Ordering() {
-            super(DATABASE);
-        }
+
+    /** The database is shared with the other classes of {@link WritableProfile}: start from the seed. */
+    @BeforeAll
+    static void startFromTheSeed() throws SQLException {
+        WritableProfile.startFromTheSeed();
     }
 
     @BeforeEach

@@ -7,22 +7,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Browser clients are allowed from the configured origins only. */
+/** Browser clients are allowed from the configured origins only (tests configure https://app.example.org). */
 @QuarkusTest
-@TestProfile(CorsTest.AllowedOrigin.class)
 class CorsTest {
-
-    public static class AllowedOrigin implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.cors.origins", "https://app.example.org");
-        }
-    }
 
     @Test
     void preflightFromAConfiguredOriginIsAllowed() {

@@ -10,10 +10,10 @@ import io.communique.errors.ErrorCodes;
 import io.communique.support.Errors;
 import io.communique.support.GraphQL;
 import io.communique.support.Ids;
-import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.SqlStatementCounter;
 import io.communique.support.Tokens;
 import io.communique.support.TrackingDatabase;
+import io.communique.support.WritableProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -37,18 +37,13 @@ import org.junit.jupiter.api.Test;
  * it wrote afterwards.
  */
 @QuarkusTest
-@TestProfile(DeltaSyncTest.Writable.class)
+@TestProfile(WritableProfile.class)
 class DeltaSyncTest {
 
-    static final String DATABASE = "communique_sync";
-    static final TrackingDatabase DB = new TrackingDatabase(DATABASE);
+    static final String DATABASE = WritableProfile.DATABASE;
+    static final TrackingDatabase DB = WritableProfile.DB;
     static final String CHANGES = GraphQL.load("changes");
 
-    public static class Writable extends OwnDatabaseProfile {
-        public Writable() {
-            super(DATABASE);
-        }
-    }
 
     /**
      * Each test starts from the seed as migrated: a full sync walked in pages is sent tombstones

@@ -12,11 +12,11 @@ import io.communique.support.Errors;
 import io.communique.support.GraphQL;
 import io.communique.support.GraphQLWs;
 import io.communique.support.Ids;
-import io.communique.support.OwnDatabaseProfile;
 import io.communique.support.Race;
 import io.communique.support.Tokens;
 import io.communique.support.TrackingDatabase;
 import io.communique.support.StatusUpdates;
+import io.communique.support.WritableProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.quarkus.test.junit.TestProfile;
@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,19 +35,14 @@ import org.junit.jupiter.api.Test;
  * nothing. Runs on a database of its own; every test arranges the commitment it changes.
  */
 @QuarkusTest
-@TestProfile(CommitmentStatusMutationTest.Writable.class)
+@TestProfile(WritableProfile.class)
 class CommitmentStatusMutationTest {
 
-    static final String DATABASE = "communique_tracking";
-    static final TrackingDatabase DB = new TrackingDatabase(DATABASE);
+    static final String DATABASE = WritableProfile.DATABASE;
+    static final TrackingDatabase DB = WritableProfile.DB;
     static final String MUTATION = StatusUpdates.MUTATION;
     static final String QUOTE = StatusUpdates.EVIDENCE;
 
-    public static class Writable extends OwnDatabaseProfile {
-        public Writable() {
-            super(DATABASE);
-        }
-    }
 
     static Map<String, Object> input(long commitment, String status, Object... more) {
         return StatusUpdates.input(commitment, status, more);
@@ -78,6 +74,12 @@ class CommitmentStatusMutationTest {
         return given().contentType("application/json").header("Authorization", "Bearer " + token)
                 .body(Map.of("query", WITH_PAYLOAD_ARGUMENTS, "variables", variables))
                 .when().post("/graphql").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The database is shared with the other classes of {@link WritableProfile}: start from the seed. */
+    @BeforeAll
+    static void startFromTheSeed() throws SQLException {
+        WritableProfile.startFromTheSeed();
     }
 
     @Test
