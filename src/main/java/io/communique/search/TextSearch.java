@@ -22,7 +22,9 @@ import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
 
 /**
- * Full-text search over the tsvector columns of V3__search.sql, ranked across types.
+ * Full-text search over the tsvector columns of V3__search.sql, ranked across types. Statements and
+ * commitments are matched and ranked in V21's narrow copies of their vectors, which a search reads
+ * in about half the pages of the rows themselves.
  *
  * <p>A search is ONE SQL statement whatever the number of hits: it matches every requested type
  * through its GIN index, ranks the hits, cuts the page after the cursor, highlights snippets for
@@ -35,13 +37,23 @@ import org.hibernate.type.StandardBasicTypes;
 @ApplicationScoped
 public class TextSearch {
 
-    /** How a type is searched: its table, text search configuration, snippet text and fuzzy-matched names. */
-    private record Target(Class<?> entity, String table, String alias, String config, String snippet, String names) {
+    /**
+     * How a type is searched: its table, the table whose search_vector is matched and ranked (the
+     * type's own, or V21's narrow copy of it), text search configuration, snippet text and
+     * fuzzy-matched names.
+     */
+    private record Target(Class<?> entity, String table, String vectors, String alias, String config, String snippet,
+            String names) {
+
+        Target(Class<?> entity, String table, String alias, String config, String snippet, String names) {
+            this(entity, table, table, alias, config, snippet, names);
+        }
     }
 
     private static final Map<SearchType, Target> TARGETS = new EnumMap<>(Map.of(
-            SearchType.STATEMENT, new Target(Statement.class, "statement", "s", "english", "s.text", null),
-            SearchType.COMMITMENT, new Target(Commitment.class, "commitment", "c", "english",
+            SearchType.STATEMENT, new Target(Statement.class, "statement", "statement_search", "s", "english", "s.text",
+                    null),
+            SearchType.COMMITMENT, new Target(Commitment.class, "commitment", "commitment_search", "c", "english",
                     "c.title || ' — ' || c.description", null),
             SearchType.OFFICIAL, new Target(Official.class, "official", "o", "simple",
                     "o.name || " + otherNames("o", " (", ")"), "o.search_names"),
@@ -181,7 +193,7 @@ public class TextSearch {
         for (SearchType type : types) {
             Target t = TARGETS.get(type);
             union(words, "select " + type.ordinal() + " as t, x.id, cast(ts_rank(x.search_vector, q." + tsqueryColumn(t)
-                    + ", 32) as real) as rank from " + t.table() + " x cross join q where x.search_vector @@ q."
+                    + ", 32) as real) as rank from " + t.vectors() + " x cross join q where x.search_vector @@ q."
                     + tsqueryColumn(t));
             if (fuzzy && t.names() != null) {
                 nameTypes.add(String.valueOf(type.ordinal()));
