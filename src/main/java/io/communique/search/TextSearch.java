@@ -225,6 +225,11 @@ public class TextSearch {
         String afterCondition = "(h.rank < cast(:after_rank as real) or (h.rank = cast(:after_rank as real)"
                 + " and (h.t, h.id) > (:after_type, :after_key)))";
 
+        // Each page row's entity is looked up by its key, and only in its type's table: "p.t = k" names
+        // no column of that table, so PostgreSQL makes it a one-time filter over the index scan. As
+        // plain joins ("on p.t = k and s.id = p.id"), the generic plan hashed whole tables (2,000
+        // officials) for every search, 7-8 % of a search's database time (bench/README.md, 2026-12-07).
+        // "offset 0" keeps the subquery from being flattened back into such a join.
         var snippet = new StringBuilder("case p.t");
         var joins = new StringBuilder();
         var entities = new StringBuilder();
@@ -232,8 +237,8 @@ public class TextSearch {
             Target t = TARGETS.get(type);
             snippet.append(" when ").append(type.ordinal()).append(" then search_snippet('").append(t.config())
                     .append("', ").append(t.snippet()).append(", q.hl_").append(tsqueryColumn(t)).append(")");
-            joins.append(" left join ").append(t.table()).append(' ').append(t.alias()).append(" on p.t = ")
-                    .append(type.ordinal()).append(" and ").append(t.alias()).append(".id = p.id");
+            joins.append(" left join lateral (select * from ").append(t.table()).append(" where p.t = ")
+                    .append(type.ordinal()).append(" and id = p.id offset 0) ").append(t.alias()).append(" on true");
             entities.append(", {").append(t.alias()).append(".*}");
         }
         snippet.append(" end");
