@@ -48,3 +48,11 @@ insert into commitment_search (id, search_vector) select id, search_vector from 
 
 create index statement_search_vector_idx on statement_search using gin (search_vector);
 create index commitment_search_vector_idx on commitment_search using gin (search_vector);
+
+-- An answer can be read from the copies, so, as every such table (V16), they announce their writes to
+-- the response cache. They are written only with their rows, which announce theirs, but a table that
+-- stays silent is one more thing to reason about, and ResponseCacheTest checks that none does.
+create trigger data_changed_notice after insert or update or delete or truncate on statement_search
+    for each statement execute function data_changed_notice();
+create trigger data_changed_notice after insert or update or delete or truncate on commitment_search
+    for each statement execute function data_changed_notice();
