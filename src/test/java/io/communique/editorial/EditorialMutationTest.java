@@ -33,13 +33,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The editorial mutations: who may write, what is checked (each refusal names the argument path and
  * leaves every table as it was), optimistic locking, span integrity, office history and the audit
- * trail. Runs on a database of its own; every test creates the rows it changes.
+ * trail. Runs on the database of {@link WritableProfile}, from the seed; every test creates the rows it changes.
  */
 @QuarkusTest
 @TestProfile(WritableProfile.class)
 class EditorialMutationTest {
 
-    static final String DATABASE = WritableProfile.DATABASE;
     static final TrackingDatabase DB = WritableProfile.DB;
     static final String EDITOR = Tokens.forRole("editor");
     static final String ADMIN = Tokens.forRole("admin");
@@ -52,7 +51,6 @@ class EditorialMutationTest {
     static final String DIALOGUE = Ids.base64("Dialogue:1");
     static final String DEFENCE = Ids.base64("Topic:1");
     static final String US_INDUSTRY = Ids.base64("Subject:19");
-
 
     // ---- helpers ----
 

@@ -39,18 +39,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Whole dialogues out and in over GraphQL: deterministic exports, idempotent and atomic imports,
- * roles, and the round trip through an empty database. Runs on a database of its own and finds
+ * roles, and the round trip through an empty database. Runs on the database of {@link WritableProfile} and finds
  * rows by natural keys only, since the round trip renumbers every id.
  */
 @QuarkusTest
 @TestProfile(WritableProfile.class)
 class DialogueExchangeTest {
 
-    static final String DATABASE = WritableProfile.DATABASE;
     static final TrackingDatabase DB = WritableProfile.DB;
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     static final String SEED = "fifth-india-us-2-2-ministerial-dialogue";
-
 
     /** Each test starts from the seed as migrated, whatever the others imported or truncated. */
     @BeforeEach

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Orderings the seed cannot tell apart from creation order, on a database of its own: the seed plus
+ * Orderings the seed cannot tell apart from creation order, on the database of {@link WritableProfile}: the seed plus
  * an earlier dialogue whose statements were added last, and a second dialogue on the seed's date.
  * Document order must put the earlier dialogue first; dialogues held on the same day fall back to
  * their keys; the statement's copy of the dialogue date follows the dialogue.
@@ -31,9 +31,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(WritableProfile.class)
 class OrderingDataTest {
-
-    static final String DATABASE = WritableProfile.DATABASE;
-
 
     /** The database is shared with the other classes of {@link WritableProfile}: start from the seed. */
     @BeforeAll
@@ -110,7 +107,8 @@ class OrderingDataTest {
     }
 
     private static void sql(String sql) throws SQLException {
-        try (var connection = DriverManager.getConnection(EmbeddedPostgresResource.jdbcUrl(DATABASE), "postgres", "");
+        try (var connection = DriverManager.getConnection(EmbeddedPostgresResource.jdbcUrl(WritableProfile.DATABASE),
+                "postgres", "");
                 var statement = connection.createStatement()) {
             statement.execute(sql);
         }

@@ -65,8 +65,8 @@ class NetworkPartitionTest {
             // The test's HTTP client gave up (30 s by default) as soon as the write's connection did.
             // Every connection borrowed after the freeze is checked (as ConnectionLossTest), without
             // waiting out the production interval of a second. The write's read timeout is a third of
-            // production's 30 s, and the statement timeout stays below it as there (application.properties),
-            // so the test waits 10 s rather than 30 for the same bound.
+            // production's 30 s, with the statement timeout below it as there (application.properties):
+            // the write gives up after 10 s rather than 30, by the same mechanism.
             return Map.of("quarkus.http.test-timeout", PATIENCE.toSeconds() + "s",
                     "quarkus.datasource.jdbc.foreground-validation-interval", ConnectionLossTest.VALIDATE_AFTER_IDLE,
                     "quarkus.datasource.jdbc.additional-jdbc-properties.socketTimeout", "10",

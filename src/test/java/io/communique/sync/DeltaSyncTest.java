@@ -33,17 +33,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Delta sync against writes of every kind: a mutation, raw SQL inserts and deletes of nodes and of
  * rows that belong to a node, and a transaction that commits after a sync has read past it.
- * Runs on a database of its own; every test first reads the feed to its end and checks only what
+ * Runs on the database of {@link WritableProfile}; every test first reads the feed to its end and checks only what
  * it wrote afterwards.
  */
 @QuarkusTest
 @TestProfile(WritableProfile.class)
 class DeltaSyncTest {
 
-    static final String DATABASE = WritableProfile.DATABASE;
     static final TrackingDatabase DB = WritableProfile.DB;
     static final String CHANGES = GraphQL.load("changes");
-
 
     /**
      * Each test starts from the seed as migrated: a full sync walked in pages is sent tombstones

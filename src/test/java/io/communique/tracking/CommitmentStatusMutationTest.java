@@ -32,17 +32,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Recording how a commitment fares: who may, what is checked, and that a refused change writes
- * nothing. Runs on a database of its own; every test arranges the commitment it changes.
+ * nothing. Runs on the database of {@link WritableProfile}, from the seed; every test arranges the commitment it changes.
  */
 @QuarkusTest
 @TestProfile(WritableProfile.class)
 class CommitmentStatusMutationTest {
 
-    static final String DATABASE = WritableProfile.DATABASE;
     static final TrackingDatabase DB = WritableProfile.DB;
     static final String MUTATION = StatusUpdates.MUTATION;
     static final String QUOTE = StatusUpdates.EVIDENCE;
-
 
     static Map<String, Object> input(long commitment, String status, Object... more) {
         return StatusUpdates.input(commitment, status, more);
