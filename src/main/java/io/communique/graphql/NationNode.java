@@ -3,6 +3,7 @@ package io.communique.graphql;
 import io.communique.model.Nation;
 import io.communique.relay.GlobalId;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -54,5 +55,11 @@ public final class NationNode implements Node, Party, SearchResult {
     @Description("Short English name, e.g. `India`.")
     public String getName() {
         return entity.name;
+    }
+
+    @NonNull
+    @Description("Other names it goes by in sources, e.g. `USA`, `America`; search finds the nation by them.")
+    public List<@NonNull String> getOtherNames() {
+        return List.copyOf(entity.otherNames);
     }
 }

@@ -7,8 +7,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.hibernate.annotations.Generated;
+import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.generator.EventType;
+import org.hibernate.type.SqlTypes;
 
 /** A sovereign state, identified by its ISO 3166-1 alpha-2 code. */
 @Entity
@@ -32,4 +36,9 @@ public class Nation extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String name;
+
+    /** Names it goes by in sources besides {@link #name}, e.g. "USA"; search finds it by them (V20). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "other_names", nullable = false)
+    public List<String> otherNames = new ArrayList<>();
 }

@@ -1,6 +1,7 @@
 package io.communique.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -37,7 +38,7 @@ import java.util.TreeSet;
 public class DialogueExporter {
 
     public static final String FORMAT = "communique-dialogue";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -241,11 +242,7 @@ public class DialogueExporter {
             o.put("name", row[1]);
             o.put("nation", row[2]);
             nations.add(row[2]);
-            try {
-                o.set("otherNames", JSON.readTree(row[3]));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            o.set("otherNames", json(row[3]));
             o.putArray("offices");
             officialsBySlug.put(row[0], o);
         }
@@ -263,8 +260,9 @@ public class DialogueExporter {
             }
         }
         ArrayNode nationList = doc.putArray("nations");
-        for (var row : rows(c, "select code, name from nation where code = any(?) order by code collate \"C\"", nations)) {
-            nationList.addObject().put("code", row[0]).put("name", row[1]);
+        for (var row : rows(c, "select code, name, array_to_json(other_names)::text from nation where code = any(?)"
+                + " order by code collate \"C\"", nations)) {
+            nationList.addObject().put("code", row[0]).put("name", row[1]).set("otherNames", json(row[2]));
         }
         ArrayNode topicList = doc.putArray("topics");
         for (var row : rows(c, "select slug, name from topic where slug = any(?) order by slug collate \"C\"", topics)) {
@@ -308,6 +306,15 @@ public class DialogueExporter {
 
     private static List<String> strings(Connection c, String sql, long key) throws SQLException {
         return rows(c, sql, key).stream().map(r -> r[0]).toList();
+    }
+
+    /** A JSON value PostgreSQL wrote (array_to_json), as a tree. */
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("PostgreSQL's array_to_json is JSON", e);
+        }
     }
 
     /** Rows of a query with one parameter (a key, or a set of natural keys), every column as text. */

@@ -571,14 +571,18 @@ public class DialogueImporter {
 
         private void nations() throws SQLException {
             JsonNode list = doc.list("nations");
-            Map<String, String[]> existing = byKey(rows(c, "select code, id, name from nation where code = any(?)", doc.nations.keySet()));
+            Map<String, String[]> existing = byKey(rows(c, "select code, id, name, array_to_json(other_names)::text from nation"
+                    + " where code = any(?)", doc.nations.keySet()));
             for (int i = 0; i < list.size(); i++) {
                 JsonNode n = list.get(i);
                 at("/nations/" + i);
                 String code = n.get("code").asText();
                 String[] row = existing.get(code);
+                // A version 1 document has no otherNames: a new nation gets none, an existing one keeps its own.
+                JsonNode otherNames = n.has("otherNames") ? n.get("otherNames") : row == null ? NODES.arrayNode() : parse(row[3]);
                 if (row == null) {
-                    long id = insert("insert into nation (code, name) values (?, ?) returning id", code, n.get("name").asText());
+                    long id = insert("insert into nation (code, name, other_names) values (?, ?, ?::text[]) returning id", code,
+                            n.get("name").asText(), textArray(otherNames));
                     nationIds.put(code, id);
                     audit("Nation", id, null, n);
                     tally("nations", null);
@@ -586,9 +590,10 @@ public class DialogueImporter {
                 }
                 long id = Long.parseLong(row[1]);
                 nationIds.put(code, id);
-                Diff diff = new Diff().text("name", row[2], n.get("name").asText());
+                Diff diff = new Diff().text("name", row[2], n.get("name").asText()).node("otherNames", parse(row[3]), otherNames);
                 if (diff.changed()) {
-                    exec("update nation set name = ? where id = ?", n.get("name").asText(), id);
+                    exec("update nation set name = ?, other_names = ?::text[] where id = ?", n.get("name").asText(),
+                            textArray(otherNames), id);
                     audit("Nation", id, diff.before, diff.after);
                 }
                 tally("nations", diff);

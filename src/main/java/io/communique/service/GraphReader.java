@@ -130,7 +130,7 @@ public class GraphReader {
      * copies that no session knows, for output only, one per key and batch. Loaded as three managed
      * entities per row (the party with its lazy links, the nation, the organisation with its own), these
      * rows took a tenth of the server's CPU in the canonical traversal (async-profiler, 2026-12-06), for
-     * six columns a client reads.
+     * the few columns a client reads.
      */
     public Map<Long, List<PartyRow>> parties(Collection<Long> commitments) {
         Map<Long, List<PartyRow>> result = new HashMap<>();
@@ -141,8 +141,8 @@ public class GraphReader {
         @SuppressWarnings("unchecked")
         NativeQuery<Object[]> query = em.createNativeQuery(
                 "select x.commitment_id, x.role, n.id as n_id, n.code, n.name as n_name, n.created_at as n_created,"
-                        + " n.updated_at as n_updated, s.id as s_id, s.slug, s.name as s_name, s.kind,"
-                        + " s.created_at as s_created, s.updated_at as s_updated from commitment_party x"
+                        + " n.updated_at as n_updated, n.other_names as n_other_names, s.id as s_id, s.slug, s.name as s_name,"
+                        + " s.kind, s.created_at as s_created, s.updated_at as s_updated from commitment_party x"
                         + " left join nation n on n.id = x.nation_id left join subject s on s.id = x.subject_id"
                         + " where x.commitment_id = any(cast(string_to_array(:parents, ',') as bigint[]))"
                         + " order by x.commitment_id, x.id")
@@ -154,6 +154,7 @@ public class GraphReader {
                 .addScalar("n_name", StandardBasicTypes.STRING)
                 .addScalar("n_created", StandardBasicTypes.OFFSET_DATE_TIME)
                 .addScalar("n_updated", StandardBasicTypes.OFFSET_DATE_TIME)
+                .addScalar("n_other_names", String[].class)
                 .addScalar("s_id", StandardBasicTypes.LONG)
                 .addScalar("slug", StandardBasicTypes.STRING)
                 .addScalar("s_name", StandardBasicTypes.STRING)
@@ -173,16 +174,17 @@ public class GraphReader {
                 n.name = (String) row[4];
                 n.createdAt = (OffsetDateTime) row[5];
                 n.updatedAt = (OffsetDateTime) row[6];
+                n.otherNames = List.of((String[]) row[7]);
                 return n;
             });
-            Subject organization = row[7] == null ? null : organizations.computeIfAbsent((Long) row[7], id -> {
+            Subject organization = row[8] == null ? null : organizations.computeIfAbsent((Long) row[8], id -> {
                 var o = new Subject();
                 o.id = id;
-                o.slug = (String) row[8];
-                o.name = (String) row[9];
-                o.kind = SubjectKind.valueOf((String) row[10]);
-                o.createdAt = (OffsetDateTime) row[11];
-                o.updatedAt = (OffsetDateTime) row[12];
+                o.slug = (String) row[9];
+                o.name = (String) row[10];
+                o.kind = SubjectKind.valueOf((String) row[11]);
+                o.createdAt = (OffsetDateTime) row[12];
+                o.updatedAt = (OffsetDateTime) row[13];
                 return o;
             });
             result.computeIfAbsent((Long) row[0], k -> new ArrayList<>())

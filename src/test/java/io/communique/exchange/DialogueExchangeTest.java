@@ -293,6 +293,11 @@ class DialogueExchangeTest {
                 "/officials/0/otherNames/" + document.at("/officials/0/otherNames").size());
         refused("BAD_USER_INPUT", editor, changed(document, d -> ((ObjectNode) commitment(d, "counter-terrorism-cooperation"))
                 .put("description", "")), "/commitments/3/description");
+        refused("BAD_USER_INPUT", editor, changed(document, d -> ((ArrayNode) d.at("/nations/1/otherNames")).add("\u3164")),
+                "/nations/1/otherNames/" + document.at("/nations/1/otherNames").size());
+        refused("BAD_USER_INPUT", editor, changed(document, d -> ((ArrayNode) d.at("/nations/1/otherNames")).add("USA")),
+                "/nations/1/otherNames");
+        refused("BAD_USER_INPUT", editor, changed(document, d -> d.put("version", 3)), "/version");
         // Values the schema lets through but PostgreSQL refuses or alters are refused before the database is touched,
         // at their pointer (they came back as INTERNAL, or were stored wrapped or as '?').
         String date = "is not a calendar date from 0001-01-01 to 9999-12-31.";
@@ -368,6 +373,50 @@ class DialogueExchangeTest {
      * the next version, recorded in its audit entry, so an edit based on the version read before the import
      * is refused with CONFLICT instead of overwriting it. Rows it leaves as they are keep their version.
      */
+    /**
+     * Version 2 added nations' other names. A version 1 document has none, and must not wipe the names a
+     * nation has (search finds nations by them); a version 2 document sets them like any other field.
+     */
+    @Test
+    void nationsTravelWithTheirOtherNamesAndAVersionOneDocumentKeepsThem() throws Exception {
+        ObjectNode document = export(SEED);
+        assertEquals(2, document.get("version").asInt());
+        assertEquals("IN", document.at("/nations/0/code").asText());
+        assertEquals(List.of("Bharat", "Republic of India"),
+                iterable(document.at("/nations/0/otherNames").elements()).stream().map(JsonNode::asText).toList());
+        assertEquals(List.of("code", "name", "otherNames"), iterable(document.at("/nations/1").fieldNames()));
+
+        ObjectNode versionOne = changed(document, d -> {
+            d.put("version", 1);
+            d.get("nations").forEach(n -> ((ObjectNode) n).remove("otherNames"));
+        });
+        var before = DB.rowCounts();
+        long audits = auditCount();
+        var response = imported(versionOne);
+        assertEquals(0, response.getInt("data.importDialogue.created") + response.getInt("data.importDialogue.updated"),
+                response.prettify());
+        assertEquals(before, DB.rowCounts(), "a version 1 document changes no nation");
+        assertEquals(audits, auditCount());
+        assertEquals(text(document), text(export(SEED)), "the nations keep their other names");
+
+        ObjectNode renamed = changed(document, d -> ((ArrayNode) d.at("/nations/0/otherNames")).add("Hindustan"));
+        response = imported(renamed);
+        assertEquals(1, response.getInt("data.importDialogue.updated"), response.prettify());
+        assertEquals(audits + 1, auditCount());
+        assertEquals(text(renamed), text(export(SEED)));
+        try (var c = DB.connect(); var st = c.createStatement(); var rs = st.executeQuery("select a.before -> 'otherNames',"
+                + " a.after -> 'otherNames' from audit_entry a join nation n on n.id = a.node_key where a.node_type = 'Nation'"
+                + " and n.code = 'IN' and a.action = 'importDialogue'")) {
+            assertTrue(rs.next(), "the import audited the change");
+            assertEquals("[\"Bharat\", \"Republic of India\"]", rs.getString(1));
+            assertEquals("[\"Bharat\", \"Republic of India\", \"Hindustan\"]", rs.getString(2));
+        }
+        var found = GraphQL.query("query { search(query: \"Hindustan\", types: [NATION]) { nodes { ... on Nation { code otherNames } } } }");
+        assertNull(found.get("errors"), found.prettify());
+        assertEquals(List.of(Map.of("code", "IN", "otherNames", List.of("Bharat", "Republic of India", "Hindustan"))),
+                found.getList("data.search.nodes"), "search finds the nation by the imported name");
+    }
+
     @Test
     void anImportRaisesTheVersionOfWhatItChanges() throws Exception {
         ObjectNode document = export(SEED);

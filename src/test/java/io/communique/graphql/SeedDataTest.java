@@ -111,6 +111,28 @@ class SeedDataTest {
                 ((List<?>) mro.get("parties")).get(0));
     }
 
+    @Test
+    void nationsShowTheOtherNamesSearchFindsThemBy() {
+        var response = GraphQL.file("nation-other-names");
+        assertNull(response.get("errors"), response.prettify());
+        Map<String, List<String>> byCode = Map.of(
+                "US", List.of("USA", "U.S.", "U.S.A.", "America", "United States of America"),
+                "IN", List.of("Bharat", "Republic of India"));
+        List<Map<String, Object>> nations = response.getList("data.nations.nodes");
+        assertEquals(byCode.keySet(), nations.stream().map(n -> n.get("code")).collect(Collectors.toSet()));
+        nations.forEach(n -> assertEquals(byCode.get(n.get("code")), n.get("otherNames"), n.toString()));
+
+        // Parties are read as plain columns, nations and subjects side by side: each keeps its own values.
+        List<Map<String, Object>> parties = response.getList("data.commitments.nodes.parties.flatten().party");
+        var partyNations = parties.stream().filter(p -> p.get("__typename").equals("Nation")).toList();
+        assertFalse(partyNations.isEmpty());
+        partyNations.forEach(p -> assertEquals(byCode.get(p.get("code")), p.get("otherNames"), p.toString()));
+        assertTrue(parties.contains(Map.of("__typename", "Subject", "slug", "us-industry", "name", "US industry",
+                "kind", "ORGANIZATION")), parties.toString());
+
+        assertEquals(List.of(Map.of("code", "IN", "otherNames", byCode.get("IN"))), response.getList("data.search.nodes"));
+    }
+
     private static int ordinal(Map<String, Object> statement) {
         return (Integer) ((Map<String, Object>) statement.get("source")).get("ordinal");
     }
