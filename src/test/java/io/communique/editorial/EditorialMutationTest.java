@@ -617,6 +617,18 @@ class EditorialMutationTest {
         assertEquals(List.of(), found("wallaby"));
     }
 
+    /** A source that writes an abbreviation with dots is found by the capitals a reader types (V22). */
+    @Test
+    void anAbbreviationWrittenWithDotsIsFoundByItsCapitals() {
+        String text = "The U.K. observed the quokka talks.";
+        String statement = newStatement(newDialogue(), newDocument(text), 0, text.length())
+                .getString("data.createStatement.statement.id");
+        assertEquals(List.of(statement), found("UK quokka"));
+        assertEquals(List.of(statement), found("U.K. quokka"));
+        assertEquals(List.of(statement), found("\"UK observed\""), "inside a phrase too");
+        assertEquals(List.of(), found("quokka -UK"), "and an exclusion excludes both forms");
+    }
+
     /** Ids of the statements and commitments a search finds. */
     static List<Object> found(String query) {
         JsonPath response = GraphQL.file("search", "query", query, "types", List.of("STATEMENT", "COMMITMENT"));

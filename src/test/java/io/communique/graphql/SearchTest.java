@@ -126,7 +126,8 @@ class SearchTest {
         assertEquals(List.of("Nation:India"), hits(search("Bharat", "types", List.of("NATION"))));
         var usa = search("USA");
         assertEquals("Nation:United States", hits(usa).get(0), usa.prettify());
-        assertEquals("United States (US), also <mark>USA</mark>, U.S., U.S.A., America, United States of America",
+        // Typed in capitals, USA also matches its dotted form (V22), and the snippet marks both.
+        assertEquals("United States (US), also <mark>USA</mark>, U.S., <mark>U.S.A</mark>., America, United States of America",
                 usa.getString("data.search.edges[0].snippet"));
     }
 
@@ -225,6 +226,26 @@ class SearchTest {
         assertTrue(minister.getFloat("data.search.edges[0].rank") > 0.25f, minister.prettify());
         assertEquals(List.of("Dialogue:Fifth India-US 2+2 Ministerial Dialogue"),
                 hits(search("dialog ", "types", List.of("DIALOGUE"))));
+    }
+
+    @Test
+    void abbreviationsWrittenWithAndWithoutDotsFindEachOther() {
+        // The source writes "US"; American style writes "U.S.", which the parser makes another word.
+        Set<String> us = statementOrdinals("US ");
+        assertEquals(Set.of("1", "5", "10", "17", "18", "19"), us);
+        assertEquals(us, statementOrdinals("U.S. "));
+        assertTrue(statementOrdinals("U.S").containsAll(us), "as you type (the prefix 'us' finds more)");
+        assertEquals(Set.of("18"), statementOrdinals("U.S. industry"));
+        assertEquals(Set.of("18"), statementOrdinals("\"U.S. industry\""), "inside a phrase");
+        Set<String> notUs = statementOrdinals("India -U.S.");
+        assertFalse(notUs.isEmpty());
+        assertTrue(notUs.stream().noneMatch(us::contains), "an exclusion excludes both forms: " + notUs);
+        var commitments = hits(search("U.S. industry", "types", List.of("COMMITMENT")));
+        assertEquals("Commitment:US industry support for India's MRO capabilities", commitments.get(0));
+        assertEquals(hits(search("US industry", "types", List.of("COMMITMENT"))), commitments);
+        assertEquals(List.of("The two sides welcomed commitments from the <mark>US</mark> <mark>industry</mark> to further"
+                + " increase India's MRO capabilities, including for the repair of aircraft and unmanned aerial vehicles."),
+                search("U.S. industry", "types", List.of("STATEMENT")).getList("data.search.edges.snippet"));
     }
 
     @Test
