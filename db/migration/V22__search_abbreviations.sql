@@ -13,14 +13,20 @@ create function search_with_abbreviations(q text, parsed tsquery) returns tsquer
 as $$
 declare
     result   tsquery := parsed;
-    -- As in search_with_spellings (V17): the even parts of the text form cut at quotes are the lexemes.
-    parts    constant text[] := string_to_array(parsed::text, '''');
-    capitals constant text[] := array(select lower(m[1])
-                                        from regexp_matches(q, '(?<![[:alnum:].])([[:upper:]]{2,5})(?![[:alnum:]])', 'g') as m);
+    parts    text[];
+    capitals text[];
     done     text[] := '{}';
     other    text;
     mark     text;
 begin
+    -- Most queries have neither a dotted abbreviation nor two capitals in a row: one test, no loop.
+    if q !~ '[[:alpha:]]\.[[:alpha:]]|[[:upper:]]{2}' then
+        return parsed;
+    end if;
+    -- As in search_with_spellings (V17): the even parts of the text form cut at quotes are the lexemes.
+    parts := string_to_array(parsed::text, '''');
+    capitals := array(select lower(m[1])
+                        from regexp_matches(q, '(?<![[:alnum:].])([[:upper:]]{2,5})(?![[:alnum:]])', 'g') as m);
     for i in 2 .. coalesce(array_length(parts, 1), 0) by 2 loop
         continue when parts[i] = any(done);
         done := done || parts[i];
