@@ -41,6 +41,16 @@ begin
     return result;
 end $$;
 
+-- PostgreSQL's parser reads a dotted abbreviation after a hyphen as other words ("India-U.S." gives
+-- 'india-u', 'india', 'u'), so that hyphen is read as a space: the two words must both match.
+-- No "set search_path" (it names only pg_catalog's regexp_replace): a function with one lets
+-- PostgreSQL neither inline it nor skip the setting's save and restore on every call.
+create function search_split_dotted(q text) returns text
+    language sql immutable parallel safe strict
+as $$
+    select regexp_replace(q, '([[:alnum:]])-(([[:alpha:]]\.)+)', '\1 \2', 'g')
+$$;
+
 -- V19's two functions, with the abbreviations applied to the parsed query before the spellings.
 create or replace function search_tsquery(cfg regconfig, q text) returns tsquery
     language sql immutable parallel safe strict
@@ -50,7 +60,7 @@ as $$
                search_with_spellings(cfg,
                    search_with_abbreviations(q,
                        search_prefix_tsquery(cfg,
-                           search_joined_compounds(regexp_replace(q, '([[:alpha:]])-([[:digit:]])', '\1\2', 'g'))))))
+                           search_joined_compounds(regexp_replace(search_split_dotted(q), '([[:alpha:]])-([[:digit:]])', '\1\2', 'g'))))))
 $$;
 
 create or replace function search_headline_tsquery(cfg regconfig, q text) returns tsquery
@@ -61,5 +71,5 @@ as $$
         || search_with_compounds(cfg,
                search_with_spellings(cfg,
                    search_with_abbreviations(q,
-                       search_prefix_tsquery(cfg, regexp_replace(q, '([[:alpha:]])([[:digit:]])', '\1-\2', 'g')))))
+                       search_prefix_tsquery(cfg, regexp_replace(search_split_dotted(q), '([[:alpha:]])([[:digit:]])', '\1-\2', 'g')))))
 $$;

@@ -240,6 +240,12 @@ class SearchTest {
         Set<String> notUs = statementOrdinals("India -U.S.");
         assertFalse(notUs.isEmpty());
         assertTrue(notUs.stream().noneMatch(us::contains), "an exclusion excludes both forms: " + notUs);
+        // The parser alone reads "India-U.S." as 'india-u', 'india' and 'u', which match nothing.
+        Set<String> indiaUs = statementOrdinals("India U.S.");
+        assertFalse(indiaUs.isEmpty());
+        assertEquals(indiaUs, statementOrdinals("India-U.S."));
+        assertEquals(List.of("Dialogue:Fifth India-US 2+2 Ministerial Dialogue"),
+                hits(search("India-U.S.", "types", List.of("DIALOGUE"))));
         var commitments = hits(search("U.S. industry", "types", List.of("COMMITMENT")));
         assertEquals("Commitment:US industry support for India's MRO capabilities", commitments.get(0));
         assertEquals(hits(search("US industry", "types", List.of("COMMITMENT"))), commitments);
