@@ -308,8 +308,8 @@ public class DialogueExporter {
         return rows(c, sql, key).stream().map(r -> r[0]).toList();
     }
 
-    /** A JSON value PostgreSQL wrote (array_to_json), as a tree. */
-    private static JsonNode json(String text) {
+    /** A JSON value PostgreSQL wrote (array_to_json), as a tree; the importer reads current rows with it too. */
+    static JsonNode json(String text) {
         try {
             return JSON.readTree(text);
         } catch (JsonProcessingException e) {

@@ -578,8 +578,9 @@ public class DialogueImporter {
                 at("/nations/" + i);
                 String code = n.get("code").asText();
                 String[] row = existing.get(code);
+                JsonNode current = row == null ? NODES.arrayNode() : DialogueExporter.json(row[3]);
                 // A version 1 document has no otherNames: a new nation gets none, an existing one keeps its own.
-                JsonNode otherNames = n.has("otherNames") ? n.get("otherNames") : row == null ? NODES.arrayNode() : parse(row[3]);
+                JsonNode otherNames = n.has("otherNames") ? n.get("otherNames") : current;
                 if (row == null) {
                     long id = insert("insert into nation (code, name, other_names) values (?, ?, ?::text[]) returning id", code,
                             n.get("name").asText(), textArray(otherNames));
@@ -590,7 +591,7 @@ public class DialogueImporter {
                 }
                 long id = Long.parseLong(row[1]);
                 nationIds.put(code, id);
-                Diff diff = new Diff().text("name", row[2], n.get("name").asText()).node("otherNames", parse(row[3]), otherNames);
+                Diff diff = new Diff().text("name", row[2], n.get("name").asText()).node("otherNames", current, otherNames);
                 if (diff.changed()) {
                     exec("update nation set name = ?, other_names = ?::text[] where id = ?", n.get("name").asText(),
                             textArray(otherNames), id);
@@ -685,7 +686,7 @@ public class DialogueImporter {
                 } else {
                     id = Long.parseLong(row[1]);
                     diff = new Diff().text("name", row[2], o.get("name").asText()).text("nation", row[3], o.get("nation").asText())
-                            .node("otherNames", parse(row[4]), o.get("otherNames"));
+                            .node("otherNames", DialogueExporter.json(row[4]), o.get("otherNames"));
                     TreeSet<String> current = offices.getOrDefault(slug, new TreeSet<>());
                     if (diff.set("offices", current, wantedOffices)) {
                         exec("delete from office where official_id = ?", id);
@@ -1231,14 +1232,6 @@ public class DialogueImporter {
 
         private static String text(JsonNode value) {
             return value == null || value.isNull() ? null : value.asText();
-        }
-
-        private static JsonNode parse(String json) {
-            try {
-                return DialogueExporter.JSON.readTree(json);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 
