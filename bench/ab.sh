@@ -4,6 +4,8 @@
 #   DIR_A, DIR_B: quarkus-app directories of two builds (each with quarkus-run.jar) whose migrations agree.
 # One fresh database with the benchmark dataset, both servers up at once, wrk slices alternated between
 # them; prints every slice and the median B/A ratios. About 9 minutes with the defaults.
+# BENCH_AB_OWN_DATABASE=1 gives B a database of its own, loaded the same way, for a change that lives
+# in the database (an index, a migration A does not have): on a shared one A would run with it too.
 set -euo pipefail
 
 if [[ $# -lt 2 || ! -f $1/quarkus-run.jar || ! -f $2/quarkus-run.jar ]]; then
@@ -28,13 +30,23 @@ WORK=$(mktemp -d /tmp/communique-ab.XXXXXX)
 export BENCH_WORK=$WORK
 
 pg -d postgres -c "create database $DB"
-# A migrates the database; B then validates the same migrations.
+# A migrates the database; B then validates the same migrations (or, with BENCH_AB_OWN_DATABASE=1,
+# migrates its own).
 # BENCH_JAVA_OPTS_A and BENCH_JAVA_OPTS_B, when set, replace BENCH_JAVA_OPTS for one side: the same
 # build under two JVM settings is an A/B too.
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS_A-${BENCH_JAVA_OPTS:-}} start_server A "$JAR_A"
 PID_A=$SERVER_PID URL_A=$SERVER_URL
 load_dataset
-BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS_B-${BENCH_JAVA_OPTS:-}} start_server B "$JAR_B"
+if [[ ${BENCH_AB_OWN_DATABASE:-0} == 1 ]]; then
+    DB_A=$DB
+    DB=${DB_A}_b
+    EXTRA_DBS+=("$DB_A")
+    pg -d postgres -c "create database $DB"
+    BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS_B-${BENCH_JAVA_OPTS:-}} start_server B "$JAR_B"
+    load_dataset
+else
+    BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS_B-${BENCH_JAVA_OPTS:-}} start_server B "$JAR_B"
+fi
 PID_B=$SERVER_PID URL_B=$SERVER_URL
 
 say "A: $JAR_A"

@@ -3,6 +3,7 @@
 # and WORK first.
 
 SERVER_PIDS=()
+EXTRA_DBS=()   # databases besides $DB that the cleanup drops
 
 say() { printf '%s [bench] %s\n' "$(date +%H:%M:%S)" "$*"; }
 pg() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -Atq "$@"; }
@@ -32,7 +33,9 @@ cleanup() {
     for pid in "${SERVER_PIDS[@]}"; do
         stop_server "$pid"
     done
-    pg -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || say "could not drop database $DB"
+    for db in "$DB" "${EXTRA_DBS[@]}"; do
+        pg -d postgres -c "drop database if exists $db with (force)" >/dev/null 2>&1 || say "could not drop database $db"
+    done
     [[ -n $WORK && -d $WORK ]] && rm -rf "$WORK"
     exit $rc
 }
