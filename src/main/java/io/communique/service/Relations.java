@@ -38,6 +38,11 @@ public final class Relations {
     // Nation.
     public static final Relation<Official> NATION_OFFICIALS =
             Relation.nested(Official.class, "official c", "c.nation_id");
+    public static final Relation<Statement> NATION_STATEMENTS = Relation.nested(Statement.class,
+            "statement_nation x join statement c on c.id = x.statement_id", "x.nation_id");
+    // A nation is a party to a commitment at most once (commitment_party_nation_uq), so no commitment repeats.
+    public static final Relation<Commitment> NATION_COMMITMENTS = Relation.nested(Commitment.class,
+            "commitment_party x join commitment c on c.id = x.commitment_id", "x.nation_id");
 
     // Official.
     public static final Relation<Nation> OFFICIAL_NATION =

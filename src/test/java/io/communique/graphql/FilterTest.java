@@ -315,6 +315,9 @@ class FilterTest {
         var response = GraphQL.query("{ topics(first: 1) { nodes { statements(filter: { speaker: [\"nobody\"] }) { totalCount } } } }");
         assertEquals("BAD_USER_INPUT", response.getString("errors[0].extensions.code"), response.prettify());
         assertMessage(response, "filter.speaker[0]", "Topic.statements");
+        var party = GraphQL.query("{ nations(first: 1) { nodes { commitments(filter: { party: [\"XX\"] }) { totalCount } } } }");
+        assertEquals("BAD_USER_INPUT", party.getString("errors[0].extensions.code"), party.prettify());
+        assertMessage(party, "filter.party[0]", "Nation.commitments", "names no Nation");
     }
 
     // ---- helpers ----------------------------------------------------------------------------

@@ -59,6 +59,8 @@ class TraversalTest {
         Map<String, Object> office = response.getMap("data.nations.nodes.find { it.code == 'IN' }.officials.nodes[0].offices[0]");
         assertEquals("Prime Minister", office.get("title"));
         assertEquals("2014-05-26", office.get("startDate"));
+        assertEquals(21, response.getInt("data.nations.nodes.find { it.code == 'IN' }.statements.totalCount"));
+        assertEquals(8, response.getInt("data.nations.nodes.find { it.code == 'US' }.commitments.totalCount"));
         assertNull(office.get("endDate"));
 
         Map<String, Object> dialogue = response.getMap("data.dialogues.nodes[0]");
@@ -75,6 +77,56 @@ class TraversalTest {
         assertTrue(response.getInt("data.subjects.nodes.find { it.slug == 'china' }.statements.totalCount") >= 5);
         assertEquals(2, response.getInt("data.subjects.nodes.find { it.slug == 'mq-9b' }.statements.totalCount"));
         assertEquals("2023-11-12", response.getString("data.sourceDocuments.nodes[0].publishedOn"));
+    }
+
+    @Test
+    void fromANationToTheStatementsThatSpeakForItAndTheCommitmentsThatBindIt() {
+        for (String code : List.of("IN", "US")) {
+            var response = GraphQL.file("nation-statements-and-commitments", "code", List.of(code));
+            assertNull(response.get("errors"), response.prettify());
+            String nation = "data.nations.nodes.find { it.code == '" + code + "' }";
+            // The nested lists hold what the root lists' filters find for that nation, in the same order.
+            assertEquals(response.getList("data.statements.nodes.id"), response.getList(nation + ".statements.nodes.id"), code);
+            assertEquals(response.getInt("data.statements.totalCount"), response.getInt(nation + ".statements.totalCount"), code);
+            assertEquals(response.getList("data.commitments.nodes.id"), response.getList(nation + ".commitments.nodes.id"), code);
+            assertEquals(response.getInt("data.commitments.totalCount"), response.getInt(nation + ".commitments.totalCount"), code);
+            // The seed must give the nation both, or the comparison could not fail.
+            assertTrue(response.getInt(nation + ".statements.totalCount") > 2, response.prettify());
+            assertTrue(response.getInt(nation + ".commitments.totalCount") > 2, response.prettify());
+        }
+        // India is a party to every seeded commitment, the US to eight of the nine.
+        var seed = GraphQL.file("nation-statements-and-commitments", "code", List.of("IN"));
+        assertEquals(9, seed.getInt("data.nations.nodes.find { it.code == 'IN' }.commitments.totalCount"));
+        assertEquals(8, seed.getInt("data.nations.nodes.find { it.code == 'US' }.commitments.totalCount"));
+    }
+
+    @Test
+    void aNationsListsTakeFiltersOrderingsAndCursorsLikeTheRootOnes() {
+        var ordered = GraphQL.file("nation-statements-and-commitments", "code", List.of("US"),
+                "commitmentFilter", Map.of("status", List.of("IN_PROGRESS")),
+                "commitmentOrder", Map.of("field", "TITLE", "direction", "DESC"));
+        assertNull(ordered.get("errors"), ordered.prettify());
+        String us = "data.nations.nodes.find { it.code == 'US' }";
+        List<String> titles = ordered.getList(us + ".commitments.nodes.title");
+        assertTrue(titles.size() > 1, ordered.prettify());
+        assertEquals(titles.stream().sorted(java.util.Comparator.reverseOrder()).toList(), titles);
+        assertEquals(List.of("IN_PROGRESS"), ordered.getList(us + ".commitments.nodes.status").stream().distinct().toList());
+
+        // Two pages of two, walked by cursor, are the first four of the whole list.
+        var all = GraphQL.file("nation-statements-and-commitments", "code", List.of("US"));
+        List<String> ids = all.getList(us + ".statements.nodes.id");
+        var first = GraphQL.file("nation-statements-and-commitments", "code", List.of("US"), "first", 2);
+        var second = GraphQL.file("nation-statements-and-commitments", "code", List.of("US"), "first", 2,
+                "after", first.getString(us + ".statements.pageInfo.endCursor"));
+        assertEquals(ids.subList(0, 2), first.getList(us + ".statements.nodes.id"));
+        assertEquals(ids.subList(2, 4), second.getList(us + ".statements.nodes.id"));
+        assertTrue(second.getBoolean(us + ".statements.pageInfo.hasNextPage"));
+
+        var joint = GraphQL.file("nation-statements-and-commitments", "code", List.of("US"),
+                "statementFilter", Map.of("kind", List.of("JOINT_POSITION")));
+        assertEquals(11, joint.getInt(us + ".statements.totalCount"), joint.prettify());
+        assertEquals(11, GraphQL.query("{ statements(filter: { nation: [\"US\"], kind: [JOINT_POSITION] }) { totalCount } }")
+                .getInt("data.statements.totalCount"));
     }
 
     @Test
