@@ -59,9 +59,9 @@ class TraversalTest {
         Map<String, Object> office = response.getMap("data.nations.nodes.find { it.code == 'IN' }.officials.nodes[0].offices[0]");
         assertEquals("Prime Minister", office.get("title"));
         assertEquals("2014-05-26", office.get("startDate"));
+        assertNull(office.get("endDate"));
         assertEquals(21, response.getInt("data.nations.nodes.find { it.code == 'IN' }.statements.totalCount"));
         assertEquals(8, response.getInt("data.nations.nodes.find { it.code == 'US' }.commitments.totalCount"));
-        assertNull(office.get("endDate"));
 
         Map<String, Object> dialogue = response.getMap("data.dialogues.nodes[0]");
         assertEquals("2+2 Ministerial Dialogue", dialogue.get("format"));
