@@ -229,7 +229,10 @@ public class KeysetPager {
                 + (request.before() == null ? "false" : "exists(select 1 from " + relation.from() + where
                         + " and " + compare(sort, ascending ? ">=" : "<=", "b") + ")")
                 + " as has_after, "
-                + (withTotal ? "(select count(*) from " + relation.from() + where + ")" : "cast(null as bigint)")
+                // Counted from the link table alone when nothing filters the children: 2,280 statements
+                // a nation were 2,280 look-ups into statement for a number the links already give.
+                + (withTotal ? "(select count(*) from " + relation.countFrom(!request.filter().isEmpty()) + where + ")"
+                        : "cast(null as bigint)")
                 // "limit 1" keeps PostgreSQL from pulling these subqueries up into the outer select,
                 // where they would run once per row of the page instead of once per parent.
                 + " as total_count limit 1) f"

@@ -38,19 +38,19 @@ public final class Relations {
     // Nation.
     public static final Relation<Official> NATION_OFFICIALS =
             Relation.nested(Official.class, "official c", "c.nation_id");
-    public static final Relation<Statement> NATION_STATEMENTS = Relation.nested(Statement.class,
-            "statement_nation x join statement c on c.id = x.statement_id", "x.nation_id");
+    public static final Relation<Statement> NATION_STATEMENTS = Relation.through(Statement.class,
+            "statement_nation x", "statement c on c.id = x.statement_id", "x.nation_id");
     // A nation is a party to a commitment at most once (commitment_party_nation_uq), so no commitment repeats.
-    public static final Relation<Commitment> NATION_COMMITMENTS = Relation.nested(Commitment.class,
-            "commitment_party x join commitment c on c.id = x.commitment_id", "x.nation_id");
+    public static final Relation<Commitment> NATION_COMMITMENTS = Relation.through(Commitment.class,
+            "commitment_party x", "commitment c on c.id = x.commitment_id", "x.nation_id");
 
     // Official.
     public static final Relation<Nation> OFFICIAL_NATION =
             Relation.nested(Nation.class, "official x join nation c on c.id = x.nation_id", "x.id");
     public static final Relation<Office> OFFICIAL_OFFICES =
             Relation.nested(Office.class, "office c", "c.official_id");
-    public static final Relation<Statement> OFFICIAL_STATEMENTS = Relation.nested(Statement.class,
-            "statement_speaker x join statement c on c.id = x.statement_id", "x.official_id");
+    public static final Relation<Statement> OFFICIAL_STATEMENTS = Relation.through(Statement.class,
+            "statement_speaker x", "statement c on c.id = x.statement_id", "x.official_id");
     /** Commitments made or reaffirmed by a statement the official spoke. */
     public static final Relation<Commitment> OFFICIAL_COMMITMENTS = Relation.nested(Commitment.class,
             "(select distinct ss.official_id, cs.commitment_id from statement_speaker ss"
@@ -108,8 +108,8 @@ public final class Relations {
             Relation.nested(StatusEntry.class, "commitment_status_entry c", "c.commitment_id");
     public static final Relation<Topic> COMMITMENT_TOPICS = Relation.nested(Topic.class,
             "commitment_topic x join topic c on c.id = x.topic_id", "x.commitment_id");
-    public static final Relation<Statement> COMMITMENT_STATEMENTS = Relation.nested(Statement.class,
-            "commitment_statement x join statement c on c.id = x.statement_id", "x.commitment_id");
+    public static final Relation<Statement> COMMITMENT_STATEMENTS = Relation.through(Statement.class,
+            "commitment_statement x", "statement c on c.id = x.statement_id", "x.commitment_id");
     public static final Relation<Official> COMMITMENT_OFFICIALS = Relation.nested(Official.class,
             "(select distinct cs.commitment_id, ss.official_id from commitment_statement cs"
                     + " join statement_speaker ss on ss.statement_id = cs.statement_id) x"
@@ -137,12 +137,12 @@ public final class Relations {
             "(select * from audit_entry where node_type = 'Commitment') c", "c.node_key");
 
     // Topic and subject.
-    public static final Relation<Statement> TOPIC_STATEMENTS = Relation.nested(Statement.class,
-            "statement_topic x join statement c on c.id = x.statement_id", "x.topic_id");
-    public static final Relation<Commitment> TOPIC_COMMITMENTS = Relation.nested(Commitment.class,
-            "commitment_topic x join commitment c on c.id = x.commitment_id", "x.topic_id");
-    public static final Relation<Statement> SUBJECT_STATEMENTS = Relation.nested(Statement.class,
-            "statement_subject x join statement c on c.id = x.statement_id", "x.subject_id");
+    public static final Relation<Statement> TOPIC_STATEMENTS = Relation.through(Statement.class,
+            "statement_topic x", "statement c on c.id = x.statement_id", "x.topic_id");
+    public static final Relation<Commitment> TOPIC_COMMITMENTS = Relation.through(Commitment.class,
+            "commitment_topic x", "commitment c on c.id = x.commitment_id", "x.topic_id");
+    public static final Relation<Statement> SUBJECT_STATEMENTS = Relation.through(Statement.class,
+            "statement_subject x", "statement c on c.id = x.statement_id", "x.subject_id");
 
     private Relations() {
     }
