@@ -38,9 +38,8 @@ BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS_A-${BENCH_JAVA_OPTS:-}} start_server A "$JAR_A
 PID_A=$SERVER_PID URL_A=$SERVER_URL
 load_dataset
 if [[ ${BENCH_AB_OWN_DATABASE:-0} == 1 ]]; then
-    DB_A=$DB
-    DB=${DB_A}_b
-    EXTRA_DBS+=("$DB_A")
+    EXTRA_DBS+=("$DB")
+    DB=${DB}_b
     pg -d postgres -c "create database $DB"
     BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS_B-${BENCH_JAVA_OPTS:-}} start_server B "$JAR_B"
     load_dataset

@@ -121,14 +121,22 @@ public class GraphReader {
                 .getResultList();
     }
 
+    // Looked up once: the mapping is fixed for the application's life, and parties are read per request.
+    private volatile BasicType<?> otherNamesType;
+
     /**
      * How Nation.otherNames is read, for the same column read here as a scalar. Given only a Java
      * type, Hibernate asked the driver for the result's metadata, which costs a catalog query on every
      * new connection (the benchmark's statement count caught it).
      */
     private BasicType<?> otherNamesType() {
-        return (BasicType<?>) em.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class).getMappingMetamodel()
-                .getEntityDescriptor(Nation.class).findAttributeMapping("otherNames").getSingleJdbcMapping();
+        BasicType<?> type = otherNamesType;
+        if (type == null) {
+            type = otherNamesType = (BasicType<?>) em.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class)
+                    .getMappingMetamodel().getEntityDescriptor(Nation.class).findAttributeMapping("otherNames")
+                    .getSingleJdbcMapping();
+        }
+        return type;
     }
 
     @SuppressWarnings("unchecked")

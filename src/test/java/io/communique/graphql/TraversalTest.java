@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.communique.support.GraphQL;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -109,7 +110,7 @@ class TraversalTest {
         String us = "data.nations.nodes.find { it.code == 'US' }";
         List<String> titles = ordered.getList(us + ".commitments.nodes.title");
         assertTrue(titles.size() > 1, ordered.prettify());
-        assertEquals(titles.stream().sorted(java.util.Comparator.reverseOrder()).toList(), titles);
+        assertEquals(titles.stream().sorted(Comparator.reverseOrder()).toList(), titles);
         assertEquals(List.of("IN_PROGRESS"), ordered.getList(us + ".commitments.nodes.status").stream().distinct().toList());
 
         // Two pages of two, walked by cursor, are the first four of the whole list.
