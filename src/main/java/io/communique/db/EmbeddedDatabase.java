@@ -38,6 +38,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
      *                commit off, which is fast but can lose or corrupt data on a crash
      */
     public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable) {
+        return start(dataDirectory, port, durable, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, int, boolean)}, with further server settings ({@code postgresql.conf}
+     * names): the tests preload {@code pg_stat_statements} to count what reaches the server.
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable, Map<String, String> settings) {
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -49,6 +57,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (durable) {
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
+            settings.forEach(builder::setServerConfig);
             if (port > 0) {
                 builder.setPort(port);
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.communique.support.GraphQL;
+import io.communique.support.ServerStatementCounter;
 import io.communique.support.SqlStatementCounter;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -60,11 +61,15 @@ class SqlStatementCountTest {
     void aSpanReadsItsDocumentOnlyWhenAskedAndOnceForTheWholePage() {
         // Offsets and ordinals come with the statement's row; the document text (long) only on request.
         SqlStatementCounter.reset();
+        ServerStatementCounter.reset();
         GraphQL.query("{ statements(first: 23) { nodes { source { start end ordinal } } } }");
         assertEquals(1, SqlStatementCounter.count());
+        assertPostgresRanNoMore();
         SqlStatementCounter.reset();
+        ServerStatementCounter.reset();
         var withDocuments = GraphQL.query("{ statements(first: 23) { nodes { source { document { title } } } } }");
         assertEquals(2, SqlStatementCounter.count());
+        assertPostgresRanNoMore();
         assertEquals(23, withDocuments.getList("data.statements.nodes").size());
     }
 
@@ -84,19 +89,34 @@ class SqlStatementCountTest {
     @Test
     void aSearchIsOneStatementWithItsPageSizeWrittenIn() {
         SqlStatementCounter.reset();
+        ServerStatementCounter.reset();
         var response = GraphQL.file("search", "query", "India", "first", 4);
         assertNull(response.get("errors"), response.prettify());
         List<String> sql = SqlStatementCounter.statements();
         assertEquals(1, sql.size(), sql::toString);
+        assertPostgresRanNoMore();
         // Bound, the limit kept PostgreSQL on custom plans: the planner ran for every search.
         assertTrue(sql.get(0).contains("limit 5)"), sql::toString);
     }
 
     static int statementsFor(String queryFile) {
         SqlStatementCounter.reset();
+        ServerStatementCounter.reset();
         var response = GraphQL.file(queryFile);
         int count = SqlStatementCounter.count();
         assertNull(response.get("errors"), response.prettify());
+        assertPostgresRanNoMore();
         return count;
+    }
+
+    /**
+     * What reached PostgreSQL since the last reset of both counters is what Hibernate prepared, one
+     * for one: a statement pgjdbc sends of its own (a type lookup) counts against the budget too.
+     */
+    static void assertPostgresRanNoMore() {
+        List<String> prepared = SqlStatementCounter.statements();
+        List<String> ran = ServerStatementCounter.statements();
+        assertEquals(prepared.size(), ran.size(), () -> "Hibernate prepared " + prepared.size() + " statements, PostgreSQL ran "
+                + ran.size() + ":\n  " + String.join("\n  ", ran));
     }
 }

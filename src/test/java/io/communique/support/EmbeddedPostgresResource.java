@@ -4,6 +4,8 @@ import io.communique.db.EmbeddedDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
 
 /**
@@ -49,10 +51,24 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         if (server == null) {
             try {
                 var dir = Files.createTempDirectory("communique-test-pg");
-                server = EmbeddedDatabase.start(dir, 0, false);
+                // pg_stat_statements records every statement the server runs, pgjdbc's own among them,
+                // for ServerStatementCounter; it must be loaded when the server starts.
+                server = EmbeddedDatabase.start(dir, 0, false, Map.of(
+                        "shared_preload_libraries", "pg_stat_statements",
+                        "pg_stat_statements.track", "top",
+                        "pg_stat_statements.track_utility", "off",
+                        // With planning tracked, the SQL functions the planner folds into constants (search's
+                        // query parsers) run one level down, not as top-level statements of their own.
+                        "pg_stat_statements.track_planning", "on"));
+                try (var connection = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "");
+                        var statement = connection.createStatement()) {
+                    statement.execute("create extension if not exists pg_stat_statements");
+                }
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
             } catch (IOException e) {
                 throw new IllegalStateException("could not create a data directory for the test database", e);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not create pg_stat_statements on the test server", e);
             }
         }
         return server;

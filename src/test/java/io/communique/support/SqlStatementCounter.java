@@ -8,7 +8,8 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 /**
  * Counts every SQL statement Hibernate prepares, so tests can assert how many statements a GraphQL
- * request costs. Tests run one request at a time, so a JVM-wide counter is exact.
+ * request costs. Tests run one request at a time, so a JVM-wide counter is exact. It sees only
+ * what Hibernate prepares; {@link ServerStatementCounter} counts what PostgreSQL ran.
  */
 @PersistenceUnitExtension
 public class SqlStatementCounter implements StatementInspector {
