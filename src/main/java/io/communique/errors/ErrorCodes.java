@@ -51,6 +51,11 @@ public final class ErrorCodes {
      * database. Do not send the mutation again: read what it changed instead.
      */
     public static final String WRITE_COMMITTED_READ_FAILED = "WRITE_COMMITTED_READ_FAILED";
+    /**
+     * The connection to the database broke while a mutation was committing: the database may have
+     * committed it or not, and no one can tell from here. Read what it changes before sending it again.
+     */
+    public static final String WRITE_OUTCOME_UNKNOWN = "WRITE_OUTCOME_UNKNOWN";
     /** A fault on the server; the response carries a correlation id that the server log also names. */
     public static final String INTERNAL = "INTERNAL";
     /**

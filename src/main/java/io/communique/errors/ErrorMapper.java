@@ -35,6 +35,9 @@ import io.communique.limits.ParserLimits;
 import io.communique.ops.CorrelationIds;
 import io.smallrye.graphql.api.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.RollbackException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +50,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -276,6 +280,10 @@ public class ErrorMapper {
 
     private ApiError fromException(Throwable thrown, GraphQLError error, Request request, Faults faults) {
         boolean log = faults.firstReport(thrown);
+        Throwable lostCommit = connectionLostInCommit(thrown);
+        if (lostCommit != null) {
+            return outcomeUnknown(thrown, lostCommit, error, request, faults, log);
+        }
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             ApiError clients = asClientError(t, error.getLocations(), error.getPath());
             if (clients != null) {
@@ -378,6 +386,64 @@ public class ErrorMapper {
         return ApiError.of(ErrorCodes.WRITE_COMMITTED_READ_FAILED, "This mutation was written: its changes are committed."
                 + " Reading its result failed (" + why + "). Do not send it again; read what it changed instead (a node"
                 + " it created is in changes(since:)).", error.getLocations(), error.getPath())
+                .with(Map.of("correlationId", id));
+    }
+
+    /**
+     * The connection failure behind a transaction's failed commit, or null. The transaction manager
+     * reports any failed commit as rolled back ({@code RollbackException}, the connection's failure
+     * among its suppressed exceptions), but when the connection broke after COMMIT was sent, PostgreSQL
+     * may have committed: it was, in the test that cuts the answer (NetworkPartitionTest).
+     */
+    static Throwable connectionLostInCommit(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RollbackException || t instanceof HeuristicMixedException || t instanceof HeuristicRollbackException) {
+                return find(t, ErrorMapper::databaseUnreachable, new IdentityHashMap<>());
+            }
+        }
+        return null;
+    }
+
+    /** The first throwable among {@code t}, its causes and its suppressed exceptions, depth first, that matches. */
+    private static Throwable find(Throwable t, Predicate<Throwable> test, Map<Throwable, Boolean> seen) {
+        if (t == null || seen.put(t, Boolean.TRUE) != null) {
+            return null;
+        }
+        if (test.test(t)) {
+            return t;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            Throwable found = find(suppressed, test, seen);
+            if (found != null) {
+                return found;
+            }
+        }
+        return find(t.getCause(), test, seen);
+    }
+
+    /**
+     * A mutation whose commit lost its connection: neither "nothing was written, retry" (a status update
+     * sent again would be a second entry in the history) nor "it was written". The client must read
+     * before it decides. Until 2026-12-07 this was INTERNAL, which says nothing of the write either.
+     */
+    private static ApiError outcomeUnknown(Throwable thrown, Throwable cause, GraphQLError error, Request request,
+            Faults faults, boolean log) {
+        String id = faults.id(thrown);
+        if (!faults.mutation(request)) {
+            // A transactional read: whether it committed changes nothing.
+            if (log) {
+                LOG.warnf("Database unreachable at %s%s: %s", error.getPath(), faults.alsoFailed(thrown), cause.getMessage());
+            }
+            return ApiError.of(ErrorCodes.SERVICE_UNAVAILABLE, "The database is unreachable right now. Retry later.",
+                    error.getLocations(), error.getPath()).with(Map.of("correlationId", id));
+        }
+        if (log) {
+            LOG.warnf("Mutation's commit got no answer, outcome unknown [correlationId=%s] at %s%s: %s", id, error.getPath(),
+                    faults.alsoFailed(thrown), cause.getMessage());
+        }
+        return ApiError.of(ErrorCodes.WRITE_OUTCOME_UNKNOWN, "The connection to the database broke while this mutation"
+                + " was being committed: it may or may not have been written. Read what it changes before sending it"
+                + " again (a node it creates is in changes(since:)).", error.getLocations(), error.getPath())
                 .with(Map.of("correlationId", id));
     }
 

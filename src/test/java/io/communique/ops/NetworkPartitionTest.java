@@ -2,7 +2,9 @@ package io.communique.ops;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.communique.errors.ErrorCodes;
 import io.communique.live.EventListener;
@@ -139,6 +141,34 @@ class NetworkPartitionTest {
             rs.next();
             assertEquals("ANNOUNCED", rs.getString(1), "the write whose answer was lost never committed");
         }
+    }
+
+    @Test
+    void aWriteWhoseCommitGotNoAnswerIsReportedAsMaybeWritten() throws Exception {
+        long commitment = DB.newCommitment("ANNOUNCED");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> GraphQL.query(OFFICIALS).get("errors") == null);
+
+        JsonPath response;
+        // PostgreSQL commits and answers "COMMIT"; the answer is held until the write's connection gives up.
+        ProxiedDatabase.proxy.freezeOnAnswer("COMMIT\0");
+        try {
+            response = within(PATIENCE, () -> updateStatus(commitment, "IN_PROGRESS"));
+        } finally {
+            ProxiedDatabase.proxy.thaw();
+        }
+
+        // It was INTERNAL, which tells the client nothing; SERVICE_UNAVAILABLE would say "nothing was
+        // written, retry", and a retry would append the same status a second time.
+        var error = Errors.single(response, ErrorCodes.WRITE_OUTCOME_UNKNOWN);
+        assertEquals(List.of("updateCommitmentStatus"), error.get("path"));
+        assertTrue(((String) error.get("message")).contains("may or may not have been written"), error::toString);
+        assertNotNull(((Map<?, ?>) error.get("extensions")).get("correlationId"));
+        assertEquals(List.of("ANNOUNCED", "IN_PROGRESS"), DB.statuses(commitment), "the write whose COMMIT went unanswered was committed");
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> GraphQL.query(OFFICIALS).get("errors") == null);
+        await().atMost(Duration.ofSeconds(60)).until(listener::listening);
     }
 
     private static JsonPath within(Duration limit, Supplier<JsonPath> request) throws Exception {

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,6 +23,8 @@ public final class FreezableProxy implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Object gate = new Object();
     private boolean frozen;
+    /** Bytes that, in an answer of the server, freeze the proxy before they pass: see {@link #freezeOnAnswer}. */
+    private byte[] freezeAfter;
     private volatile boolean closed;
 
     private FreezableProxy(ServerSocket server, String host, int port) {
@@ -48,10 +51,22 @@ public final class FreezableProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * Freezes as {@link #freeze} does as soon as the server answers with bytes containing
+     * {@code marker}, and holds that answer. With {@code "COMMIT\0"}, the tag PostgreSQL completes a
+     * commit with, the transaction is committed and the application never hears so.
+     */
+    public void freezeOnAnswer(String marker) {
+        synchronized (gate) {
+            freezeAfter = marker.getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
     /** Passes what was held, and everything after it. */
     public void thaw() {
         synchronized (gate) {
             frozen = false;
+            freezeAfter = null;
             gate.notifyAll();
         }
     }
@@ -73,8 +88,8 @@ public final class FreezableProxy implements AutoCloseable {
                 Socket upstream = new Socket(host, port);
                 sockets.add(client);
                 sockets.add(upstream);
-                daemon("proxy-up", () -> pump(client, upstream));
-                daemon("proxy-down", () -> pump(upstream, client));
+                daemon("proxy-up", () -> pump(client, upstream, true));
+                daemon("proxy-down", () -> pump(upstream, client, false));
             } catch (IOException e) {
                 if (!closed) {
                     throw new IllegalStateException("the proxy stopped accepting", e);
@@ -83,12 +98,15 @@ public final class FreezableProxy implements AutoCloseable {
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean toServer) {
         byte[] buffer = new byte[16 * 1024];
         try {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
             for (int n; (n = in.read(buffer)) >= 0; ) {
+                if (!toServer) {
+                    freezeIfMarked(buffer, n);
+                }
                 awaitThawed();
                 out.write(buffer, 0, n);
                 out.flush();
@@ -104,6 +122,30 @@ public final class FreezableProxy implements AutoCloseable {
             closeQuietly(from);
             closeQuietly(to);
         }
+    }
+
+    // A short message such as a command's completion arrives in one piece, far smaller than the
+    // buffer, so a marker is never split across two reads in practice.
+    private void freezeIfMarked(byte[] buffer, int length) {
+        synchronized (gate) {
+            if (freezeAfter != null && indexOf(buffer, length, freezeAfter) >= 0) {
+                frozen = true;
+                freezeAfter = null;
+            }
+        }
+    }
+
+    private static int indexOf(byte[] buffer, int length, byte[] marker) {
+        outer:
+        for (int i = 0; i + marker.length <= length; i++) {
+            for (int j = 0; j < marker.length; j++) {
+                if (buffer[i + j] != marker[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private void awaitThawed() throws InterruptedException {
