@@ -1,13 +1,17 @@
 package io.communique.errors;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.transaction.RollbackException;
 import java.sql.SQLException;
 import java.util.concurrent.TimeoutException;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
-/** What {@link ErrorMapper} answers with SERVICE_UNAVAILABLE rather than INTERNAL. */
+/** What {@link ErrorMapper} answers with SERVICE_UNAVAILABLE (or WRITE_OUTCOME_UNKNOWN) rather than INTERNAL. */
 class DatabaseUnreachableTest {
 
     @Test
@@ -25,6 +29,25 @@ class DatabaseUnreachableTest {
         assertTrue(ErrorMapper.databaseUnreachable(new SQLException("An I/O error occurred while sending to the backend.", "08006")));
         assertTrue(ErrorMapper.databaseUnreachable(new SQLException("This connection has been closed.", "08003")));
         assertTrue(ErrorMapper.databaseUnreachable(new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+    }
+
+    @Test
+    void aCommitThatLostItsConnectionIsFoundBehindTheRollbackItIsReportedAs() {
+        // As Narayana and Agroal report it (NetworkPartitionTest sees the real one): rolled back, the
+        // driver's failure suppressed under the XA resource's.
+        SQLException io = new SQLException("An I/O error occurred while sending to the backend.", "08006");
+        XAException xa = new XAException("Error trying to transactionCommit local transaction");
+        xa.initCause(io);
+        RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(xa);
+        assertSame(io, ErrorMapper.connectionLostInCommit(new RuntimeException("Error invoking subclass method", rollback)));
+
+        // A commit the database refused was rolled back, as reported: not an unknown outcome.
+        RollbackException refused = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        refused.addSuppressed(new SQLException("too many notifications in the NOTIFY queue", "54000"));
+        assertNull(ErrorMapper.connectionLostInCommit(refused));
+        // A connection lost outside a commit is the ordinary SERVICE_UNAVAILABLE.
+        assertNull(ErrorMapper.connectionLostInCommit(new RuntimeException(io)));
     }
 
     @Test
