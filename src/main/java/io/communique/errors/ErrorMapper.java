@@ -293,13 +293,7 @@ public class ErrorMapper {
                 if (faults.afterCommit(error, request)) {
                     return committed(thrown, t, error, faults, log, "the database became unreachable", false);
                 }
-                if (log) {
-                    LOG.warnf("Database unreachable at %s%s: %s", error.getPath(), faults.alsoFailed(thrown), t.getMessage());
-                }
-                return ApiError.of(ErrorCodes.SERVICE_UNAVAILABLE, faults.mutation(request)
-                        ? "The database is unreachable right now: nothing was written. Retry later."
-                        : "The database is unreachable right now. Retry later.",
-                        error.getLocations(), error.getPath()).with(Map.of("correlationId", faults.id(thrown)));
+                return unreachable(thrown, t, error, request, faults, log);
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && CONCURRENT_WRITE.contains(sql.getSQLState())) {
                 if (faults.afterCommit(error, request)) {
@@ -389,6 +383,18 @@ public class ErrorMapper {
                 .with(Map.of("correlationId", id));
     }
 
+    /** SERVICE_UNAVAILABLE, for a connection that failed ({@code cause}) where a mutation's writes were rolled back. */
+    private static ApiError unreachable(Throwable thrown, Throwable cause, GraphQLError error, Request request, Faults faults,
+            boolean log) {
+        if (log) {
+            LOG.warnf("Database unreachable at %s%s: %s", error.getPath(), faults.alsoFailed(thrown), cause.getMessage());
+        }
+        return ApiError.of(ErrorCodes.SERVICE_UNAVAILABLE, faults.mutation(request)
+                ? "The database is unreachable right now: nothing was written. Retry later."
+                : "The database is unreachable right now. Retry later.",
+                error.getLocations(), error.getPath()).with(Map.of("correlationId", faults.id(thrown)));
+    }
+
     /**
      * The connection failure behind a transaction's failed commit, or null. The transaction manager
      * reports any failed commit as rolled back ({@code RollbackException}, the connection's failure
@@ -428,15 +434,11 @@ public class ErrorMapper {
      */
     private static ApiError outcomeUnknown(Throwable thrown, Throwable cause, GraphQLError error, Request request,
             Faults faults, boolean log) {
-        String id = faults.id(thrown);
         if (!faults.mutation(request)) {
             // A transactional read: whether it committed changes nothing.
-            if (log) {
-                LOG.warnf("Database unreachable at %s%s: %s", error.getPath(), faults.alsoFailed(thrown), cause.getMessage());
-            }
-            return ApiError.of(ErrorCodes.SERVICE_UNAVAILABLE, "The database is unreachable right now. Retry later.",
-                    error.getLocations(), error.getPath()).with(Map.of("correlationId", id));
+            return unreachable(thrown, cause, error, request, faults, log);
         }
+        String id = faults.id(thrown);
         if (log) {
             LOG.warnf("Mutation's commit got no answer, outcome unknown [correlationId=%s] at %s%s: %s", id, error.getPath(),
                     faults.alsoFailed(thrown), cause.getMessage());

@@ -24,7 +24,7 @@ public final class FreezableProxy implements AutoCloseable {
     private final Object gate = new Object();
     private boolean frozen;
     /** Bytes that, in an answer of the server, freeze the proxy before they pass: see {@link #freezeOnAnswer}. */
-    private byte[] freezeAfter;
+    private byte[] freezeMarker;
     private volatile boolean closed;
 
     private FreezableProxy(ServerSocket server, String host, int port) {
@@ -58,7 +58,7 @@ public final class FreezableProxy implements AutoCloseable {
      */
     public void freezeOnAnswer(String marker) {
         synchronized (gate) {
-            freezeAfter = marker.getBytes(StandardCharsets.US_ASCII);
+            freezeMarker = marker.getBytes(StandardCharsets.US_ASCII);
         }
     }
 
@@ -66,7 +66,7 @@ public final class FreezableProxy implements AutoCloseable {
     public void thaw() {
         synchronized (gate) {
             frozen = false;
-            freezeAfter = null;
+            freezeMarker = null;
             gate.notifyAll();
         }
     }
@@ -128,9 +128,9 @@ public final class FreezableProxy implements AutoCloseable {
     // buffer, so a marker is never split across two reads in practice.
     private void freezeIfMarked(byte[] buffer, int length) {
         synchronized (gate) {
-            if (freezeAfter != null && indexOf(buffer, length, freezeAfter) >= 0) {
+            if (freezeMarker != null && indexOf(buffer, length, freezeMarker) >= 0) {
                 frozen = true;
-                freezeAfter = null;
+                freezeMarker = null;
             }
         }
     }
