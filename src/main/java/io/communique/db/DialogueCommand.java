@@ -1,6 +1,7 @@
 package io.communique.db;
 
 import io.communique.errors.ApiException;
+import io.communique.errors.ErrorMapper;
 import io.communique.relay.GlobalId;
 import io.communique.service.DialogueExporter;
 import io.communique.service.DialogueImporter;
@@ -86,14 +87,28 @@ public class DialogueCommand implements QuarkusApplication {
             err.println(args[0] + " failed: cannot read or write " + e.getMessage());
             return USAGE;
         } catch (RuntimeException e) {
-            // A fault, not bad input: say what it was, without a stack trace; the log (stderr) has details.
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            err.println(args[0] + " failed: " + root.getMessage());
+            err.println(failure(args[0], e));
             return FAILED;
         }
+    }
+
+    /**
+     * What a fault, not bad input, says on standard error, without a stack trace (the log has the
+     * details): its root cause, or, for an import whose commit lost its connection, that the outcome is unknown.
+     * The transaction manager reports that commit as rolled back ("Could not commit transaction"),
+     * though PostgreSQL may have committed it (NetworkPartitionTest).
+     */
+    static String failure(String command, RuntimeException e) {
+        if (command.equals("import") && ErrorMapper.connectionLostInCommit(e) != null) {
+            return "import failed: the connection to the database broke while the import was committing, so whether it"
+                    + " was written is unknown. Importing the same file again is safe: it writes only what differs from"
+                    + " the database.";
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return command + " failed: " + root.getMessage();
     }
 
     private static int importFile(Path file, PrintStream out) throws IOException {

@@ -401,7 +401,7 @@ public class ErrorMapper {
      * among its suppressed exceptions), but when the connection broke after COMMIT was sent, PostgreSQL
      * may have committed: it was, in the test that cuts the answer (NetworkPartitionTest).
      */
-    static Throwable connectionLostInCommit(Throwable thrown) {
+    public static Throwable connectionLostInCommit(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof RollbackException || t instanceof HeuristicMixedException || t instanceof HeuristicRollbackException) {
                 return find(t, ErrorMapper::databaseUnreachable, new IdentityHashMap<>());

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.communique.support.LostCommits;
 import jakarta.transaction.RollbackException;
 import java.sql.SQLException;
 import java.util.concurrent.TimeoutException;
-import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 /** What {@link ErrorMapper} answers with SERVICE_UNAVAILABLE (or WRITE_OUTCOME_UNKNOWN) rather than INTERNAL. */
@@ -33,14 +33,8 @@ class DatabaseUnreachableTest {
 
     @Test
     void aCommitThatLostItsConnectionIsFoundBehindTheRollbackItIsReportedAs() {
-        // As Narayana and Agroal report it (NetworkPartitionTest sees the real one): rolled back, the
-        // driver's failure suppressed under the XA resource's.
-        SQLException io = new SQLException("An I/O error occurred while sending to the backend.", "08006");
-        XAException xa = new XAException("Error trying to transactionCommit local transaction");
-        xa.initCause(io);
-        RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
-        rollback.addSuppressed(xa);
-        assertSame(io, ErrorMapper.connectionLostInCommit(new RuntimeException("Error invoking subclass method", rollback)));
+        SQLException io = LostCommits.connectionFailure();
+        assertSame(io, ErrorMapper.connectionLostInCommit(LostCommits.reported(io)));
 
         // A commit the database refused was rolled back, as reported: not an unknown outcome.
         RollbackException refused = new RollbackException("ARJUNA016053: Could not commit transaction.");
