@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.communique.model.CommitmentStatus;
 import io.communique.support.Errors;
 import io.communique.support.GraphQL;
+import io.communique.support.ServerStatementCounter;
 import io.communique.support.SqlStatementCounter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -118,16 +119,19 @@ class CommitmentStatsTest {
 
     @Test
     void oneStatementForTheCountsAndOnePerNodeField() {
-        SqlStatementCounter.reset();
+        ServerStatementCounter.resetBoth();
         stats(List.of("NATION", "TOPIC", "DIALOGUE"), null);
         assertEquals(4, SqlStatementCounter.count(), () -> String.join("\n", SqlStatementCounter.statements()));
-        SqlStatementCounter.reset();
+        ServerStatementCounter.assertRanWhatHibernatePrepared();
+        ServerStatementCounter.resetBoth();
         GraphQL.query("{ commitmentStats(groupBy: [NATION, TOPIC, STATUS, DIALOGUE]) { total deliveredShare byStatus { count } } }");
         assertEquals(1, SqlStatementCounter.count(), () -> String.join("\n", SqlStatementCounter.statements()));
-        SqlStatementCounter.reset();
+        ServerStatementCounter.assertRanWhatHibernatePrepared();
+        ServerStatementCounter.resetBoth();
         // The filter's names are checked in a statement of their own, as in every list.
         stats(List.of("STATUS"), Map.of("topic", List.of("defence"), "party", List.of("US")));
         assertEquals(2, SqlStatementCounter.count(), () -> String.join("\n", SqlStatementCounter.statements()));
+        ServerStatementCounter.assertRanWhatHibernatePrepared();
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.communique.errors.ErrorCodes;
 import io.communique.support.Errors;
 import io.communique.support.GraphQL;
 import io.communique.support.Ids;
+import io.communique.support.ServerStatementCounter;
 import io.communique.support.SqlStatementCounter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -280,9 +281,11 @@ class LimitsTest {
     }
 
     private static JsonPath refusedWithoutSql(Supplier<JsonPath> request) {
-        SqlStatementCounter.reset();
+        ServerStatementCounter.resetBoth();
         var response = request.get();
         assertEquals(0, SqlStatementCounter.count(), "a refused operation must run no SQL");
+        // Nor any of the driver's own: nothing reached PostgreSQL.
+        ServerStatementCounter.assertRanWhatHibernatePrepared();
         return response;
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.communique.support.GraphQL;
 import io.communique.support.Ids;
+import io.communique.support.ServerStatementCounter;
 import io.communique.support.SqlStatementCounter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -468,10 +469,11 @@ class SearchTest {
     }
 
     private static int statementsFor(String file, Object... variables) {
-        SqlStatementCounter.reset();
+        ServerStatementCounter.resetBoth();
         var response = GraphQL.file(file, variables);
         int count = SqlStatementCounter.count();
         assertNull(response.get("errors"), response.prettify());
+        ServerStatementCounter.assertRanWhatHibernatePrepared();
         assertFalse(response.getList("data.search.edges").isEmpty() && !variables[1].equals("nothing matches this"),
                 "the query must find something for the count to mean anything");
         return count;

@@ -1,5 +1,7 @@
 package io.communique.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -66,6 +68,23 @@ public final class ServerStatementCounter {
         }
         functionSources = List.copyOf(sources);
         run("select pg_stat_statements_reset()", null);
+    }
+
+    /** Resets this count and {@link SqlStatementCounter}'s, for a request whose statements both should count. */
+    public static void resetBoth() {
+        SqlStatementCounter.reset();
+        reset();
+    }
+
+    /**
+     * What reached PostgreSQL since the last reset of both counters is what Hibernate prepared, one
+     * for one: a statement pgjdbc sends of its own (a type lookup) counts against the budget too.
+     */
+    public static void assertRanWhatHibernatePrepared() {
+        List<String> prepared = SqlStatementCounter.statements();
+        List<String> ran = statements();
+        assertEquals(prepared.size(), ran.size(), () -> "Hibernate prepared " + prepared.size() + " statements, PostgreSQL ran "
+                + ran.size() + ":\n  " + String.join("\n  ", ran));
     }
 
     /** The statements counted since the last reset, each as often as it ran. */
