@@ -9,7 +9,7 @@ import io.communique.errors.ErrorCodes;
 import io.communique.support.Errors;
 import io.communique.support.GraphQL;
 import io.communique.support.Ids;
-import io.communique.support.SqlStatementCounter;
+import io.communique.support.ServerStatementCounter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
@@ -22,7 +22,7 @@ class ErrorsTest {
 
     @Test
     void aSyntaxErrorIsParseFailedWithItsLocation() {
-        SqlStatementCounter.reset();
+        ServerStatementCounter.resetBoth();
         var response = GraphQL.file("syntax-error");
         var error = Errors.single(response, ErrorCodes.PARSE_FAILED);
         // The document ends (line 3) before the selection set is closed.
@@ -30,7 +30,7 @@ class ErrorsTest {
         assertEquals(3, response.getInt("errors[0].locations[0].line"));
         assertNull(response.get("data"));
         assertNull(response.get("extensions.cost.requested"));
-        assertEquals(0, SqlStatementCounter.count());
+        ServerStatementCounter.assertNoneRan();
     }
 
     @Test
@@ -62,12 +62,12 @@ class ErrorsTest {
                 "{ \"" + "y".repeat(100_000) + "\" }", "Invalid syntax: unexpected '\"" + "y".repeat(39) + "…' at line 1 column 3.",
                 "{ nations {", "Invalid syntax: the document ends unexpectedly at line 1 column 12.");
         expected.forEach((document, message) -> {
-            SqlStatementCounter.reset();
+            ServerStatementCounter.resetBoth();
             var response = GraphQL.query(document);
             var error = Errors.single(response, ErrorCodes.PARSE_FAILED);
             assertEquals(message, error.get("message"));
             assertNull(response.get("data"));
-            assertEquals(0, SqlStatementCounter.count());
+            ServerStatementCounter.assertNoneRan();
         });
     }
 
@@ -92,14 +92,14 @@ class ErrorsTest {
 
     @Test
     void anUnknownFieldIsValidationFailed() {
-        SqlStatementCounter.reset();
+        ServerStatementCounter.resetBoth();
         var response = GraphQL.file("unknown-field");
         var error = Errors.single(response, ErrorCodes.VALIDATION_FAILED);
         // Without graphql-java's "Validation error (FieldUndefined@[officials/nodes/salary]) : " in front.
         assertEquals("Field 'salary' in type 'Official' is undefined", error.get("message"));
         assertEquals(1, response.getInt("errors[0].locations[0].line"));
         assertNull(response.get("data"));
-        assertEquals(0, SqlStatementCounter.count());
+        ServerStatementCounter.assertNoneRan();
     }
 
     @Test
@@ -147,7 +147,7 @@ class ErrorsTest {
     @Test
     void intInputsAreIntegersWithin32BitsAsTheSpecSays() {
         // SmallRye's Int took "2" and 2.0 as literals, wrapped 99999999999 around, and let 1.5 reach a resolver (INTERNAL).
-        SqlStatementCounter.reset();
+        ServerStatementCounter.resetBoth();
         Map<Object, String> variables = new java.util.LinkedHashMap<>();
         variables.put(1.5, "Int cannot represent 1.5: it is not an integer.");
         variables.put("2", "Int cannot represent \"2\": it is not a number.");
@@ -161,7 +161,7 @@ class ErrorsTest {
             var error = Errors.single(GraphQL.query("{ statements(first: " + literal + ") { totalCount } }"), ErrorCodes.VALIDATION_FAILED);
             assertEquals("Argument 'first' of field 'statements' has a value that is not a valid 'Int'.", error.get("message"), literal);
         }
-        assertEquals(0, SqlStatementCounter.count());
+        ServerStatementCounter.assertNoneRan();
         // A JSON number with an integral value is an Int, as JavaScript clients send them.
         assertEquals(2, GraphQL.file("statements-page", "first", 2.0).getList("data.statements.nodes").size());
     }
@@ -192,7 +192,7 @@ class ErrorsTest {
     @Test
     void datesAreIsoDatesRefusedBeforeExecutionNamingTheValue() {
         // SmallRye's Date took any string and failed at the field: "Argument 'filter' has an invalid value."
-        SqlStatementCounter.reset();
+        ServerStatementCounter.resetBoth();
         // LocalDate also reads years PostgreSQL's date cannot hold; those filters failed in SQL as INTERNAL.
         for (Object value : List.of("2024-13-45", 20240101, "2024-01-01T00:00:00Z", "10/11/2023", "+999999999-12-31",
                 "-4714-01-01", "+10000-01-01", "0000-01-01")) {
@@ -208,7 +208,7 @@ class ErrorsTest {
             assertEquals("Argument 'filter.heldOn.from' of field 'statements' has a value that is not a valid 'Date'.",
                     literal.get("message"), bad);
         }
-        assertEquals(0, SqlStatementCounter.count());
+        ServerStatementCounter.assertNoneRan();
         var held = GraphQL.file("filtered-statements", "filter", Map.of("heldOn", Map.of("from", "2023-11-10", "to", "2023-11-10")));
         assertNull(held.get("errors"), held.prettify());
         var widest = GraphQL.file("filtered-statements", "filter", Map.of("heldOn", Map.of("from", "0001-01-01", "to", "9999-12-31")));
@@ -218,7 +218,7 @@ class ErrorsTest {
     @Test
     void aVariableObjectWithAFieldItsTypeLacksOrWithoutARequiredOneIsBadUserInputNamingBoth() {
         // The first came back as INTERNAL, logged as a server fault; the second said the variable was null.
-        SqlStatementCounter.reset();
+        ServerStatementCounter.resetBoth();
         var undefined = Errors.single(GraphQL.query("query($f: StatementFilter) { statements(first: 1, filter: $f) { totalCount } }",
                 "f", Map.of("nope", 1)), ErrorCodes.BAD_USER_INPUT);
         assertEquals("Variable 'f' has a field 'f.nope' that 'StatementFilter' does not define.", undefined.get("message"));
@@ -235,13 +235,13 @@ class ErrorsTest {
         var notAValue = Errors.single(GraphQL.query("query($f: StatementFilter) { statements(first: 1, filter: $f) { totalCount } }",
                 "f", Map.of("kind", List.of("NOPE"))), ErrorCodes.BAD_USER_INPUT);
         assertEquals("Variable 'f' holds 'NOPE' at 'f.kind[0]', which is not a value of the enum 'StatementKind'.", notAValue.get("message"));
-        assertEquals(0, SqlStatementCounter.count());
+        ServerStatementCounter.assertNoneRan();
     }
 
     @Test
     void aWrongValueInsideAVariableIsNamedByItsPlace() {
         // graphql-java names only the variable; in an input of twenty fields the client had to guess which.
-        SqlStatementCounter.reset();
+        ServerStatementCounter.resetBoth();
         String statements = "query($f: StatementFilter) { statements(first: 1, filter: $f) { totalCount } }";
         assertEquals("Variable 'f' has a field 'f.heldOn.nope' that 'DateRange' does not define.",
                 Errors.single(GraphQL.query(statements, "f", Map.of("heldOn", Map.of("nope", 1))), ErrorCodes.BAD_USER_INPUT)
@@ -266,16 +266,16 @@ class ErrorsTest {
                 "title", "t", "parties", List.of(Map.of("nationId", "a")));
         assertEquals("Variable 'input' has no value for its required field 'input.parties[0].role' of type 'PartyRole!'.",
                 Errors.single(GraphQL.file("editorial-create-commitment", "input", noRole), ErrorCodes.BAD_USER_INPUT).get("message"));
-        assertEquals(0, SqlStatementCounter.count());
+        ServerStatementCounter.assertNoneRan();
     }
 
     @Test
     void aVariableValueOfTheWrongTypeIsBadUserInput() {
-        SqlStatementCounter.reset();
+        ServerStatementCounter.resetBoth();
         var response = GraphQL.file("wrong-variable-value", "ids", 5);
         var error = Errors.single(response, ErrorCodes.BAD_USER_INPUT);
         assertEquals("Variable 'ids' has a value that is not a valid '[String!]!'.", error.get("message"));
-        assertEquals(0, SqlStatementCounter.count());
+        ServerStatementCounter.assertNoneRan();
     }
 
     @Test

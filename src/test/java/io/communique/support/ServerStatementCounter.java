@@ -87,6 +87,12 @@ public final class ServerStatementCounter {
                 + ran.size() + ":\n  " + String.join("\n  ", ran));
     }
 
+    /** Neither counter counted a statement since the last reset: nothing reached PostgreSQL. */
+    public static void assertNoneRan() {
+        assertEquals(List.of(), SqlStatementCounter.statements(), "Hibernate prepared statements");
+        assertEquals(List.of(), statements(), "PostgreSQL ran statements");
+    }
+
     /** The statements counted since the last reset, each as often as it ran. */
     public static List<String> statements() {
         List<String> recorded = new ArrayList<>();
