@@ -82,13 +82,13 @@ class EditorialMutationTest {
 
     /** Sends a write that must be refused with {@code code}; checks that no table changed. Returns the message. */
     static String refused(String code, String token, String file, Map<String, Object> input) throws SQLException {
-        var before = DB.rowCounts();
+        var before = DB.contents();
         JsonPath response = send(token, file, input);
         Errors.single(response, code);
         // The mutation's own field is null (the payload is nullable, as GitHub's are), or data when the request never ran.
         Map<String, Object> data = response.getMap("data");
         assertTrue(data == null || data.values().stream().allMatch(java.util.Objects::isNull), response.prettify());
-        assertEquals(before, DB.rowCounts(), "a refused write must leave every table unchanged");
+        assertEquals(before, DB.contents(), "a refused write must leave every table unchanged");
         return response.getString("errors[0].message");
     }
 

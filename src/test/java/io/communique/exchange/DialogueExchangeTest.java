@@ -103,7 +103,7 @@ class DialogueExchangeTest {
 
     /** Sends a document that must be refused, and checks the code, the pointer in the message and that nothing changed. */
     static void refused(String code, String token, JsonNode document, String pointer) throws Exception {
-        var before = DB.rowCounts();
+        var before = DB.contents();
         var response = importAs(token, document);
         assertEquals(code, response.getString("errors[0].extensions.code"), response.prettify());
         assertNull(response.get("data.importDialogue"));
@@ -111,12 +111,12 @@ class DialogueExchangeTest {
             String message = response.getString("errors[0].message");
             assertTrue(message.contains("'input.document'") && message.contains(" " + pointer + ":"), message);
         }
-        assertEquals(before, DB.rowCounts(), "a refused import must leave every table unchanged");
+        assertEquals(before, DB.contents(), "a refused import must leave every table unchanged");
     }
 
     /** As refused, with the message also saying {@code saying}; the document is sent as JSON text, so it may hold what Java maps cannot carry to the wire (a lone surrogate as an escape). */
     static void refusedSaying(String documentText, String pointer, String saying) throws Exception {
-        var before = DB.rowCounts();
+        var before = DB.contents();
         String body = "{\"query\": " + JSON.writeValueAsString(GraphQL.load("import-dialogue"))
                 + ", \"variables\": {\"input\": {\"document\": " + documentText + "}}}";
         JsonPath response = given().contentType(ContentType.JSON).accept(ContentType.JSON)
@@ -125,7 +125,7 @@ class DialogueExchangeTest {
         assertEquals("BAD_USER_INPUT", response.getString("errors[0].extensions.code"), response.prettify());
         String message = response.getString("errors[0].message");
         assertTrue(message.startsWith("Argument 'input.document' at " + pointer + ": ") && message.contains(saying), message);
-        assertEquals(before, DB.rowCounts(), "a refused import must leave every table unchanged");
+        assertEquals(before, DB.contents(), "a refused import must leave every table unchanged");
     }
 
     static void refusedSaying(JsonNode document, String pointer, String saying) throws Exception {
@@ -188,14 +188,14 @@ class DialogueExchangeTest {
     @Test
     void reimportingTheSameDocumentWritesNothing() throws Exception {
         ObjectNode document = export(SEED);
-        var before = DB.rowCounts();
+        var before = DB.contents();
         long audits = auditCount();
         var response = imported(document);
         assertEquals(0, response.getInt("data.importDialogue.created"), response.prettify());
         assertEquals(0, response.getInt("data.importDialogue.updated"), response.prettify());
         // 2 nations, 14 topics, 19 subjects, 5 officials, 1 dialogue, 1 document, 23 statements, 9 commitments, 9 entries
         assertEquals(2 + 14 + 19 + 5 + 1 + 1 + 23 + 9 + 9, response.getInt("data.importDialogue.unchanged"));
-        assertEquals(before, DB.rowCounts(), "a re-import writes no row");
+        assertEquals(before, DB.contents(), "a re-import writes no row");
         assertEquals(audits, auditCount(), "and no audit entry");
         assertEquals(text(document), text(export(SEED)));
     }
@@ -390,12 +390,12 @@ class DialogueExchangeTest {
             d.put("version", 1);
             d.get("nations").forEach(n -> ((ObjectNode) n).remove("otherNames"));
         });
-        var before = DB.rowCounts();
+        var before = DB.contents();
         long audits = auditCount();
         var response = imported(versionOne);
         assertEquals(0, response.getInt("data.importDialogue.created") + response.getInt("data.importDialogue.updated"),
                 response.prettify());
-        assertEquals(before, DB.rowCounts(), "a version 1 document changes no nation");
+        assertEquals(before, DB.contents(), "a version 1 document changes no nation");
         assertEquals(audits, auditCount());
         assertEquals(text(document), text(export(SEED)), "the nations keep their other names");
 
@@ -749,10 +749,10 @@ class DialogueExchangeTest {
             String cited = ref.get("document").asText() + "[" + ref.get("start").asInt() + ":" + ref.get("end").asInt() + "]";
             ObjectNode document = citing(sixth, citation.commitment().apply(statement));
             long audits = auditCount();
-            Map<String, Long> before;
+            Map<String, String> before;
             try (var deletion = HeldLocks.open(DB)) {
                 delete(deletion, statement);
-                before = DB.rowCounts(deletion);
+                before = DB.contents(deletion);
                 var answer = HeldLocks.sendBlockedBy(DB, deletion, () -> sent(() -> importAs(Tokens.forRole("editor"), document)));
                 deletion.commit();
                 var response = HeldLocks.answer(answer);
@@ -760,7 +760,7 @@ class DialogueExchangeTest {
                 assertEquals("Argument 'input.document' at " + citation.pointer() + ": names the statement " + cited
                         + ", which neither the document nor the database holds.", response.getString("errors[0].message"), citation.name());
             }
-            assertEquals(before, DB.rowCounts(), citation.name() + ": the refused import wrote nothing");
+            assertEquals(before, DB.contents(), citation.name() + ": the refused import wrote nothing");
             assertEquals(audits, auditCount(), citation.name());
         }
 

@@ -383,7 +383,7 @@ class FaultsTest {
         String place = place(1);
         dialogue.put("place", "Agra");
         document.put("dialogue", dialogue);
-        var before = DB.rowCounts();
+        var before = DB.contents();
 
         FaultyGraphReader.failNextDialogueRead(ReadFault.LOSE_CONNECTION);
         var response = GraphQL.as(Tokens.forRole("editor"), GraphQL.load("import-dialogue"), "input", Map.of("document", document));
@@ -391,7 +391,7 @@ class FaultsTest {
         assertEquals("The database is unreachable right now: nothing was written. Retry later.", error.get("message"));
         assertEquals(List.of("importDialogue"), response.getList("errors[0].path"));
         assertEquals(place, place(1), "the import was rolled back");
-        assertEquals(before, DB.rowCounts());
+        assertEquals(before, DB.contents());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.communique.support;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,19 +74,49 @@ public final class TrackingDatabase {
     public Map<String, Long> rowCounts(Connection c) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (var s = c.createStatement()) {
-            var tables = s.executeQuery("select tablename from pg_tables where schemaname = 'public'"
-                    + " and tablename <> 'flyway_schema_history' order by tablename");
-            List<String> names = new java.util.ArrayList<>();
-            while (tables.next()) {
-                names.add(tables.getString(1));
-            }
-            for (String table : names) {
+            for (String table : tables(s)) {
                 var rs = s.executeQuery("select count(*) from \"" + table + "\"");
                 rs.next();
                 counts.put(table, rs.getLong(1));
             }
         }
         return counts;
+    }
+
+    /**
+     * A fingerprint of every table of the application (Flyway's history excluded): its row count and
+     * a hash of its rows' text, in an order of their own. Equal before and after a request only if no
+     * row was added, removed or changed, where {@link #rowCounts()} misses an UPDATE. For the claim
+     * that a refused write wrote nothing.
+     */
+    public Map<String, String> contents() throws SQLException {
+        try (var c = connect()) {
+            return contents(c);
+        }
+    }
+
+    /** As {@link #contents()}, as the transaction of {@code c} sees them (its own uncommitted writes included). */
+    public Map<String, String> contents(Connection c) throws SQLException {
+        Map<String, String> contents = new LinkedHashMap<>();
+        try (var s = c.createStatement()) {
+            for (String table : tables(s)) {
+                var rs = s.executeQuery("select count(*) || ' ' || coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '')"
+                        + " from \"" + table + "\" t");
+                rs.next();
+                contents.put(table, rs.getString(1));
+            }
+        }
+        return contents;
+    }
+
+    private static List<String> tables(Statement s) throws SQLException {
+        var tables = s.executeQuery("select tablename from pg_tables where schemaname = 'public'"
+                + " and tablename <> 'flyway_schema_history' order by tablename");
+        List<String> names = new ArrayList<>();
+        while (tables.next()) {
+            names.add(tables.getString(1));
+        }
+        return names;
     }
 
     /**
@@ -101,7 +132,7 @@ public final class TrackingDatabase {
             c.setAutoCommit(false);
             var exists = s.executeQuery("select 1 from pg_namespace where nspname = '" + SNAPSHOT + "'");
             boolean taken = exists.next();
-            List<String> tables = new java.util.ArrayList<>();
+            List<String> tables = new ArrayList<>();
             var rs = s.executeQuery("select tablename from pg_tables where schemaname = 'public'"
                     + " and tablename <> 'flyway_schema_history' order by tablename");
             while (rs.next()) {

@@ -52,11 +52,11 @@ class CommitmentStatusMutationTest {
 
     /** Sends a mutation that must be refused with {@code code}, and checks that no table changed. */
     static JsonPath refused(String code, String token, Map<String, Object> input) throws SQLException {
-        var before = DB.rowCounts();
+        var before = DB.contents();
         var response = update(token, input);
         assertEquals(code, response.getString("errors[0].extensions.code"), response.prettify());
         assertNull(response.get("data.updateCommitmentStatus"), "a refused mutation's field is null");
-        assertEquals(before, DB.rowCounts(), "a refused write must leave every table unchanged");
+        assertEquals(before, DB.contents(), "a refused write must leave every table unchanged");
         return response;
     }
 
@@ -85,7 +85,7 @@ class CommitmentStatusMutationTest {
         // The payload is read after the commit. A bad argument there was BAD_USER_INPUT with a null payload, which
         // reads as refused, though the status was written: corrected and sent again, it was written twice.
         long key = DB.newCommitment("AGREED");
-        var before = DB.rowCounts();
+        var before = DB.contents();
 
         var negative = updateAsking(Tokens.forRole("editor"), key, -1, null, false);
         var error = Errors.single(negative, "BAD_USER_INPUT");
@@ -99,14 +99,14 @@ class CommitmentStatusMutationTest {
         Errors.single(unknownSpeaker, "BAD_USER_INPUT");
         assertTrue(unknownSpeaker.getString("errors[0].message").contains("filter.speaker"), unknownSpeaker.prettify());
 
-        assertEquals(before, DB.rowCounts(), "nothing was written");
+        assertEquals(before, DB.contents(), "nothing was written");
         assertEquals(List.of("AGREED"), DB.statuses(key));
     }
 
     @Test
     void overAWebSocketAMutationWhosePayloadWouldFailIsRefusedBeforeItWritesAnything() throws Exception {
         long key = DB.newCommitment("AGREED");
-        var before = DB.rowCounts();
+        var before = DB.contents();
         Map<String, Object> variables = new HashMap<>();
         variables.put("input", input(key, "IN_PROGRESS"));
         variables.put("first", 101);
@@ -120,20 +120,20 @@ class CommitmentStatusMutationTest {
             assertEquals("BAD_USER_INPUT", error.getJsonObject("extensions").getString("code"), refused.encode());
             assertTrue(error.getString("message").contains("'first' on the 'Commitment.statements' connection"), refused.encode());
         }
-        assertEquals(before, DB.rowCounts(), "nothing was written");
+        assertEquals(before, DB.contents(), "nothing was written");
     }
 
     @Test
     void aMutationWhosePayloadAsksForWhatTheCallersRoleMayNotReadIsRefusedBeforeItWritesAnything() throws SQLException {
         long key = DB.newCommitment("AGREED");
-        var before = DB.rowCounts();
+        var before = DB.contents();
 
         var forbidden = updateAsking(Tokens.forRole("editor"), key, 5, null, true);
         Errors.single(forbidden, "FORBIDDEN");
         // Below the list of history entries the path would need an index: the location says where.
         assertNull(forbidden.get("errors[0].path"), forbidden.prettify());
         assertEquals(14, forbidden.getInt("errors[0].locations[0].line"), forbidden.prettify());
-        assertEquals(before, DB.rowCounts(), "nothing was written");
+        assertEquals(before, DB.contents(), "nothing was written");
 
         // The same payload for a caller who may read it: written once, and read back in full.
         var written = updateAsking(Tokens.forRole("admin"), key, 5, List.of(), true);
@@ -214,7 +214,7 @@ class CommitmentStatusMutationTest {
                 Tokens.signedByAStranger("editor"), "The bearer token does not verify: it is malformed, or not signed by the trusted issuer's key.",
                 Tokens.expired("editor"), "The bearer token has expired: get a new one.");
         for (var token : expected.entrySet()) {
-            var before = DB.rowCounts();
+            var before = DB.contents();
             var response = given().contentType(ContentType.JSON).accept("application/graphql-response+json")
                     .header("Authorization", "Bearer " + token.getKey())
                     .body(Map.of("query", MUTATION, "variables", Map.of("input", input(key, "IN_PROGRESS"))))
@@ -225,7 +225,7 @@ class CommitmentStatusMutationTest {
             assertEquals("UNAUTHENTICATED", response.getString("errors[0].extensions.code"), response.prettify());
             assertEquals(token.getValue(), response.getString("errors[0].message"));
             assertNull(response.get("data"));
-            assertEquals(before, DB.rowCounts(), "a refused write must leave every table unchanged");
+            assertEquals(before, DB.contents(), "a refused write must leave every table unchanged");
         }
     }
 
@@ -240,12 +240,12 @@ class CommitmentStatusMutationTest {
 
     /** Sends {@code mutation} (a file of src/test/resources/graphql) that must be refused with {@code code}; nothing may change. */
     static JsonPath refused(String code, String token, String mutation, Map<String, Object> input) throws SQLException {
-        var before = DB.rowCounts();
+        var before = DB.contents();
         var response = GraphQL.as(token, GraphQL.load(mutation), "input", input);
         Errors.single(response, code);
         Map<String, Object> data = response.getMap("data");
         assertTrue(data != null && data.values().stream().allMatch(java.util.Objects::isNull), response.prettify());
-        assertEquals(before, DB.rowCounts(), "a refused write must leave every table unchanged");
+        assertEquals(before, DB.contents(), "a refused write must leave every table unchanged");
         return response;
     }
 
@@ -373,10 +373,10 @@ class CommitmentStatusMutationTest {
         Map<String, Object> correction = Map.of("statusChangeId", entry, "status", "IN_PROGRESS",
                 "note", "Delivery was misreported.", "evidence", Map.of("statementId", QUOTE));
         String mutation = GraphQL.load("correct-commitment-status");
-        var before = DB.rowCounts();
+        var before = DB.contents();
         assertEquals("FORBIDDEN", GraphQL.as(Tokens.forRole("editor"), mutation, "input", correction)
                 .getString("errors[0].extensions.code"));
-        assertEquals(before, DB.rowCounts());
+        assertEquals(before, DB.contents());
 
         var corrected = GraphQL.as(Tokens.forRole("admin"), mutation, "input", correction);
         assertNull(corrected.get("errors"), corrected.prettify());
