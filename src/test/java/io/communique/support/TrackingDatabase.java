@@ -3,7 +3,6 @@ package io.communique.support;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,13 +72,7 @@ public final class TrackingDatabase {
     /** As {@link #rowCounts()}, as the transaction of {@code c} sees them (its own uncommitted writes included). */
     public Map<String, Long> rowCounts(Connection c) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (var s = c.createStatement()) {
-            for (String table : tables(s)) {
-                var rs = s.executeQuery("select count(*) from \"" + table + "\"");
-                rs.next();
-                counts.put(table, rs.getLong(1));
-            }
-        }
+        perTable(c, "count(*)").forEach((table, count) -> counts.put(table, Long.parseLong(count)));
         return counts;
     }
 
@@ -97,26 +90,28 @@ public final class TrackingDatabase {
 
     /** As {@link #contents()}, as the transaction of {@code c} sees them (its own uncommitted writes included). */
     public Map<String, String> contents(Connection c) throws SQLException {
-        Map<String, String> contents = new LinkedHashMap<>();
-        try (var s = c.createStatement()) {
-            for (String table : tables(s)) {
-                var rs = s.executeQuery("select count(*) || ' ' || coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '')"
-                        + " from \"" + table + "\" t");
-                rs.next();
-                contents.put(table, rs.getString(1));
-            }
-        }
-        return contents;
+        return perTable(c, "count(*) || ' ' || coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '')");
     }
 
-    private static List<String> tables(Statement s) throws SQLException {
-        var tables = s.executeQuery("select tablename from pg_tables where schemaname = 'public'"
-                + " and tablename <> 'flyway_schema_history' order by tablename");
-        List<String> names = new ArrayList<>();
-        while (tables.next()) {
-            names.add(tables.getString(1));
+    /** {@code select}, over each table of the application as {@code t} (Flyway's history excluded), as text, by table. */
+    private static Map<String, String> perTable(Connection c, String select) throws SQLException {
+        Map<String, String> values = new LinkedHashMap<>();
+        try (var s = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (var rs = s.executeQuery("select tablename from pg_tables where schemaname = 'public'"
+                    + " and tablename <> 'flyway_schema_history' order by tablename")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (var rs = s.executeQuery("select cast(" + select + " as text) from \"" + table + "\" t")) {
+                    rs.next();
+                    values.put(table, rs.getString(1));
+                }
+            }
         }
-        return names;
+        return values;
     }
 
     /**
