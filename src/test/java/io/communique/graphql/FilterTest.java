@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.communique.support.GraphQL;
 import io.communique.support.Ids;
+import io.communique.support.ServerStatementCounter;
 import io.communique.support.SqlStatementCounter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -238,7 +239,7 @@ class FilterTest {
     @Test
     void nestedConnectionsFilterPerParentInOneStatementEach() {
         String dialogue = GraphQL.query("{ dialogues { nodes { id } } }").getString("data.dialogues.nodes[0].id");
-        SqlStatementCounter.reset();
+        ServerStatementCounter.resetBoth();
         var response = GraphQL.file("nested-filters",
                 "statementFilter", Map.of("kind", List.of("SUMMARY")),
                 "commitmentFilter", Map.of("party", List.of("US")),
@@ -246,6 +247,7 @@ class FilterTest {
                 "officialOrder", Map.of("field", "NAME", "direction", "DESC"));
         int count = SqlStatementCounter.count();
         assertNull(response.get("errors"), response.prettify());
+        ServerStatementCounter.assertRanWhatHibernatePrepared();
         String defence = topic(response, "defence");
         assertEquals(List.of(2, 3, 23), response.getList(defence + ".statements.nodes.source.ordinal"));
         assertEquals(3, response.getInt(defence + ".statements.totalCount"));

@@ -453,10 +453,11 @@ class SearchTest {
 
     @Test
     void snippetsAreHighlightedOnlyForClientsThatSelectThem() {
-        SqlStatementCounter.reset();
+        ServerStatementCounter.resetBoth();
         var bare = GraphQL.file("search-nodes", "query", "Jaishankar or defence");
         assertNull(bare.get("errors"), bare.prettify());
         assertEquals(1, SqlStatementCounter.count(), SqlStatementCounter.statements().toString());
+        ServerStatementCounter.assertRanWhatHibernatePrepared();
         assertFalse(SqlStatementCounter.statements().get(0).contains("search_snippet"), "no snippet was selected");
 
         SqlStatementCounter.reset();
