@@ -6,6 +6,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -48,26 +50,32 @@ public final class ServerStatementCounter {
             join pg_language l on l.oid = p.prolang
             where n.nspname not in ('pg_catalog', 'information_schema') and l.lanname in ('sql', 'plpgsql')""";
 
-    /** The sources of the application's SQL functions, read at the last reset (migrations never run between). */
-    private static volatile List<String> functionSources = List.of();
+    /** The sources of each database's SQL functions, read once: no migration runs while its tests do. */
+    private static final Map<String, List<String>> FUNCTIONS = new ConcurrentHashMap<>();
 
     private ServerStatementCounter() {
     }
 
     public static void reset() {
-        // Read first, in the application's database: the reset below then forgets this read too.
-        List<String> sources = new ArrayList<>();
-        try (var connection = DriverManager.getConnection(EmbeddedPostgresResource.jdbcUrl(database()), "postgres", "");
-                var statement = connection.createStatement();
-                var rs = statement.executeQuery(FUNCTION_SOURCES)) {
-            while (rs.next()) {
-                sources.add(rs.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the application's functions", e);
-        }
-        functionSources = List.copyOf(sources);
+        // The application's functions are read (the first time) before the reset, which then forgets the read.
+        functionSources(database());
         run("select pg_stat_statements_reset()", null);
+    }
+
+    private static List<String> functionSources(String database) {
+        return FUNCTIONS.computeIfAbsent(database, name -> {
+            List<String> sources = new ArrayList<>();
+            try (var connection = DriverManager.getConnection(EmbeddedPostgresResource.jdbcUrl(name), "postgres", "");
+                    var statement = connection.createStatement();
+                    var rs = statement.executeQuery(FUNCTION_SOURCES)) {
+                while (rs.next()) {
+                    sources.add(rs.getString(1));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not read the application's functions", e);
+            }
+            return List.copyOf(sources);
+        });
     }
 
     /** Resets this count and {@link SqlStatementCounter}'s, for a request whose statements both should count. */
@@ -97,11 +105,12 @@ public final class ServerStatementCounter {
     public static List<String> statements() {
         List<String> recorded = new ArrayList<>();
         run(COUNTED, recorded);
-        return recorded.stream().filter(statement -> !inAFunction(statement)).toList();
+        List<String> functions = functionSources(database());
+        return recorded.stream().filter(statement -> !inAFunction(statement, functions)).toList();
     }
 
     /** Whether {@code statement}, as pg_stat_statements wrote it, is text of an application function. */
-    static boolean inAFunction(String statement) {
+    static boolean inAFunction(String statement, List<String> functionSources) {
         StringBuilder pattern = new StringBuilder();
         Matcher constant = CONSTANT.matcher(statement);
         int from = 0;
