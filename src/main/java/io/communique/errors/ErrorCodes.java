@@ -22,6 +22,12 @@ public final class ErrorCodes {
     public static final String QUERY_TOO_DEEP = "QUERY_TOO_DEEP";
     /** The operation's estimated cost exceeds the cost budget. */
     public static final String QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
+    /**
+     * The client has spent its budget of cost points (when budgets are on): the operation did not run.
+     * {@code extensions.retryAfter} says in how many seconds it would fit; over HTTP the status is 429
+     * with a {@code Retry-After} header.
+     */
+    public static final String RATE_LIMITED = "RATE_LIMITED";
     /** The document has more lexical tokens than the parser accepts. */
     public static final String TOO_MANY_TOKENS = "TOO_MANY_TOKENS";
     /** The operation uses more aliases than allowed. */

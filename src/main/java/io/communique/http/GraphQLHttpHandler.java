@@ -10,6 +10,7 @@ import io.communique.apq.PersistedQueryStore;
 import io.communique.cache.ResponseCache;
 import io.communique.engine.OperationTypes;
 import io.communique.errors.ErrorCodes;
+import io.communique.limits.ClientBudgets;
 import io.communique.ops.CorrelationIds;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
@@ -71,13 +72,15 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     private final PersistedQueryStore persistedQueries;
     private final HttpCaching caching;
     private final ResponseCache responses;
+    private final ClientBudgets budgets;
 
     GraphQLHttpHandler(long maxBodyBytes, int maxJsonDepth, CurrentIdentityAssociation identities,
             CurrentVertxRequest currentVertxRequest, PersistedQueryStore persistedQueries, HttpCaching caching,
-            ResponseCache responses) {
+            ResponseCache responses, ClientBudgets budgets) {
         // Runs on the event loop; NormalizingExecutionService moves the execution to a worker and sets runBlocking.
         super(identities, currentVertxRequest, false);
         this.maxBodyBytes = maxBodyBytes;
+        this.budgets = budgets;
         this.maxJsonDepth = maxJsonDepth;
         this.persistedQueries = persistedQueries;
         this.caching = caching;
@@ -444,6 +447,9 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         if (ticket != null) {
             metaData.put(ResponseCache.TICKET, ticket); // ResponseCachePolicy marks it if the operation may be stored
         }
+        if (budgets.enabled()) {
+            metaData.put(ClientBudgets.CLIENT, ClientKeys.of(ctx)); // QueryGuard charges it
+        }
         getExecutionService().executeAsync(request.toJson(), metaData, new ExecutionResponseWriter() {
             @Override
             public void write(ExecutionResponse response) {
@@ -456,6 +462,13 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                 // type always gets 200; with it, a result without data is a request error (parse, validation,
                 // variable coercion, unknown operation) and gets 400.
                 int status = media == ResponseMediaType.GRAPHQL_RESPONSE_JSON && !result.isDataPresent() ? 400 : 200;
+                Map<String, String> headers = Map.of();
+                // Refused for its client's budget, under either media type: HTTP's own way of saying "later".
+                var retryAfter = ClientKeys.retryAfter(result);
+                if (retryAfter.isPresent()) {
+                    status = 429;
+                    headers = Map.of(HttpHeaders.RETRY_AFTER.toString(), Long.toString(retryAfter.getAsLong()));
+                }
                 boolean cacheable = status == 200 && result.getErrors().isEmpty();
                 var answer = new ResponseCache.Answer(ResponseJson.bytes(response));
                 if (ticket != null) {
@@ -468,13 +481,15 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                 // Data present means the document parsed, validated, passed the limits and its variables
                 // coerced: only then is it worth storing. Stored before answering, so that the client's next
                 // request by hash finds it on any instance.
+                int sent = status;
+                Map<String, String> sentHeaders = headers;
                 if (registerAs != null && result.isDataPresent()) {
                     ctx.vertx().executeBlocking(() -> {
                         persistedQueries.save(registerAs, request.query());
                         return null;
-                    }, false).onComplete(ignored -> send(ctx, status, media, answer, Map.of(), cacheable));
+                    }, false).onComplete(ignored -> send(ctx, sent, media, answer, sentHeaders, cacheable));
                 } else {
-                    send(ctx, status, media, answer, Map.of(), cacheable);
+                    send(ctx, sent, media, answer, sentHeaders, cacheable);
                 }
             }
 

@@ -2,6 +2,7 @@ package io.communique.http;
 
 import io.communique.apq.PersistedQueryStore;
 import io.communique.cache.ResponseCache;
+import io.communique.limits.ClientBudgets;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -41,6 +42,7 @@ public class GraphQLHttpRoute {
     private final int maxJsonDepth;
     private final PersistedQueryStore persistedQueries;
     private final ResponseCache responses;
+    private final ClientBudgets budgets;
     private final long cacheMaxAgeSeconds;
     private final Optional<String> initPayloadAuthorization;
     private final Duration webSocketInitTimeout;
@@ -57,13 +59,14 @@ public class GraphQLHttpRoute {
             @ConfigProperty(name = "communique.graphql.websocket-init-timeout", defaultValue = "3s") Duration webSocketInitTimeout,
             @ConfigProperty(name = "communique.graphql.websocket-max-operations", defaultValue = "50") int webSocketMaxOperations,
             @ConfigProperty(name = "communique.graphql.websocket-max-pending", defaultValue = "1M") MemorySize webSocketMaxPending,
-            PersistedQueryStore persistedQueries, ResponseCache responses) {
+            PersistedQueryStore persistedQueries, ResponseCache responses, ClientBudgets budgets) {
         this.path = path.startsWith("/") ? path : "/" + path;
         this.maxBodyBytes = maxBodySize.asLongValue();
         this.maxJsonDepth = maxJsonDepth;
         this.cacheMaxAgeSeconds = cacheMaxAgeSeconds;
         this.persistedQueries = persistedQueries;
         this.responses = responses;
+        this.budgets = budgets;
         this.initPayloadAuthorization = initPayloadAuthorization;
         this.webSocketInitTimeout = webSocketInitTimeout;
         this.webSocketMaxOperations = webSocketMaxOperations;
@@ -76,9 +79,9 @@ public class GraphQLHttpRoute {
         CurrentVertxRequest currentRequest = Arc.container().instance(CurrentVertxRequest.class).get();
         router.route(path).order(WEBSOCKET_ORDER).handler(
                 new GraphQLWebSocketHandler(identity, currentRequest, maxJsonDepth, webSocketInitTimeout,
-                        initPayloadAuthorization, webSocketMaxOperations, webSocketMaxPendingBytes, maxBodyBytes));
+                        initPayloadAuthorization, webSocketMaxOperations, webSocketMaxPendingBytes, maxBodyBytes, budgets));
         GraphQLHttpHandler handler = new GraphQLHttpHandler(maxBodyBytes, maxJsonDepth, identity, currentRequest,
-                persistedQueries, new HttpCaching(cacheMaxAgeSeconds), responses);
+                persistedQueries, new HttpCaching(cacheMaxAgeSeconds), responses, budgets);
         router.get(path + "/schema.graphql").order(ORDER).handler(new SchemaDocumentHandler());
         router.route(path).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(handler::rejectDeclaredOversize);
         // On the event loop, so that the response's close handler is set before the connection can close

@@ -2,6 +2,7 @@ package io.communique.http;
 
 import io.communique.engine.RequestPerExecution;
 import io.communique.engine.SocketSubscriptions;
+import io.communique.limits.ClientBudgets;
 import io.communique.ops.CorrelationIds;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.quarkus.arc.Arc;
@@ -58,10 +59,11 @@ final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
     private final int maxOperations;
     private final int maxPendingBytes;
     private final long maxMessageBytes;
+    private final ClientBudgets budgets;
 
     GraphQLWebSocketHandler(CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest, int maxJsonDepth,
             Duration initTimeout, Optional<String> initPayloadAuthorization, int maxOperations, long maxPendingBytes,
-            long maxMessageBytes) {
+            long maxMessageBytes, ClientBudgets budgets) {
         // Not blocking: a subscription's events are resolved on the socket's event loop, which must hand its
         // fetchers to workers; queries and mutations run on workers regardless (NormalizingExecutionService).
         super(identities, currentRequest, false);
@@ -73,6 +75,7 @@ final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
         this.maxOperations = maxOperations;
         this.maxPendingBytes = (int) Math.min(Integer.MAX_VALUE, Math.max(1, maxPendingBytes));
         this.maxMessageBytes = maxMessageBytes;
+        this.budgets = budgets;
     }
 
     @Override
@@ -85,6 +88,11 @@ final class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
         SocketSubscriptions subscriptions = new SocketSubscriptions();
         metaData.put(SocketSubscriptions.KEY, subscriptions);
         metaData.put(RequestPerExecution.KEY, requestPerOperation(ctx));
+        if (budgets.enabled()) {
+            // Every operation of the socket spends the budget of whoever upgraded it: the upgrade's caller or
+            // address (a connection_init token signs in later, and does not move the socket to another budget).
+            metaData.put(ClientBudgets.CLIENT, ClientKeys.of(ctx));
+        }
         ctx.request().toWebSocket(upgraded -> {
             if (upgraded.failed()) {
                 LOG.debugf("WebSocket upgrade failed: %s", upgraded.cause().toString());

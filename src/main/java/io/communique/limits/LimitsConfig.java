@@ -16,6 +16,20 @@ public interface LimitsConfig {
     @WithDefault("50000")
     long maxCost();
 
+    /**
+     * Cost points each client may spend before it waits (see {@link ClientBudgets}): every operation it
+     * runs takes its cost, at least 1. 0, the default, keeps no budgets. When set, at least
+     * {@link #maxCost()}. A client is the caller a bearer token signs in, else the address the request came
+     * from, which behind a proxy is the proxy's unless Quarkus's {@code quarkus.http.proxy.*} settings
+     * trust it to forward the client's.
+     */
+    @WithDefault("0")
+    long clientBudget();
+
+    /** Points a second that come back to each client's budget, up to {@link #clientBudget()}. */
+    @WithDefault("1000")
+    double clientBudgetRestoreRate();
+
     /** How many items the cost estimate assumes for a plain (non-connection) list of objects. */
     @WithDefault("5")
     int listSizeEstimate();

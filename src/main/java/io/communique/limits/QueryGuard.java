@@ -33,9 +33,11 @@ import java.util.concurrent.CompletableFuture;
 public class QueryGuard extends SimplePerformantInstrumentation {
 
     private final LimitsConfig limits;
+    private final ClientBudgets budgets;
 
-    public QueryGuard(LimitsConfig limits) {
+    public QueryGuard(LimitsConfig limits, ClientBudgets budgets) {
         this.limits = limits;
+        this.budgets = budgets;
     }
 
     /** Per-request memory: the cost once computed. */
@@ -97,7 +99,34 @@ public class QueryGuard extends SimplePerformantInstrumentation {
         if (cost > limits.maxCost()) {
             throw new OperationRefusedException(List.of(tooComplex(cost)));
         }
+        // Last, so that an operation refused for anything else costs its client nothing.
+        if (context.getGraphQLContext().get(ClientBudgets.CLIENT) instanceof String client) {
+            var refused = budgets.charge(client, cost);
+            if (refused.isPresent()) {
+                throw new OperationRefusedException(List.of(rateLimited(cost, refused.get())));
+            }
+        }
         return null;
+    }
+
+    private static ApiError rateLimited(long cost, ClientBudgets.Refusal refusal) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("maximumAvailable", refusal.maximum());
+        status.put("currentlyAvailable", refusal.available());
+        status.put("restoreRate", refusal.restorePerSecond());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("retryAfter", refusal.retryAfterSeconds());
+        details.put("throttleStatus", status);
+        long points = Math.max(1, cost);
+        return ApiError.of(ErrorCodes.RATE_LIMITED, "This operation costs " + points + (points == 1 ? " point" : " points")
+                + " and this client has " + refusal.available() + " of its " + refusal.maximum()
+                + " left, which come back at " + perSecond(refusal.restorePerSecond()) + " a second: retry in "
+                + refusal.retryAfterSeconds() + " s, or ask for fewer items.")
+                .with(details);
+    }
+
+    private static String perSecond(double rate) {
+        return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
     }
 
     private static Map<String, Object> measured(String name, long value, long limit) {

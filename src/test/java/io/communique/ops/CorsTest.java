@@ -39,7 +39,8 @@ class CorsTest {
                 .when().post("/graphql")
                 .then().statusCode(200)
                 .header("Access-Control-Expose-Headers", containsStringIgnoringCase("x-request-id"))
-                .header("Access-Control-Expose-Headers", containsStringIgnoringCase("etag"));
+                .header("Access-Control-Expose-Headers", containsStringIgnoringCase("etag"))
+                .header("Access-Control-Expose-Headers", containsStringIgnoringCase("retry-after"));
     }
 
     @Test

@@ -20,7 +20,12 @@ public final class Tokens {
     }
 
     public static String forRole(String role) {
-        return Jwt.issuer(ISSUER).upn(role + "@tests.communique.example").groups(Set.of(role)).sign(privateKey());
+        return forCaller(role, role);
+    }
+
+    /** A token for a caller of its own, {@code name@tests.communique.example}, in {@code role}'s group. */
+    public static String forCaller(String name, String role) {
+        return Jwt.issuer(ISSUER).upn(name + "@tests.communique.example").groups(Set.of(role)).sign(privateKey());
     }
 
     /** A token of the trusted key and issuer whose {@code exp} passed an hour ago. */
