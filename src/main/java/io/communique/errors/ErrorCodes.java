@@ -48,7 +48,8 @@ public final class ErrorCodes {
      */
     public static final String TIMEOUT = "TIMEOUT";
     /**
-     * The database cannot be reached right now; retry later. Nothing was written. Also a subscription asked
+     * The database cannot be reached right now, or has no resources to spare (no connection slot left, out of
+     * memory or disk); retry later. Nothing was written. Also a subscription asked
      * for while this instance hears no database events: it was not started, and nothing was missed.
      */
     public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";

@@ -284,6 +284,11 @@ public class ErrorMapper {
         if (lostCommit != null) {
             return outcomeUnknown(thrown, lostCommit, error, request, faults, log);
         }
+        // PostgreSQL answered the COMMIT with an error, so the transaction was rolled back.
+        Throwable exhaustedInCommit = exhaustedInCommit(thrown);
+        if (exhaustedInCommit != null) {
+            return exhausted(thrown, exhaustedInCommit, error, request, faults, log);
+        }
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             ApiError clients = asClientError(t, error.getLocations(), error.getPath());
             if (clients != null) {
@@ -294,6 +299,12 @@ public class ErrorMapper {
                     return committed(thrown, t, error, faults, log, "the database became unreachable", false);
                 }
                 return unreachable(thrown, t, error, request, faults, log);
+            }
+            if (databaseExhausted(t)) {
+                if (faults.afterCommit(error, request)) {
+                    return committed(thrown, t, error, faults, log, "the database had no resources to spare", false);
+                }
+                return exhausted(thrown, t, error, request, faults, log);
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && CONCURRENT_WRITE.contains(sql.getSQLState())) {
                 if (faults.afterCommit(error, request)) {
@@ -386,12 +397,24 @@ public class ErrorMapper {
     /** SERVICE_UNAVAILABLE, for a connection that failed ({@code cause}) where a mutation's writes were rolled back. */
     private static ApiError unreachable(Throwable thrown, Throwable cause, GraphQLError error, Request request, Faults faults,
             boolean log) {
+        return unavailable("Database unreachable", "The database is unreachable right now", thrown, cause, error, request,
+                faults, log);
+    }
+
+    /** SERVICE_UNAVAILABLE, for a database out of resources ({@code cause}) where a mutation's writes were rolled back. */
+    private static ApiError exhausted(Throwable thrown, Throwable cause, GraphQLError error, Request request, Faults faults,
+            boolean log) {
+        return unavailable("Database out of resources", "The database has no resources to spare right now (connections,"
+                + " memory or disk)", thrown, cause, error, request, faults, log);
+    }
+
+    private static ApiError unavailable(String logged, String told, Throwable thrown, Throwable cause, GraphQLError error,
+            Request request, Faults faults, boolean log) {
         if (log) {
-            LOG.warnf("Database unreachable at %s%s: %s", error.getPath(), faults.alsoFailed(thrown), cause.getMessage());
+            LOG.warnf("%s at %s%s: %s", logged, error.getPath(), faults.alsoFailed(thrown), cause.getMessage());
         }
-        return ApiError.of(ErrorCodes.SERVICE_UNAVAILABLE, faults.mutation(request)
-                ? "The database is unreachable right now: nothing was written. Retry later."
-                : "The database is unreachable right now. Retry later.",
+        return ApiError.of(ErrorCodes.SERVICE_UNAVAILABLE, told + (faults.mutation(request)
+                ? ": nothing was written. Retry later." : ". Retry later."),
                 error.getLocations(), error.getPath()).with(Map.of("correlationId", faults.id(thrown)));
     }
 
@@ -402,9 +425,19 @@ public class ErrorMapper {
      * may have committed: it was, in the test that cuts the answer (NetworkPartitionTest).
      */
     public static Throwable connectionLostInCommit(Throwable thrown) {
+        return inFailedCommit(thrown, ErrorMapper::databaseUnreachable);
+    }
+
+    /** The lack of resources (SQLState class 53) for which PostgreSQL refused a transaction's commit, or null. */
+    static Throwable exhaustedInCommit(Throwable thrown) {
+        return inFailedCommit(thrown, ErrorMapper::databaseExhausted);
+    }
+
+    /** The failure matching {@code test} behind a transaction's failed commit (see above), or null. */
+    private static Throwable inFailedCommit(Throwable thrown, Predicate<Throwable> test) {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof RollbackException || t instanceof HeuristicMixedException || t instanceof HeuristicRollbackException) {
-                return find(t, ErrorMapper::databaseUnreachable, new IdentityHashMap<>());
+                return find(t, test, new IdentityHashMap<>());
             }
         }
         return null;
@@ -469,6 +502,14 @@ public class ErrorMapper {
             return state == null && message != null && message.toLowerCase(Locale.ROOT).contains("acquisition timeout");
         }
         return false;
+    }
+
+    /**
+     * PostgreSQL out of resources (SQLState class 53): no connection slot left (53300, "too many clients"),
+     * out of memory, disk full. The database is up, the request is not at fault, and retrying later may work.
+     */
+    static boolean databaseExhausted(Throwable t) {
+        return t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("53");
     }
 
     private static ApiError internalError(String id, List<graphql.language.SourceLocation> locations, List<Object> path) {

@@ -45,6 +45,20 @@ class DatabaseUnreachableTest {
     }
 
     @Test
+    void aDatabaseOutOfResourcesIsTellingTheClientToRetryNotAFaultOfTheServers() {
+        assertTrue(ErrorMapper.databaseExhausted(new SQLException("FATAL: sorry, too many clients already", "53300")));
+        assertTrue(ErrorMapper.databaseExhausted(new SQLException("out of memory", "53200")));
+        assertTrue(ErrorMapper.databaseExhausted(new SQLException("could not extend file: No space left on device", "53100")));
+        // Program limits are the statement's, not the database's state: an index row too large stays a fault.
+        assertFalse(ErrorMapper.databaseExhausted(new SQLException("index row size 8200 exceeds maximum 2712", "54000")));
+        assertFalse(ErrorMapper.databaseExhausted(LostCommits.connectionFailure()));
+
+        SQLException memory = new SQLException("out of memory", "53200");
+        assertSame(memory, ErrorMapper.exhaustedInCommit(LostCommits.reported(memory)));
+        assertNull(ErrorMapper.exhaustedInCommit(LostCommits.reported(LostCommits.connectionFailure())));
+    }
+
+    @Test
     void otherDatabaseErrorsAreNot() {
         assertFalse(ErrorMapper.databaseUnreachable(new SQLException("could not serialize access", "40001")));
         assertFalse(ErrorMapper.databaseUnreachable(new SQLException("canceling statement due to statement timeout", "57014")));

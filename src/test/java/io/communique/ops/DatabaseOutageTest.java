@@ -10,16 +10,22 @@ import io.communique.db.EmbeddedDatabase;
 import io.communique.support.GraphQL;
 import io.communique.support.Ids;
 import io.communique.support.Tokens;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -78,6 +84,10 @@ class DatabaseOutageTest {
             }
         }
 
+        static synchronized String jdbcUrl() {
+            return server.jdbcUrl("communique");
+        }
+
         static synchronized void startServer() {
             // Durable: the data directory is kept as it is, as after a real restart.
             server = EmbeddedDatabase.start(dataDirectory, port, true);
@@ -85,6 +95,9 @@ class DatabaseOutageTest {
     }
 
     private static final String OFFICIALS = "{ officials(first: 1) { nodes { name } } }";
+
+    @Inject
+    AgroalDataSource pool;
 
     @Test
     void anOutageIsServiceUnavailableAndTheServerRecoversWithoutARestart() {
@@ -112,5 +125,50 @@ class DatabaseOutageTest {
         var after = GraphQL.query("query($id: ID!) { commitment(id: $id) { status version } }", "id", drones);
         assertEquals("DELIVERED", after.getString("data.commitment.status"), "the committed write survived the outage");
         assertEquals(1, after.getInt("data.commitment.version"));
+    }
+
+    /**
+     * PostgreSQL refuses new connections when every slot is taken ("sorry, too many clients already",
+     * 53300): several instances whose pools together outgrow max_connections. The database is up but
+     * out of resources, so the client is told to retry, as for an outage; until 2026-12-08 this was
+     * INTERNAL, logged as a fault of the server's own.
+     */
+    @Test
+    void aDatabaseWithNoConnectionSlotLeftIsServiceUnavailableAndWritesNothing() throws SQLException {
+        String drones = Ids.base64("Commitment:3");
+        String before = GraphQL.query("query($id: ID!) { commitment(id: $id) { status version } }", "id", drones).prettify();
+        List<Connection> held = new ArrayList<>();
+        try {
+            // The pool's connections closed, so that the next request must open one.
+            pool.flush(AgroalDataSource.FlushMode.ALL);
+            String url = StoppableDatabase.jdbcUrl();
+            while (true) {
+                try {
+                    held.add(DriverManager.getConnection(url, "postgres", ""));
+                } catch (SQLException refused) {
+                    assertEquals("53300", refused.getSQLState(), refused.getMessage());
+                    break;
+                }
+            }
+
+            var read = GraphQL.query(OFFICIALS);
+            assertEquals("SERVICE_UNAVAILABLE", read.getString("errors[0].extensions.code"), read.prettify());
+            assertEquals("The database has no resources to spare right now (connections, memory or disk). Retry later.",
+                    read.getString("errors[0].message"));
+            var write = GraphQL.as(Tokens.forRole("editor"),
+                    "mutation($in: UpdateCommitmentStatusInput!) { updateCommitmentStatus(input: $in) { commitment { status } } }",
+                    "in", Map.of("commitmentId", drones, "status", "STALLED", "asOf", "2024-07-01",
+                            "evidence", Map.of("statementId", Ids.base64("Statement:23"))));
+            assertEquals("SERVICE_UNAVAILABLE", write.getString("errors[0].extensions.code"), write.prettify());
+            assertEquals("The database has no resources to spare right now (connections, memory or disk): nothing was"
+                    + " written. Retry later.", write.getString("errors[0].message"));
+        } finally {
+            for (Connection c : held) {
+                c.close();
+            }
+        }
+        assertNull(GraphQL.query(OFFICIALS).get("errors"), "a slot freed is used again");
+        assertEquals(before, GraphQL.query("query($id: ID!) { commitment(id: $id) { status version } }", "id", drones)
+                .prettify(), "the refused write changed nothing");
     }
 }
