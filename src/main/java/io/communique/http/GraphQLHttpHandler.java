@@ -80,11 +80,11 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         // Runs on the event loop; NormalizingExecutionService moves the execution to a worker and sets runBlocking.
         super(identities, currentVertxRequest, false);
         this.maxBodyBytes = maxBodyBytes;
-        this.budgets = budgets;
         this.maxJsonDepth = maxJsonDepth;
         this.persistedQueries = persistedQueries;
         this.caching = caching;
         this.responses = responses;
+        this.budgets = budgets;
     }
 
     @Override
