@@ -124,6 +124,18 @@ class ClientBudgetTest {
     }
 
     @Test
+    void aQuerySentWithGetSpendsTheSameBudget() {
+        String address = newAddress();
+        assertServed(spend(address, null, 100));
+        var refused = given().accept(ContentType.JSON).header("X-Forwarded-For", address)
+                .queryParam("query", "{ __typename }").when().get("/graphql").then().extract();
+        assertEquals(429, refused.statusCode(), refused.asString());
+        Errors.single(refused.jsonPath(), "RATE_LIMITED");
+        assertEquals(refused.jsonPath().getString("errors[0].extensions.retryAfter"), refused.header("Retry-After"));
+        assertNull(refused.header("ETag"), "a refusal is not an answer to keep");
+    }
+
+    @Test
     void everyOperationCostsAPointEvenOneThatReadsNothing() {
         String address = newAddress();
         for (int i = 0; i < 100; i++) {
