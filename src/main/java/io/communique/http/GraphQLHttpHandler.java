@@ -67,6 +67,11 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
 
     private static final Logger LOG = Logger.getLogger(GraphQLHttpHandler.class);
 
+    /** The client's budget, its points left, and when (UTC epoch seconds) it is full again, as GitHub's API names them. */
+    static final String RATE_LIMIT_LIMIT = "X-RateLimit-Limit";
+    static final String RATE_LIMIT_REMAINING = "X-RateLimit-Remaining";
+    static final String RATE_LIMIT_RESET = "X-RateLimit-Reset";
+
     private final long maxBodyBytes;
     private final int maxJsonDepth;
     private final PersistedQueryStore persistedQueries;
@@ -577,7 +582,15 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         }
         headers.forEach(response::putHeader);
         HttpCaching.vary(response.headers());
-        if (cacheable && readOnly(ctx.request().method().name())) {
+        boolean reusable = cacheable && readOnly(ctx.request().method().name());
+        if (budgets.enabled() && !(reusable && ctx.request().getHeader(HttpHeaders.AUTHORIZATION) == null)) {
+            // Not on an anonymous GET's answer, which shared caches may keep and give to other clients.
+            ClientBudgets.Standing standing = budgets.standing(ClientKeys.of(ctx));
+            response.putHeader(RATE_LIMIT_LIMIT, Long.toString(standing.maximum()))
+                    .putHeader(RATE_LIMIT_REMAINING, Long.toString(standing.available()))
+                    .putHeader(RATE_LIMIT_RESET, Long.toString(System.currentTimeMillis() / 1000 + standing.fullAfterSeconds()));
+        }
+        if (reusable) {
             String etag = answer.validator(HttpCaching::etag);
             response.putHeader(HttpHeaders.ETAG, etag)
                     .putHeader(HttpHeaders.CACHE_CONTROL, caching.successfulGet(ctx.request()));

@@ -105,6 +105,19 @@ public class ClientBudgets {
         return Optional.ofNullable(refused[0]);
     }
 
+    /** A client's budget as it stands: points held, the most it can hold, and when it will hold that many again. */
+    public record Standing(long available, long maximum, long fullAfterSeconds) {
+    }
+
+    /** The client's budget now, without charging it; a client never charged holds the whole budget. */
+    public Standing standing(String client) {
+        long now = nanoTime.getAsLong();
+        Bucket bucket = buckets.get(client);
+        double level = bucket == null ? budget : bucket.levelAt(now, budget, restorePerSecond);
+        long fullAfter = level >= budget ? 0 : (long) Math.ceil((budget - level) / restorePerSecond);
+        return new Standing((long) Math.floor(level), budget, fullAfter);
+    }
+
     /** Buckets held, for tests and metrics. */
     int held() {
         return buckets.size();

@@ -91,7 +91,14 @@ class ClientBudgetTest {
     @Test
     void anOperationOverItsClientsBudgetIsRefusedWith429AndWhenToRetry() {
         String address = newAddress();
-        assertServed(spend(address, null, 60));
+        long now = System.currentTimeMillis() / 1000;
+        var served = spend(address, null, 60);
+        assertServed(served);
+        assertEquals("100", served.header("X-RateLimit-Limit"));
+        assertEquals("40", served.header("X-RateLimit-Remaining"));
+        // Full again once the 60 points spent are back, at a point every 1,000 s.
+        long reset = Long.parseLong(served.header("X-RateLimit-Reset"));
+        assertTrue(reset >= now + 60_000 && reset <= System.currentTimeMillis() / 1000 + 60_000, "reset " + reset);
 
         double refusedBefore = Metrics.value(Metrics.scrape(), "communique_client_budget_refusals_total");
         ServerStatementCounter.resetBoth();
@@ -112,6 +119,7 @@ class ClientBudgetTest {
         long retryAfter = body.getLong("errors[0].extensions.retryAfter");
         assertTrue(retryAfter > 19_000 && retryAfter <= 20_000, body.prettify());
         assertEquals(Long.toString(retryAfter), refused.header("Retry-After"));
+        assertEquals("40", refused.header("X-RateLimit-Remaining"), "the refusal took nothing");
         assertEquals("This operation costs 60 points and this client has 40 of its 100 left, which come back at 0.001 a"
                 + " second: retry in " + retryAfter + " s, or ask for fewer items.", error.get("message"));
 
@@ -133,6 +141,22 @@ class ClientBudgetTest {
         Errors.single(refused.jsonPath(), "RATE_LIMITED");
         assertEquals(refused.jsonPath().getString("errors[0].extensions.retryAfter"), refused.header("Retry-After"));
         assertNull(refused.header("ETag"), "a refusal is not an answer to keep");
+    }
+
+    @Test
+    void anAnonymousGetsAnswerWhichSharedCachesMayKeepTellsNoBudget() {
+        String address = newAddress();
+        var shared = given().accept(ContentType.JSON).header("X-Forwarded-For", address)
+                .queryParam("query", "{ __typename }").when().get("/graphql").then().extract();
+        assertServed(shared);
+        assertTrue(shared.header("Cache-Control").startsWith("public"), shared.header("Cache-Control"));
+        assertNull(shared.header("X-RateLimit-Remaining"), "another client could be given this answer");
+
+        String caller = Tokens.forCaller(newCaller(), "editor");
+        var own = given().accept(ContentType.JSON).header("X-Forwarded-For", address).header("Authorization", "Bearer " + caller)
+                .queryParam("query", "{ __typename }").when().get("/graphql").then().extract();
+        assertServed(own);
+        assertEquals("99", own.header("X-RateLimit-Remaining"));
     }
 
     @Test

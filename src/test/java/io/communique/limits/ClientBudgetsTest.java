@@ -54,6 +54,17 @@ class ClientBudgetsTest {
     }
 
     @Test
+    void aClientsStandingIsReadWithoutChargingIt() {
+        assertEquals(new ClientBudgets.Standing(100, 100, 0), budgets.standing("a"), "never charged: full");
+        assertEquals(0, budgets.held(), "reading creates no bucket");
+        assertTrue(budgets.charge("a", 75).isEmpty());
+        assertEquals(new ClientBudgets.Standing(25, 100, 8), budgets.standing("a"), "75 points back at 10 a second");
+        assertEquals(new ClientBudgets.Standing(25, 100, 8), budgets.standing("a"));
+        advance(7.5);
+        assertEquals(new ClientBudgets.Standing(100, 100, 0), budgets.standing("a"));
+    }
+
+    @Test
     void everyOperationCostsAtLeastOnePoint() {
         for (int i = 0; i < 100; i++) {
             assertTrue(budgets.charge("a", 0).isEmpty(), "operation " + i);

@@ -40,7 +40,8 @@ class CorsTest {
                 .then().statusCode(200)
                 .header("Access-Control-Expose-Headers", containsStringIgnoringCase("x-request-id"))
                 .header("Access-Control-Expose-Headers", containsStringIgnoringCase("etag"))
-                .header("Access-Control-Expose-Headers", containsStringIgnoringCase("retry-after"));
+                .header("Access-Control-Expose-Headers", containsStringIgnoringCase("retry-after"))
+                .header("Access-Control-Expose-Headers", containsStringIgnoringCase("x-ratelimit-remaining"));
     }
 
     @Test
