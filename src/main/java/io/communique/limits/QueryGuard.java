@@ -109,11 +109,12 @@ public class QueryGuard extends SimplePerformantInstrumentation {
         return null;
     }
 
-    private static ApiError rateLimited(long cost, ClientBudgets.Refusal refusal) {
+    static ApiError rateLimited(long cost, ClientBudgets.Refusal refusal) {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("maximumAvailable", refusal.maximum());
         status.put("currentlyAvailable", refusal.available());
-        status.put("restoreRate", refusal.restorePerSecond());
+        double rate = refusal.restorePerSecond();
+        status.put("restoreRate", rate == Math.rint(rate) ? (Object) (long) rate : rate); // 1000, not 1000.0
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("retryAfter", refusal.retryAfterSeconds());
         details.put("throttleStatus", status);

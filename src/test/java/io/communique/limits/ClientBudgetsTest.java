@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,18 @@ class ClientBudgetsTest {
         assertEquals(new ClientBudgets.Standing(25, 100, 8), budgets.standing("a"));
         advance(7.5);
         assertEquals(new ClientBudgets.Standing(100, 100, 0), budgets.standing("a"));
+    }
+
+    @Test
+    void aRefusalWritesTheRestoreRateAsConfigured() {
+        var whole = QueryGuard.rateLimited(60, new ClientBudgets.Refusal(40, 100_000, 1000, 1));
+        assertEquals(1000L, ((Map<?, ?>) whole.getExtensions().get("throttleStatus")).get("restoreRate"));
+        assertEquals("This operation costs 60 points and this client has 40 of its 100000 left, which come back at 1000 a"
+                + " second: retry in 1 s, or ask for fewer items.", whole.getMessage());
+        var fraction = QueryGuard.rateLimited(0, new ClientBudgets.Refusal(0, 100, 0.5, 2));
+        assertEquals(0.5, ((Map<?, ?>) fraction.getExtensions().get("throttleStatus")).get("restoreRate"));
+        assertTrue(fraction.getMessage().startsWith("This operation costs 1 point and this client has 0 of its 100 left,"
+                + " which come back at 0.5 a second"), fraction.getMessage());
     }
 
     @Test
