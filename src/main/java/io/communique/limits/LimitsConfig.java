@@ -19,9 +19,9 @@ public interface LimitsConfig {
     /**
      * Cost points each client may spend before it waits (see {@link ClientBudgets}): every operation it
      * runs takes its cost, at least 1. 0, the default, keeps no budgets. When set, at least
-     * {@link #maxCost()}. A client is the caller a bearer token signs in, else the address the request came
-     * from (an IPv6 address's /64), which behind a proxy is the proxy's unless Quarkus's {@code quarkus.http.proxy.*} settings
-     * trust it to forward the client's.
+     * {@link #maxCost()}. A client is the caller a bearer token signs in, else the address the request
+     * came from (an IPv6 address's /64), which behind a proxy is the proxy's unless Quarkus's
+     * {@code quarkus.http.proxy.*} settings trust it to forward the client's.
      */
     @WithDefault("0")
     long clientBudget();

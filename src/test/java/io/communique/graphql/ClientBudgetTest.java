@@ -23,6 +23,7 @@ import io.restassured.response.Response;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,10 +57,12 @@ class ClientBudgetTest {
         }
     }
 
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+    /** An address no other test of this application has sent from. */
     private static String newAddress() {
-        UUID random = UUID.randomUUID();
-        return "10." + (random.hashCode() & 0xff) + "." + ((random.hashCode() >> 8) & 0xff) + "."
-                + ((random.hashCode() >> 16) & 0xff);
+        int n = ADDRESSES.incrementAndGet();
+        return "10.0." + (n >> 8) + "." + (n & 0xff);
     }
 
     private static String newCaller() {
