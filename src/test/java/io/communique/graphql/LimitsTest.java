@@ -1,5 +1,6 @@
 package io.communique.graphql;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,6 +15,7 @@ import io.communique.support.Ids;
 import io.communique.support.ServerStatementCounter;
 import io.communique.support.SqlStatementCounter;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -268,6 +270,15 @@ class LimitsTest {
         assertNull(response.get("errors"), response.prettify());
         assertTrue(SqlStatementCounter.count() > 0);
         ServerStatementCounter.assertRanWhatHibernatePrepared();
+    }
+
+    @Test
+    void clientBudgetsAreOffUnlessConfigured() {
+        // ClientBudgetTest turns them on; with them on, every answer to a POST says where its client's budget stands.
+        var answer = given().contentType(ContentType.JSON).body(Map.of("query", "{ __typename }"))
+                .when().post("/graphql").then().statusCode(200).extract();
+        assertNull(answer.header("X-RateLimit-Limit"), answer.headers().toString());
+        assertNull(answer.header("X-RateLimit-Remaining"), answer.headers().toString());
     }
 
     @Test
