@@ -72,8 +72,8 @@ public class ClientBudgets {
         return budget > 0;
     }
 
-    /** What a refused client is told. */
-    public record Refusal(long available, long maximum, double restorePerSecond, long retryAfterSeconds) {
+    /** What a refused client is told: the points the operation would take, and the budget's state. */
+    public record Refusal(long points, long available, long maximum, double restorePerSecond, long retryAfterSeconds) {
     }
 
     /**
@@ -90,7 +90,7 @@ public class ClientBudgets {
             double level = bucket == null ? budget : bucket.levelAt(now, budget, restorePerSecond);
             if (level < points) {
                 long retryAfter = Math.max(1, (long) Math.ceil((points - level) / restorePerSecond));
-                refused[0] = new Refusal((long) Math.floor(level), budget, restorePerSecond, retryAfter);
+                refused[0] = new Refusal(points, (long) Math.floor(level), budget, restorePerSecond, retryAfter);
             } else {
                 level -= points;
             }

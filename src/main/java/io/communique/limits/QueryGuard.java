@@ -103,31 +103,32 @@ public class QueryGuard extends SimplePerformantInstrumentation {
         if (context.getGraphQLContext().get(ClientBudgets.CLIENT) instanceof String client) {
             var refused = budgets.charge(client, cost);
             if (refused.isPresent()) {
-                throw new OperationRefusedException(List.of(rateLimited(cost, refused.get())));
+                throw new OperationRefusedException(List.of(rateLimited(refused.get())));
             }
         }
         return null;
     }
 
-    static ApiError rateLimited(long cost, ClientBudgets.Refusal refusal) {
+    static ApiError rateLimited(ClientBudgets.Refusal refusal) {
+        Number rate = restoreRate(refusal.restorePerSecond());
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("maximumAvailable", refusal.maximum());
         status.put("currentlyAvailable", refusal.available());
-        double rate = refusal.restorePerSecond();
-        status.put("restoreRate", rate == Math.rint(rate) ? (Object) (long) rate : rate); // 1000, not 1000.0
+        status.put("restoreRate", rate);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("retryAfter", refusal.retryAfterSeconds());
         details.put("throttleStatus", status);
-        long points = Math.max(1, cost);
+        long points = refusal.points();
         return ApiError.of(ErrorCodes.RATE_LIMITED, "This operation costs " + points + (points == 1 ? " point" : " points")
                 + " and this client has " + refusal.available() + " of its " + refusal.maximum()
-                + " left, which come back at " + perSecond(refusal.restorePerSecond()) + " a second: retry in "
+                + " left, which come back at " + rate + " a second: retry in "
                 + refusal.retryAfterSeconds() + " s, or ask for fewer items.")
                 .with(details);
     }
 
-    private static String perSecond(double rate) {
-        return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
+    /** A whole rate as an integer (1000, not 1000.0), in the message and in JSON alike. */
+    private static Number restoreRate(double rate) {
+        return rate == Math.rint(rate) ? (Number) (long) rate : (Number) rate;
     }
 
     private static Map<String, Object> measured(String name, long value, long limit) {

@@ -67,11 +67,11 @@ class ClientBudgetsTest {
 
     @Test
     void aRefusalWritesTheRestoreRateAsConfigured() {
-        var whole = QueryGuard.rateLimited(60, new ClientBudgets.Refusal(40, 100_000, 1000, 1));
+        var whole = QueryGuard.rateLimited(new ClientBudgets.Refusal(60, 40, 100_000, 1000, 1));
         assertEquals(1000L, ((Map<?, ?>) whole.getExtensions().get("throttleStatus")).get("restoreRate"));
         assertEquals("This operation costs 60 points and this client has 40 of its 100000 left, which come back at 1000 a"
                 + " second: retry in 1 s, or ask for fewer items.", whole.getMessage());
-        var fraction = QueryGuard.rateLimited(0, new ClientBudgets.Refusal(0, 100, 0.5, 2));
+        var fraction = QueryGuard.rateLimited(new ClientBudgets.Refusal(1, 0, 100, 0.5, 2));
         assertEquals(0.5, ((Map<?, ?>) fraction.getExtensions().get("throttleStatus")).get("restoreRate"));
         assertTrue(fraction.getMessage().startsWith("This operation costs 1 point and this client has 0 of its 100 left,"
                 + " which come back at 0.5 a second"), fraction.getMessage());
