@@ -4,6 +4,8 @@ import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +30,13 @@ public final class OperationTypes {
         }
         Document document;
         try {
-            document = Parser.parse(query);
+            // The engine's own parser options (ParserLimits): with graphql-java's general defaults, a
+            // document of exactly max-tokens tokens failed here but ran there, so a GET named no
+            // mutation and the engine then ran one.
+            document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment()
+                    .document(query)
+                    .parserOptions(ParserOptions.getDefaultOperationParserOptions())
+                    .build());
         } catch (InvalidSyntaxException e) {
             return Optional.empty();
         }

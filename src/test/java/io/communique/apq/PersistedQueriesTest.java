@@ -187,6 +187,27 @@ class PersistedQueriesTest {
     }
 
     @Test
+    void aMutationOfExactlyTheTokenLimitNamedByHashIsRefusedOverGet() throws Exception {
+        // 33 tokens around 14,967 strings: 15,000, which the engine parses and runs. The check of the
+        // operation's type parsed with graphql-java's general options, whose limit is one lower, found no
+        // operation, and let the GET run the mutation.
+        String document = "mutation Padded($v: [String!] = [" + " \"a\"".repeat(14_967)
+                + " ]) { updateStatement(input: {statementId: \"x\", topicIds: $v}) { clientMutationId } }";
+        String hash = PersistedQuery.sha256(document);
+        insertRow(hash, document);
+        for (String operationName : new String[] {"Padded", ""}) {
+            HttpResponse<String> response = get(Map.of("extensions", extension(hash), "operationName", operationName));
+            assertEquals(405, response.statusCode(), response.body());
+            assertEquals("METHOD_NOT_ALLOWED", JsonPath.from(response.body()).getString("errors[0].extensions.code"));
+        }
+        // Over POST the same document reaches the field (which wants a signed-in caller): the method refused it
+        // over GET, not its size.
+        HttpResponse<String> posted = post("application/json", hashOnly(document));
+        assertEquals(200, posted.statusCode(), posted.body());
+        assertEquals("UNAUTHENTICATED", JsonPath.from(posted.body()).getString("errors[0].extensions.code"), posted.body());
+    }
+
+    @Test
     void aSubscriptionNamedByHashIsRefusedOverPost() throws Exception {
         // A subscription needs a WebSocket whether its text is sent or only its hash.
         String document = "subscription Statements { statementAdded(dialogueId: \"x\") { id } }";
