@@ -62,6 +62,10 @@ final class JsonText {
             return parser.hasNext() ? null : value;
         } catch (JsonException | IllegalStateException | NoSuchElementException e) {
             return null;
+        } catch (NumberFormatException | ArithmeticException | UnsupportedOperationException e) {
+            // A number Parsson will not read (an exponent beyond 32 bits, more than 1,100 characters):
+            // RFC 8259 lets a parser limit numbers, and the client gets 400 rather than a server fault.
+            return null;
         }
     }
 }

@@ -233,6 +233,25 @@ class GraphQLOverHttpTest {
         post("application/json", unknown).statusCode(200).body("$", not(hasKey("data")));
     }
 
+    @Test
+    void anEmptyOperationNameIsNoName() {
+        // graphql-java runs an empty name as the document's first operation, while the check for a subscription
+        // looked for an operation named "": the subscription ran over POST and the request never got an answer.
+        post(GRAPHQL_RESPONSE, Map.of("query", "subscription S { commitmentStatusChanged { __typename } }",
+                "operationName", ""))
+                .statusCode(400)
+                .body("$", not(hasKey("data")))
+                .body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
+        // With two operations, no name is a request error rather than the first one run.
+        post(GRAPHQL_RESPONSE, Map.of("query", GraphQL.load("http-two-operations"), "operationName", "",
+                "variables", Map.of("code", "US")))
+                .statusCode(400)
+                .body("$", not(hasKey("data")));
+        post(GRAPHQL_RESPONSE, Map.of("query", "{ __typename }", "operationName", ""))
+                .statusCode(200)
+                .body("data.__typename", equalTo("Query"));
+    }
+
     // ---- GET
 
     @Test
@@ -299,6 +318,8 @@ class GraphQLOverHttpTest {
                 .GET()), "BAD_REQUEST");
         assertBadRequest(send(HttpRequest.newBuilder(getUri(Map.of("query", "{ __typename }", "variables", "[1]")))
                 .GET()), "BAD_REQUEST");
+        assertBadRequest(send(HttpRequest.newBuilder(getUri(Map.of("query", "{ __typename }",
+                "variables", "{\"n\": 1E2147483648}"))).GET()), "BAD_REQUEST");
         assertBadRequest(send(HttpRequest.newBuilder(
                 URI.create(endpoint + "?query=%7B__typename%7D&query=%7B__typename%7D")).GET()), "BAD_REQUEST");
         // A broken percent-escape (unwritable with java.net.URI, so sent raw) is refused by Vert.x before routing,
@@ -364,7 +385,10 @@ class GraphQLOverHttpTest {
             "{\"query\": \"{ __typename }\", \"operationName\": 0}",
             "{\"query\": \"{ __typename }\", \"variables\": \"string\"}",
             "{\"query\": \"{ __typename }\", \"variables\": [\"array\"]}",
-            "{\"query\": \"{ __typename }\", \"extensions\": false}"})
+            "{\"query\": \"{ __typename }\", \"extensions\": false}",
+            // Well-formed JSON, but beyond the numbers the parser reads: was 500 INTERNAL with a stack trace.
+            "{\"query\": \"{ __typename }\", \"ignored\": 1e9999999999}",
+            "{\"query\": \"{ __typename }\", \"variables\": {\"n\": 1E2147483648}}"})
     void malformedBodiesAre400WhateverTheAcceptedType(String body) {
         for (String accept : new String[] {GRAPHQL_RESPONSE, "application/json"}) {
             given().contentType("application/json").accept(accept).body(body.getBytes(StandardCharsets.UTF_8))
