@@ -62,7 +62,7 @@ public class CommitmentFields {
     }
 
     @NonNull
-    @Description("Every statement that made or reaffirmed the commitment, in document order.")
+    @Description("Every statement that made or reaffirmed the commitment, in the order they were recorded (`orderBy: {field: DOCUMENT_ORDER}` for their order in the sources).")
     public List<@NonNull StatementConnection> statements(@Source List<CommitmentNode> commitments,
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
             @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,

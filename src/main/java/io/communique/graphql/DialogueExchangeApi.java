@@ -32,8 +32,15 @@ public class DialogueExchangeApi {
         this.reader = reader;
     }
 
+    /**
+     * What one export counts against the cost limit: about the objects the export of a large dialogue holds
+     * (the benchmark's have 500 statements and 100 commitments with their parties and history), so that one
+     * operation carries at most ten at the default limit.
+     */
+    public static final int EXPORT_COST = 5_000;
+
     @Query("exportDialogue")
-    @Description("One dialogue with everything it references (nations, officials, documents, statements, commitments and their status history) as a JSON document of the exchange format; its JSON Schema is `src/main/resources/schema/dialogue.schema.json` in the repository (draft 2020-12). Rows are named by natural keys and lists are sorted, so equal data exports identically. `NOT_FOUND` for an unknown id.")
+    @Description("One dialogue with everything it references (nations, officials, documents, statements, commitments and their status history) as a JSON document of the exchange format; its JSON Schema is `src/main/resources/schema/dialogue.schema.json` in the repository (draft 2020-12). Rows are named by natural keys and lists are sorted, so equal data exports identically. Counts 5,000 against the cost limit, as a whole dialogue. `NOT_FOUND` for an unknown id.")
     public @NonNull JsonObject exportDialogue(@NonNull @Id @Name("id") @Description("Global ID of a Dialogue.") String id) {
         long key = GlobalId.decodeKey(id, DialogueNode.TYPE, "id");
         String text = DialogueExporter.canonical(exporter.export(key));

@@ -44,7 +44,7 @@ public class DialogueFields {
     }
 
     @NonNull
-    @Description("Statements made or reported at this dialogue, in document order.")
+    @Description("Statements made or reported at this dialogue, in the order they were recorded (`orderBy: {field: DOCUMENT_ORDER}` for their order in the sources).")
     public List<@NonNull StatementConnection> statements(@Source List<DialogueNode> dialogues,
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
             @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,

@@ -44,7 +44,7 @@ public class OfficialFields {
     }
 
     @NonNull
-    @Description("Statements the official is a speaker of, in document order. Empty for an official the sources attribute nothing to.")
+    @Description("Statements the official is a speaker of, in the order they were recorded (`orderBy: {field: DOCUMENT_ORDER}` for their order in the sources). Empty for an official the sources attribute nothing to.")
     public List<@NonNull StatementConnection> statements(@Source List<OfficialNode> officials,
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
             @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,

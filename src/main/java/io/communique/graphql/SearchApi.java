@@ -39,7 +39,7 @@ public class SearchApi {
     }
 
     @Query(FIELD)
-    @Description("Full-text search across statements, commitments, officials, topics, subjects and dialogues, best"
+    @Description("Full-text search across statements, commitments, officials, topics, subjects, dialogues and nations, best"
             + " matches first. Web-search syntax: `\"quoted phrase\"`, `or`, `-excluded`; the last word also matches"
             + " as a prefix while it is being typed (`Jaish` finds Jaishankar). Officials are also found by other"
             + " spellings of their names and, where the server has pg_trgm, names by misspellings (see"

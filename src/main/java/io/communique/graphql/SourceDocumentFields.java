@@ -27,7 +27,7 @@ public class SourceDocumentFields {
     }
 
     @NonNull
-    @Description("The statements taken from this document, in document order.")
+    @Description("The statements taken from this document, in the order they were recorded (`orderBy: {field: DOCUMENT_ORDER}` for their order in the sources).")
     public List<@NonNull StatementConnection> statements(@Source List<SourceDocumentNode> documents,
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
             @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,

@@ -27,7 +27,7 @@ public class SubjectFields {
     }
 
     @NonNull
-    @Description("Statements that mention this subject, in document order.")
+    @Description("Statements that mention this subject, in the order they were recorded (`orderBy: {field: DOCUMENT_ORDER}` for their order in the sources).")
     public List<@NonNull StatementConnection> statements(@Source List<SubjectNode> subjects,
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
             @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,

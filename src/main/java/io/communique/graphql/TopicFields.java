@@ -29,7 +29,7 @@ public class TopicFields {
     }
 
     @NonNull
-    @Description("Statements about this topic, in document order.")
+    @Description("Statements about this topic, in the order they were recorded (`orderBy: {field: DOCUMENT_ORDER}` for their order in the sources).")
     public List<@NonNull StatementConnection> statements(@Source List<TopicNode> topics,
             @Description(Args.FIRST) Integer first, @Description(Args.AFTER) String after,
             @Description(Args.LAST) Integer last, @Description(Args.BEFORE) String before,

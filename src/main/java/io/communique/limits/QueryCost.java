@@ -9,6 +9,7 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.GraphQLUnmodifiedType;
+import io.communique.graphql.DialogueExchangeApi;
 import io.communique.graphql.QueryApi;
 import io.communique.model.CommitmentStatus;
 import io.communique.relay.PageRequest;
@@ -34,6 +35,8 @@ import java.util.Map;
  * {@link CommitmentStatistics#maxGroups} groups, and each group's {@code byStatus} one count per status.</li>
  * <li>Any other list of objects counts as {@link LimitsConfig#listSizeEstimate()} items: those are
  * short and bounded by the data (a statement's speakers).</li>
+ * <li>{@code exportDialogue} counts {@link DialogueExchangeApi#EXPORT_COST}: its one JSON value holds the
+ * whole dialogue.</li>
  * <li>Introspection ({@code __schema}, {@code __type}) is free: it reads no database.</li>
  * <li>Where fragments select different fields per concrete type, the dearest type counts.</li>
  * </ul>
@@ -91,7 +94,7 @@ public final class QueryCost {
         GraphQLType nullable = GraphQLTypeUtil.unwrapNonNull(type);
         GraphQLUnmodifiedType named = GraphQLTypeUtil.unwrapAll(type);
         if (GraphQLTypeUtil.isLeaf(named)) {
-            return 0;
+            return isExport(field) ? multiply(parents, DialogueExchangeApi.EXPORT_COST) : 0;
         }
         long width = 1;
         if (nullable instanceof GraphQLList) {
@@ -99,6 +102,15 @@ public final class QueryCost {
         }
         long count = multiply(parents, width);
         return add(count, children(field.getChildren(), count, pageOf(field, named)));
+    }
+
+    /**
+     * {@code exportDialogue}: a scalar that holds a whole dialogue. Priced as a scalar it cost nothing, and
+     * fifty of them (a megabyte, a second of the server's time on the seed) passed any limit.
+     */
+    private boolean isExport(ExecutableNormalizedField field) {
+        return field.getParent() == null && field.getName().equals("exportDialogue")
+                && field.getObjectTypeNames().contains(schema.getQueryType().getName());
     }
 
     /** How many items the lists of {@code field}'s value hold, when its value is a page. */

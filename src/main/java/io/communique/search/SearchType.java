@@ -21,7 +21,7 @@ public enum SearchType {
     SUBJECT,
     @Description("Dialogues, by title, format and place.")
     DIALOGUE,
-    @Description("Nations, by name and ISO 3166-1 alpha-2 code.")
+    @Description("Nations, by name, other names (`USA`, `Bharat`) and ISO 3166-1 alpha-2 code.")
     NATION;
 
     /**

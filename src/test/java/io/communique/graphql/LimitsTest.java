@@ -90,6 +90,19 @@ class LimitsTest {
     }
 
     @Test
+    void anExportCountsAsTheDialogueItHolds() {
+        // A JSON scalar cost nothing like any scalar, so fifty exports in one operation passed the limit.
+        String dialogue = Ids.base64("Dialogue:1");
+        var one = GraphQL.file("export-dialogue", "id", dialogue);
+        assertNull(one.get("errors"), one.prettify());
+        assertEquals(DialogueExchangeApi.EXPORT_COST, one.getInt("extensions.cost.requested"));
+
+        var eleven = refusedWithoutSql(() -> GraphQL.file("export-dialogue-eleven-times", "id", dialogue));
+        Errors.single(eleven, ErrorCodes.QUERY_TOO_COMPLEX);
+        assertEquals(11 * DialogueExchangeApi.EXPORT_COST, eleven.getInt("extensions.cost.requested"));
+    }
+
+    @Test
     void everyResponseReportsItsCostWithVariablesResolved() {
         // Computed by hand in known-cost.graphql: 2 + 15n.
         var three = GraphQL.file("known-cost", "n", 3);
