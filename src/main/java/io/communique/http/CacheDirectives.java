@@ -15,9 +15,9 @@ record CacheDirectives(boolean noCache, boolean noStore) {
     private static final CacheDirectives NONE = new CacheDirectives(false, false);
 
     static CacheDirectives of(HttpServerRequest request) {
-        String cacheControl = request.getHeader(HttpHeaders.CACHE_CONTROL);
+        String cacheControl = ListHeaders.joined(request, HttpHeaders.CACHE_CONTROL);
         if (cacheControl == null) {
-            String pragma = request.getHeader("Pragma");
+            String pragma = ListHeaders.joined(request, "Pragma");
             return pragma != null && pragma.toLowerCase(Locale.ROOT).contains("no-cache") ? new CacheDirectives(true, false)
                     : NONE;
         }

@@ -106,7 +106,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                         "Method " + method + " is not allowed: use POST, or GET for queries.",
                         Map.of(HttpHeaders.ALLOW.toString(), ALLOWED_METHODS));
             }
-            media = ResponseMediaType.negotiate(ctx.request().getHeader(HttpHeaders.ACCEPT))
+            media = ResponseMediaType.negotiate(ListHeaders.joined(ctx.request(), HttpHeaders.ACCEPT))
                     .orElseThrow(() -> new RequestRejected(406, ErrorCodes.NOT_ACCEPTABLE,
                             "The Accept header admits no media type this endpoint produces: accept "
                                     + "application/graphql-response+json or application/json."));
@@ -238,7 +238,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         if (length != null) {
             try {
                 if (Long.parseLong(length.trim()) > maxBodyBytes) {
-                    ResponseMediaType media = ResponseMediaType.negotiate(ctx.request().getHeader(HttpHeaders.ACCEPT))
+                    ResponseMediaType media = ResponseMediaType.negotiate(ListHeaders.joined(ctx.request(), HttpHeaders.ACCEPT))
                             .orElse(ResponseMediaType.JSON);
                     reject(ctx, media, tooLarge());
                     return;
@@ -259,7 +259,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         if (ctx.response().ended()) {
             return;
         }
-        ResponseMediaType media = ResponseMediaType.negotiate(ctx.request().getHeader(HttpHeaders.ACCEPT))
+        ResponseMediaType media = ResponseMediaType.negotiate(ListHeaders.joined(ctx.request(), HttpHeaders.ACCEPT))
                 .orElse(ResponseMediaType.JSON);
         if (ctx.statusCode() == 413) {
             reject(ctx, media, tooLarge());
@@ -318,8 +318,8 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         if (body != null && body.length() > maxBodyBytes) {
             throw tooLarge();
         }
-        return GraphQLRequest.fromPost(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE),
-                ctx.request().getHeader(HttpHeaders.CONTENT_ENCODING), body, maxJsonDepth);
+        return GraphQLRequest.fromPost(ListHeaders.joined(ctx.request(), HttpHeaders.CONTENT_TYPE),
+                ListHeaders.joined(ctx.request(), HttpHeaders.CONTENT_ENCODING), body, maxJsonDepth);
     }
 
     /**
@@ -594,7 +594,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             String etag = answer.validator(HttpCaching::etag);
             response.putHeader(HttpHeaders.ETAG, etag)
                     .putHeader(HttpHeaders.CACHE_CONTROL, caching.successfulGet(ctx.request()));
-            if (HttpCaching.notModified(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+            if (HttpCaching.notModified(ListHeaders.joined(ctx.request(), HttpHeaders.IF_NONE_MATCH), etag)) {
                 response.setStatusCode(304).end();
                 return;
             }

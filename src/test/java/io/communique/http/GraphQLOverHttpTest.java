@@ -116,6 +116,28 @@ class GraphQLOverHttpTest {
         assertEquals("Query", JsonPath.from(response.body()).getString("data.__typename"));
     }
 
+    @Test
+    void aListHeaderSentOnTwoLinesIsReadWhole() throws Exception {
+        // RFC 9110 5.3: two lines of a list header are one line of both values. Only the first line was read:
+        // an Accept whose second line admits JSON was 406, a second Content-Type went unchecked, and an
+        // If-None-Match whose second line matches got the whole body again.
+        String body = "{\"query\": \"{ __typename }\"}";
+        HttpResponse<String> accepted = send(HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                .header("Accept", "text/html").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(200, accepted.statusCode(), accepted.body());
+
+        HttpResponse<String> twoTypes = send(HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(415, twoTypes.statusCode(), twoTypes.body());
+
+        URI get = getUri(Map.of("query", "{ nation(code: \"IN\") { name } }"));
+        String etag = send(HttpRequest.newBuilder(get).GET()).headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> revalidated = send(HttpRequest.newBuilder(get)
+                .header("If-None-Match", "\"something-else\"").header("If-None-Match", etag).GET());
+        assertEquals(304, revalidated.statusCode(), revalidated.body());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"text/plain", "application/graphql", "application/xml",
             "application/json; charset=ISO-8859-1", "application/json, text/plain"})
