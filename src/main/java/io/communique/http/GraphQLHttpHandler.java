@@ -591,7 +591,7 @@ final class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                     .putHeader(RATE_LIMIT_RESET, Long.toString(System.currentTimeMillis() / 1000 + standing.fullAfterSeconds()));
         }
         if (reusable) {
-            String etag = answer.validator(HttpCaching::etag);
+            String etag = HttpCaching.forMediaType(answer.validator(HttpCaching::etag), media);
             response.putHeader(HttpHeaders.ETAG, etag)
                     .putHeader(HttpHeaders.CACHE_CONTROL, caching.successfulGet(ctx.request()));
             if (HttpCaching.notModified(ListHeaders.joined(ctx.request(), HttpHeaders.IF_NONE_MATCH), etag)) {

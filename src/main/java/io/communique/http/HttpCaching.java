@@ -47,6 +47,15 @@ final class HttpCaching {
         }
     }
 
+    /**
+     * The tag of the body as sent with {@code media}: the same bytes under the other media type are another
+     * representation, and a shared cache that revalidated one with the other's tag (both vary on Accept)
+     * could hand a client the Content-Type it did not ask for (RFC 9111 4.3.4).
+     */
+    static String forMediaType(String etag, ResponseMediaType media) {
+        return media == ResponseMediaType.JSON ? etag : etag.substring(0, etag.length() - 1) + ".gr\"";
+    }
+
     /** Whether If-None-Match names this ETag (weak comparison, RFC 9110 13.1.2) or is {@code *}. */
     static boolean notModified(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) {
