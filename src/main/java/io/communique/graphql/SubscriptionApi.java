@@ -118,7 +118,7 @@ public class SubscriptionApi {
     }
 
     @Subscription("statementAdded")
-    @Description("Every statement added to the dialogue from now on. A dialogue id that names nothing ends the subscription with a `BAD_USER_INPUT` error. Ends with `EVENTS_INTERRUPTED` when events it may have wanted were lost on the server (or `SUBSCRIPTION_OVERFLOW` when too many waited for it): read the current state again, then subscribe again. Refused with `SERVICE_UNAVAILABLE` while the server hears no events.")
+    @Description("Every statement added to the dialogue from now on, new or moved to it from another dialogue. A dialogue id that names nothing ends the subscription with a `BAD_USER_INPUT` error. Ends with `EVENTS_INTERRUPTED` when events it may have wanted were lost on the server (or `SUBSCRIPTION_OVERFLOW` when too many waited for it): read the current state again, then subscribe again. Refused with `SERVICE_UNAVAILABLE` while the server hears no events.")
     public Multi<StatementNode> statementAdded(
             @NonNull @Id @Name("dialogueId") @Description("Global ID of the dialogue.") String dialogueId) {
         Executor subscriber = subscriberContext();

@@ -315,6 +315,40 @@ class SubscriptionTest {
     }
 
     @Test
+    void aStatementMovedIntoADialogueReachesItsSubscribers() throws Exception {
+        // Only an INSERT was announced: a statement moved into the dialogue joined its list unheard.
+        long dialogue;
+        long key;
+        try (var c = DB.connect(); var s = c.createStatement()) {
+            var rs = s.executeQuery("insert into dialogue (title, format, held_on, place, slug) values"
+                    + " ('Moved-into dialogue', 'Test', '2024-01-01', 'Nowhere', 'moved-into-" + System.nanoTime() + "')"
+                    + " returning id");
+            rs.next();
+            dialogue = rs.getLong(1);
+            rs = s.executeQuery("select min(id) from statement where dialogue_id = 1");
+            rs.next();
+            key = rs.getLong(1);
+        }
+        try (GraphQLWs ws = GraphQLWs.connect()) {
+            subscribe(ws, "moved", WATCH_STATEMENTS, Map.of("dialogue", Ids.base64("Dialogue:" + dialogue)));
+            try (var c = DB.connect(); var s = c.createStatement()) {
+                // Another column changed alone is not a move, so the first event must be the move's.
+                s.executeUpdate("update statement set text = text where id = " + key);
+                s.executeUpdate("update statement set dialogue_id = " + dialogue + " where id = " + key);
+            }
+            try {
+                JsonObject statement = payload(ws.next("moved"), "statementAdded");
+                assertEquals(Ids.base64("Statement:" + key), statement.getString("id"));
+                assertEquals(Ids.base64("Dialogue:" + dialogue), statement.getJsonObject("dialogue").getString("id"));
+            } finally {
+                try (var c = DB.connect(); var s = c.createStatement()) {
+                    s.executeUpdate("update statement set dialogue_id = 1 where id = " + key);
+                }
+            }
+        }
+    }
+
+    @Test
     void aBurstLargerThanTheBufferEndsTheSubscriptionWithSubscriptionOverflow() throws Exception {
         // It ended with INTERNAL, logged as a server fault, after one event of a 5,000-row insert.
         try (GraphQLWs ws = GraphQLWs.connect()) {
