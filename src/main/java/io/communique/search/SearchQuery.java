@@ -27,6 +27,8 @@ public record SearchQuery(String text, String fuzzy) {
      * waiting for its operand, and PostgreSQL fails the whole statement ("tsquery stack too small")
      * past 32 of them; a run of dashes reads as one exclusion instead, as a search box would mean it.
      */
+    /** Besides white space and quotes, the characters after which websearch_to_tsquery reads a '-' as NOT. */
+    private static final String OPERAND_START_AFTER = "!&|()<-";
     private static final Pattern RUN_OF_EXCLUSIONS = Pattern.compile("-[\\s!&|()<]*(?=-)");
 
     /**
@@ -52,14 +54,37 @@ public record SearchQuery(String text, String fuzzy) {
     }
 
     private static String fuzzyWords(String query) {
-        String[] words = query.replace('"', ' ').trim().split(" +");
-        if (Arrays.stream(words).anyMatch(w -> w.startsWith("-") && w.length() > 1)) {
+        if (excludes(query)) {
             return null;
         }
+        String[] words = query.replace('"', ' ').trim().split(" +");
         String kept = Arrays.stream(words)
                 .filter(w -> !w.equalsIgnoreCase("or") && !w.equals("-"))
                 .map(w -> w.toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(" "));
         return kept.codePoints().filter(Character::isLetterOrDigit).count() >= MIN_FUZZY_LENGTH ? kept : null;
+    }
+
+    /**
+     * Whether websearch_to_tsquery reads an exclusion in {@code query}: a '-' outside quotes where an
+     * operand may start (after a space, a quote, an operator character or another '-', or first), with
+     * a word after it somewhere. Looking at words with their quotes removed, as before, missed
+     * {@code -"China"} and {@code - China} and let trigrams find what the query excludes. Erring
+     * towards an exclusion only costs the fuzzy part.
+     */
+    private static boolean excludes(String query) {
+        boolean quoted = false;
+        boolean operandMayStart = true;
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '-' && !quoted && operandMayStart
+                    && query.substring(i + 1).codePoints().anyMatch(Character::isLetterOrDigit)) {
+                return true;
+            }
+            operandMayStart = c == '"' || Character.isWhitespace(c) || OPERAND_START_AFTER.indexOf(c) >= 0;
+        }
+        return false;
     }
 }

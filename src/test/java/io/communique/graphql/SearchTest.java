@@ -356,6 +356,20 @@ class SearchTest {
     }
 
     @Test
+    void anExclusionWrittenAsPostgreSqlReadsItTurnsTheFuzzyPartOff() {
+        // websearch_to_tsquery excludes a quoted phrase after a dash and a word after a lone dash; the
+        // fuzzy part read both as the words themselves and found them by trigrams.
+        for (String query : List.of("-\"China\"", "-\"jet engine\"", "- China", "Blinkin -\"Austin\"", "Blinkin (-Austin)")) {
+            var response = search(query);
+            assertEquals(List.of(), hits(response), query);
+            assertEquals(0, response.getInt("data.search.totalCount"), query);
+        }
+        // A dash inside quotes or inside a word excludes nothing, so the fuzzy part still applies.
+        assertEquals(List.of("Official:Antony J. Blinken"), hits(search("\"Blinkin -\"")));
+        assertEquals(List.of("Official:Antony J. Blinken"), hits(search("Blinkin-")));
+    }
+
+    @Test
     void cursorsPageThroughTheRankedListWithoutGapsOrRepeats() {
         var all = search("India", "first", 100);
         List<String> everything = all.getList("data.search.edges.node.id");
