@@ -200,12 +200,16 @@ public class TextSearch {
                 String names = t.names().replace(t.alias() + ".", "x.");
                 union(fuzzyHits, "select " + type.ordinal() + " as t, x.id, cast(" + FUZZY_WEIGHT + " * " + trgm
                         + ".word_similarity(:fuzzy, " + names + ") as real) as rank from " + t.table()
-                        + " x where (select names_missed from gate) and :fuzzy operator(" + trgm + ".<%) " + names);
+                        + " x where (select applies from gate) and :fuzzy operator(" + trgm + ".<%) " + names);
             }
         }
         // Trigrams are the fallback for names the words did not find: they run (an InitPlan gates
         // them) only when the words matched no official, topic or subject, so an exact name is never
-        // crowded by look-alikes and the common case pays no trigram scan.
+        // crowded by look-alikes and the common case pays no trigram scan. Nor do they run for a query
+        // whose words are all English stop words ("and", "over"): those are no misspelled name, and
+        // trigrams found "Maintenance, repair and overhaul (MRO)" for them. The English query decides
+        // for officials too, although their words are matched with 'simple', so that one rule says
+        // when a query has words at all.
         //
         // The word hits (thousands for a common word) are materialized once, in "words", and read
         // from there with the few fuzzy ones beside them. A CTE "hits" of both used to copy every
@@ -216,8 +220,8 @@ public class TextSearch {
         String hits = "words";
         String count = "(select count(*) from words)";
         if (!nameTypes.isEmpty()) {
-            ctes += " gate as materialized (select not exists(select 1 from words where t in ("
-                    + String.join(", ", nameTypes) + ")) as names_missed),"
+            ctes += " gate as materialized (select numnode(q.en) > 0 and not exists(select 1 from words where t in ("
+                    + String.join(", ", nameTypes) + ")) as applies from q),"
                     + " fuzzy as (" + fuzzyHits + "),";
             hits = "(select * from words union all select * from fuzzy)";
             count = "(" + count + " + (select count(*) from fuzzy))";

@@ -434,7 +434,8 @@ class SearchTest {
 
     @Test
     void stopWordsOperatorsAndHostileTextFindNothingWithoutError() {
-        for (String query : List.of("the of and", "- or \"\"", "or", "\"", "!!! & | <-> :*", "'); drop table statement; --",
+        // "and", "and or" and "over" found a topic by trigrams when the word part had nothing to match.
+        for (String query : List.of("the of and", "and", "and or", "over", "- or \"\"", "or", "\"", "!!! & | <-> :*", "'); drop table statement; --",
                 "the\u0000of", "(((", "-".repeat(33), "-(".repeat(40), "- ! & | < ".repeat(25))) {
             var response = search(query);
             assertEquals(List.of(), hits(response), query);
