@@ -192,8 +192,8 @@ public class TextSearch {
         var nameTypes = new ArrayList<String>();
         for (SearchType type : types) {
             Target t = TARGETS.get(type);
-            union(words, "select " + type.ordinal() + " as t, x.id, cast(ts_rank(x.search_vector, q." + tsqueryColumn(t)
-                    + ", 32) as real) as rank from " + t.vectors() + " x cross join q where x.search_vector @@ q."
+            union(words, "select " + type.ordinal() + " as t, x.id, cast(ts_rank(x.search_vector, q.rank_"
+                    + tsqueryColumn(t) + ", 32) as real) as rank from " + t.vectors() + " x cross join q where x.search_vector @@ q."
                     + tsqueryColumn(t));
             if (fuzzy && t.names() != null) {
                 nameTypes.add(String.valueOf(type.ordinal()));
@@ -248,10 +248,11 @@ public class TextSearch {
         snippet.append(" end");
 
         // An empty page still returns one row (all hit columns null) so that the counts reach the client.
-        return "with q as materialized (select search_tsquery('english', :query) as en,"
+        return "with q as materialized (select *, " + positive("en") + " as rank_en, " + positive("si") + " as rank_si"
+                + " from (select search_tsquery('english', :query) as en,"
                 + " search_tsquery('simple', :query) as si,"
                 + " search_headline_tsquery('english', :query) as hl_en,"
-                + " search_headline_tsquery('simple', :query) as hl_si),"
+                + " search_headline_tsquery('simple', :query) as hl_si) as parsed),"
                 + ctes
                 + " page as (select h.t, h.id, h.rank from " + hits + " h" + (after ? " where " + afterCondition : "")
                 + " order by h.rank desc, h.t, h.id limit " + limit + "),"
@@ -263,6 +264,18 @@ public class TextSearch {
                 + " stats.total_count, stats.has_before" + entities
                 + " from stats left join (page p cross join q" + joins + ") on true"
                 + " order by p.rank desc, p.t, p.id";
+    }
+
+    /**
+     * SQL text: the tsquery {@code column} without its exclusions, to rank with. ts_rank gives 1e-20 to
+     * every row for a query with a NOT in it, so "F414 -zzzz" ranked all its hits alike; querytree
+     * drops the NOTs, as for an index scan. A query without '!' in its text form is used as it is
+     * (querytree of an empty query is '', which as a tsquery raises a NOTICE), and so is one whose
+     * every branch is negated ('T').
+     */
+    private static String positive(String column) {
+        return "case when strpos(cast(" + column + " as text), '!') = 0 or querytree(" + column + ") = 'T' then "
+                + column + " else cast(querytree(" + column + ") as tsquery) end";
     }
 
     private static void union(StringBuilder sql, String select) {

@@ -280,6 +280,21 @@ class SearchTest {
     }
 
     @Test
+    void anExclusionLeavesTheRankOfTheWordsItKeeps() {
+        // ts_rank gives 1e-20 for any tsquery with a NOT, which made every hit of "F414 -zzzz" rank alike.
+        // A trailing exclusion leaves F414 without its prefix, as a trailing space does.
+        for (String[] pair : List.of(new String[] {"F414 ", "F414 -zzzz"}, new String[] {"F414", "-zzzz F414"},
+                new String[] {"jet engine", "jet -\"zzzz\" engine"})) {
+            var plain = search(pair[0]);
+            var excluding = search(pair[1]);
+            assertEquals(hits(plain), hits(excluding), pair[1]);
+            assertEquals(plain.getList("data.search.edges.rank", Float.class),
+                    excluding.getList("data.search.edges.rank", Float.class), pair[1]);
+        }
+        assertTrue(search("F414 -zzzz").getFloat("data.search.edges[0].rank") > 0.3f);
+    }
+
+    @Test
     void eachTypeFilterReturnsOnlyThatType() {
         Map<String, String> queries = Map.of(
                 "STATEMENT", "drones", "COMMITMENT", "drones", "OFFICIAL", "Blinken",
