@@ -27,9 +27,10 @@ public record SearchQuery(String text, String fuzzy) {
      * waiting for its operand, and PostgreSQL fails the whole statement ("tsquery stack too small")
      * past 32 of them; a run of dashes reads as one exclusion instead, as a search box would mean it.
      */
+    private static final Pattern RUN_OF_EXCLUSIONS = Pattern.compile("-[\\s!&|()<]*(?=-)");
+
     /** Besides white space and quotes, the characters after which websearch_to_tsquery reads a '-' as NOT. */
     private static final String OPERAND_START_AFTER = "!&|()<-";
-    private static final Pattern RUN_OF_EXCLUSIONS = Pattern.compile("-[\\s!&|()<]*(?=-)");
 
     /**
      * Validates {@code raw}, given in {@code argument}.
