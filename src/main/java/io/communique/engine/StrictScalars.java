@@ -50,6 +50,13 @@ import java.util.function.Function;
  * field, without saying which value or what a date looks like. Here a {@code Date} is a string that
  * {@link LocalDate#parse} reads ({@code 2023-11-10}) with a year from 0001 to 9999; a literal that is not is a validation error
  * naming the argument's path, a variable a request error naming the value.
+ *
+ * <p>graphql-java's {@code ID} turned any variable value into a string ({@code String.valueOf}):
+ * {@code true}, {@code 1.5} and {@code {"a":1}} reached resolvers as "true", "1.5" and "{a=1}" and
+ * failed there as field errors, the operation having run. Here an {@code ID} variable is a string
+ * or, as the spec says (3.5.5), an integer, read as its decimal digits; an integral JSON number
+ * ({@code 4.0}, {@code 1e1}) counts as an integer, as it does for {@code Int}, and reads {@code "4"},
+ * {@code "10"}. Literals were already refused by graphql-java's own check, which is kept.
  */
 final class StrictScalars {
 
@@ -70,6 +77,7 @@ final class StrictScalars {
                     case "Int" -> new StrictNumber(lenient, true);
                     case "Float" -> new StrictNumber(lenient, false);
                     case "Date" -> new StrictDate(lenient);
+                    case "ID" -> new StrictId(lenient);
                     default -> null;
                 };
                 return strict == null ? TraversalControl.CONTINUE
@@ -210,6 +218,35 @@ final class StrictScalars {
         private static String refusal(Object input) {
             return "Date cannot represent " + shown(input) + ": it is not a date such as \"2023-11-10\""
                     + " (ISO-8601, years 0001 to 9999).";
+        }
+    }
+
+    private record StrictId(Coercing<Object, Object> lenient) implements Checking {
+
+        /** No id is longer; {@code 1e100000} in a small request would otherwise become 100,000 digits. */
+        private static final int MAX_DIGITS = 100;
+
+        @Override
+        public Object parseValue(Object input, GraphQLContext context, Locale locale) throws CoercingParseValueException {
+            if (input instanceof String) {
+                return lenient.parseValue(input, context, locale);
+            }
+            BigDecimal number = input instanceof Number n ? StrictNumber.decimal(n) : null;
+            if (number == null || number.stripTrailingZeros().scale() > 0) {
+                throw new CoercingParseValueException("ID cannot represent " + shown(input) + ": it is not a string or an integer.");
+            }
+            if (number.precision() - number.scale() > MAX_DIGITS) {
+                throw new CoercingParseValueException("ID cannot represent " + shown(input) + ": it has more than "
+                        + MAX_DIGITS + " digits.");
+            }
+            // Not String.valueOf: 4.0 would read "4.0" and 1e1 "1E+1", where the integer they stand for is 4 and 10.
+            return number.toBigIntegerExact().toString();
+        }
+
+        @Override
+        public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale)
+                throws CoercingParseLiteralException {
+            return lenient.parseLiteral(input, variables, context, locale);
         }
     }
 

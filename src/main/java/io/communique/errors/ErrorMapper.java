@@ -90,7 +90,7 @@ public class ErrorMapper {
             "^Variable '([^']+)' has an invalid value: Coerced Null value for NonNull type '([^']+)'");
     /** engine/StrictScalars, through graphql-java: "Variable 'n' has an invalid value: Int cannot represent 1.5: it is not an integer." */
     private static final Pattern SCALAR_REFUSED = Pattern.compile(
-            "^Variable '([^']+)' has an invalid value: ((?:Int|Float|Date) cannot represent .*)$", Pattern.DOTALL);
+            "^Variable '([^']+)' has an invalid value: ((?:Int|Float|Date|ID) cannot represent .*)$", Pattern.DOTALL);
     /**
      * graphql-java 24's other literal checks (ArgumentValidationUtil): "argument 'a' with value '…' must not be null",
      * "… must be an object type", "… is missing required fields '[x, y]'", "… contains a field not in 'T': 'f'".

@@ -167,6 +167,41 @@ class ErrorsTest {
     }
 
     @Test
+    void idVariablesAreStringsOrIntegersAsTheSpecSays() {
+        // graphql-java's ID made a string of any value: true reached node() as "true" and the operation ran,
+        // answering a field error with data; and an input's commitmentId of true reached the mutation.
+        ServerStatementCounter.resetBoth();
+        Map<Object, String> variables = new java.util.LinkedHashMap<>();
+        variables.put(true, "true: it is not a string or an integer.");
+        variables.put(1.5, "1.5: it is not a string or an integer.");
+        variables.put(Map.of("a", 1), "that value: it is not a string or an integer.");
+        variables.put(new java.math.BigDecimal("1e101"), "1E+101: it has more than 100 digits.");
+        variables.forEach((value, reason) -> {
+            var response = GraphQL.file("node", "id", value);
+            assertEquals("Variable 'id' has an invalid value: ID cannot represent " + reason,
+                    Errors.single(response, ErrorCodes.BAD_USER_INPUT).get("message"), String.valueOf(value));
+            assertNull(response.get("data"), response.prettify());
+        });
+        Map<String, Object> input = Map.of("commitmentId", true, "status", "IN_PROGRESS", "asOf", "2024-03-01",
+                "expectedVersion", 0, "evidence", Map.of("statementId", "U3RhdGVtZW50OjE0"));
+        var mutation = GraphQL.as(io.communique.support.Tokens.forRole("editor"), GraphQL.load("update-commitment-status"),
+                "input", input);
+        assertEquals("Variable 'input' has an invalid value at 'input.commitmentId': ID cannot represent true: it is not a string"
+                + " or an integer.", Errors.single(mutation, ErrorCodes.BAD_USER_INPUT).get("message"));
+        assertNull(mutation.get("data"), mutation.prettify());
+        for (String literal : List.of("true", "1.5", "{a: 1}")) {
+            Errors.single(GraphQL.query("{ node(id: " + literal + ") { id } }"), ErrorCodes.VALIDATION_FAILED);
+        }
+        ServerStatementCounter.assertNoneRan();
+        // An integer is an ID (3.5.5), an integral JSON number too, as for Int: they run, and name no node.
+        for (Object integer : List.of(4, 4.0)) {
+            var response = GraphQL.file("node", "id", integer);
+            assertEquals("Argument 'id' is not a valid node id.", Errors.single(response, ErrorCodes.BAD_USER_INPUT).get("message"));
+            assertTrue(response.getMap("data").containsKey("node"), response.prettify());
+        }
+    }
+
+    @Test
     void aFragmentSpreadByManyOperationsIsReportedOnceAndALongNameIsCut() {
         // graphql-java reports the fragment once per operation spreading it, quoting the whole name each time: 100
         // operations and a 200 KB name made a 20 MB answer to a 200 KB request. (At 100 errors it stops and says so in
