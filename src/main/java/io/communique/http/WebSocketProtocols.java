@@ -10,6 +10,7 @@ import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.websocket.GraphQLWebSocketSession;
 import io.smallrye.graphql.websocket.GraphQLWebsocketHandler;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.util.Map;
@@ -28,6 +29,12 @@ import java.util.Optional;
  * <li>an operation that ends in an {@code error} message frees its id, as the protocol says (no more
  * messages follow it). SmallRye 2.17 kept the id, so a client that used it again was closed with
  * 4409 "Subscriber for 1 already exists".</li>
+ * <li>an operation that ran is answered with its result, {@code data: null} included, as a data message
+ * ({@code next}, {@code data}) and then {@code complete}; {@code error} is for one that never ran (a
+ * document that does not validate, a limit, bad variables). SmallRye 2.17 sent {@code error} for any
+ * result without data, so a field error that reached a non-null root lost {@code data} over WebSocket
+ * where HTTP kept it, and graphql-ws clients, which read {@code error} as "never ran", were told so of
+ * an operation that ran (a mutation may have written).</li>
  * </ul>
  */
 final class WebSocketProtocols {
@@ -58,6 +65,24 @@ final class WebSocketProtocols {
     @FunctionalInterface
     private interface ErrorSender {
         void send(String operationId, ExecutionResponse response) throws IOException;
+    }
+
+    /**
+     * Sends a result that has {@code data} (even null) as a data message of {@code dataType} and then
+     * {@code complete}, as SmallRye does for a result with data; false when it has none. Nothing is
+     * sent when the client completed the operation meanwhile, as SmallRye's own does.
+     */
+    private static boolean sentAsData(GraphQLWebSocketSession session, Map<String, ?> active, String dataType,
+            String operationId, ExecutionResponse response) throws IOException {
+        if (response.getExecutionResult() == null || !response.getExecutionResult().isDataPresent()) {
+            return false;
+        }
+        if (active.remove(operationId) != null) {
+            session.sendMessage(Json.createObjectBuilder().add("id", operationId).add("type", dataType)
+                    .add("payload", response.getExecutionResultAsJsonObject()).build().toString());
+            session.sendMessage(Json.createObjectBuilder().add("id", operationId).add("type", "complete").build().toString());
+        }
+        return true;
     }
 
     private record OperationLimit(int max) {
@@ -108,6 +133,9 @@ final class WebSocketProtocols {
 
         @Override
         protected void sendErrorMessage(String operationId, ExecutionResponse response) throws IOException {
+            if (sentAsData(session, activeOperations, "next", operationId, response)) {
+                return;
+            }
             // Freed first: the client may reuse the id as soon as it reads the error.
             activeOperations.remove(operationId);
             super.sendErrorMessage(operationId, response);
@@ -133,6 +161,9 @@ final class WebSocketProtocols {
 
         @Override
         protected void sendErrorMessage(String operationId, ExecutionResponse response) throws IOException {
+            if (sentAsData(session, activeOperations, "data", operationId, response)) {
+                return;
+            }
             activeOperations.remove(operationId);
             super.sendErrorMessage(operationId, response);
         }

@@ -187,6 +187,41 @@ class GraphQLOverWebSocketTest {
     }
 
     @Test
+    void anOperationThatRanIsSentAsItsResultEvenWithNullDataOnBothSubprotocols() throws Exception {
+        // A field error reached the non-null root: over HTTP {"errors": [...], "data": null}. SmallRye sent "error",
+        // dropping data, and graphql-ws clients read "error" as an operation that never ran.
+        String garbage = "{ changes(since: \"garbage\") { nextToken } }";
+        var http = GraphQL.query(garbage);
+        assertTrue(http.getMap("$").containsKey("data"), http.prettify());
+        try (GraphQLWs ws = GraphQLWs.connect()) {
+            ws.subscribe("1", garbage, Map.of());
+            JsonObject next = ws.next("1");
+            assertEquals("next", next.getString("type"), next.encode());
+            assertRanWithNullData(next.getJsonObject("payload"), http.getString("errors[0].message"));
+            assertEquals("complete", ws.next("1").getString("type"));
+            // The id is free again once complete is sent.
+            ws.subscribe("1", QUERY, Map.of());
+            assertEquals("next", ws.next("1").getString("type"));
+            assertEquals("complete", ws.next("1").getString("type"));
+        }
+        try (GraphQLWs ws = GraphQLWs.connect("graphql-ws")) {
+            ws.send(JsonObject.of("id", "1", "type", "start", "payload", JsonObject.of("query", garbage)).encode());
+            JsonObject data = ws.next("1");
+            assertEquals("data", data.getString("type"), data.encode());
+            assertRanWithNullData(data.getJsonObject("payload"), http.getString("errors[0].message"));
+            assertEquals("complete", ws.next("1").getString("type"));
+        }
+    }
+
+    private static void assertRanWithNullData(JsonObject payload, String message) {
+        assertTrue(payload.containsKey("data"), payload.encode());
+        assertEquals(null, payload.getValue("data"), payload.encode());
+        JsonObject error = payload.getJsonArray("errors").getJsonObject(0);
+        assertEquals("BAD_USER_INPUT", error.getJsonObject("extensions").getString("code"), payload.encode());
+        assertEquals(message, error.getString("message"));
+    }
+
+    @Test
     void aSocketCarriesAtMostTheConfiguredNumberOfOperations() throws Exception {
         try (GraphQLWs ws = GraphQLWs.connect()) {
             for (int i = 1; i <= maxOperations; i++) {
