@@ -52,6 +52,10 @@ public class CommitmentTracker {
             @NotNull @Text(max = 300) String title,
             @Text(max = 200) String publisher,
             @RecordDate LocalDate publishedOn) {
+
+        public Source {
+            url = WebUrl.Canonical.lowerScheme(url);
+        }
     }
 
     /** Evidence for a status: a statement of a dialogue, external sources, or both. */

@@ -124,6 +124,10 @@ public class Editorial {
             @NotNull(groups = OnCreate.class) @RecordDate LocalDate publishedOn,
             @NotNull(groups = OnCreate.class) @Text(max = MAX_DOCUMENT) String text,
             Set<String> cleared) {
+
+        public DocumentChange {
+            url = WebUrl.Canonical.lowerScheme(url);
+        }
     }
 
     public record StatementChange(String statementId, Integer expectedVersion,

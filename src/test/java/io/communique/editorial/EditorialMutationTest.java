@@ -432,6 +432,10 @@ class EditorialMutationTest {
         assertEquals("https://example.org/caf\u00E9?q=1#x", ok(EDITOR, "editorial-create-source-document", map("title", "t",
                 "publishedOn", "2024-01-01", "text", "x", "url", "https://example.org/caf\u00E9?q=1#x"))
                 .getString("data.createSourceDocument.sourceDocument.url"));
+        // Schemes are case-insensitive (RFC 3986 3.1): "HTTPS://" was refused as not an https URL. Stored in lower case.
+        assertEquals("https://EXAMPLE.ORG", ok(EDITOR, "editorial-create-source-document", map("title", "t",
+                "publishedOn", "2024-01-01", "text", "x", "url", "HTTPS://EXAMPLE.ORG"))
+                .getString("data.createSourceDocument.sourceDocument.url"));
         badInput("input.publishedOn", EDITOR, "editorial-create-source-document", map("title", "t",
                 "publishedOn", LocalDate.now().plusDays(1).toString(), "text", "x"));
         badInput("input.text", EDITOR, "editorial-create-source-document", map("title", "t", "publishedOn", "2024-01-01", "text", " "));

@@ -337,6 +337,16 @@ class CommitmentStatusMutationTest {
     }
 
     @Test
+    void aSourceUrlsSchemeIsReadInAnyCaseAndStoredInLowerCase() throws SQLException {
+        // Schemes are case-insensitive (RFC 3986 3.1); "HTTP://" was refused, and the database's check knows only lower case.
+        long key = DB.newCommitment("AGREED");
+        var response = update(Tokens.forRole("editor"), input(key, "IN_PROGRESS", "evidence", Map.of("statementId", QUOTE,
+                "sources", List.of(Map.of("url", "HTTP://Example.org/Report", "title", "Deliveries begin")))));
+        assertNull(response.get("errors"), response.prettify());
+        assertEquals("http://Example.org/Report", response.getString("data.updateCommitmentStatus.statusChange.sources[0].url"));
+    }
+
+    @Test
     void aStaleVersionIsAConflictAndWritesNothing() throws SQLException {
         long key = DB.newCommitment("AGREED");
         assertNull(update(Tokens.forRole("editor"), input(key, "IN_PROGRESS", "expectedVersion", 0)).get("errors"));
