@@ -69,7 +69,7 @@ public class Filters {
         range(b, connection, "filter.heldOn", filter.heldOn(), "c.held_on");
         range(b, connection, "filter.publishedOn", filter.publishedOn(),
                 "(select d.published_on from source_document d where d.id = c.document_id)");
-        search(b, filter.search(), SearchType.STATEMENT);
+        search(b, filter.search(), SearchType.STATEMENT, connection);
         return b.build();
     }
 
@@ -107,14 +107,14 @@ public class Filters {
         // place, migration V13) of the entry it corrects, so which entry of that day is current does not matter.
         range(b, connection, "filter.statusAsOf", filter.statusAsOf(), "(select e.as_of from commitment_status_entry e"
                 + " where e.commitment_id = c.id order by e.as_of desc, e.id desc limit 1)");
-        search(b, filter.search(), SearchType.COMMITMENT);
+        search(b, filter.search(), SearchType.COMMITMENT, connection);
         return b.build();
     }
 
     /** The same full-text matching as {@code Query.search}, through the row's indexed search vector. */
-    private static void search(SqlFilter.Builder b, String search, SearchType type) {
+    private static void search(SqlFilter.Builder b, String search, SearchType type, String connection) {
         if (search != null) {
-            String text = SearchQuery.parse(search, "filter.search").text();
+            String text = SearchQuery.parse(search, "filter.search", connection).text();
             b.where(TextSearch.matches(type, "c", b.bind(text).substring(1)));
         }
     }

@@ -38,18 +38,30 @@ public record SearchQuery(String text, String fuzzy) {
      * @throws BadUserInputException when the query is empty, blank or longer than {@value #MAX_LENGTH} characters
      */
     public static SearchQuery parse(String raw, String argument) {
+        return validated(raw, "Argument '" + argument + "'");
+    }
+
+    /**
+     * Validates {@code raw}, given in {@code argument} of a connection's filter, named in the error as every
+     * other filter argument's is ("Argument 'filter.search' on the 'Official.statements' connection …").
+     */
+    public static SearchQuery parse(String raw, String argument, String connection) {
+        return validated(raw, "Argument '" + argument + "' on the '" + connection + "' connection");
+    }
+
+    private static SearchQuery validated(String raw, String subject) {
         if (raw == null || raw.isBlank()) {
-            throw new BadUserInputException("Argument '" + argument + "' must not be empty.");
+            throw new BadUserInputException(subject + " must not be empty.");
         }
         if (raw.codePointCount(0, raw.length()) > MAX_LENGTH) {
-            throw new BadUserInputException("Argument '" + argument + "' is " + raw.codePointCount(0, raw.length())
+            throw new BadUserInputException(subject + " is " + raw.codePointCount(0, raw.length())
                     + " characters long, which exceeds the limit of " + MAX_LENGTH + ".");
         }
         // NUL cannot be stored in a PostgreSQL text value; no control character means anything in a query.
         String cleaned = RUN_OF_EXCLUSIONS.matcher(raw.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}\\s]+", " ").stripLeading())
                 .replaceAll("");
         if (cleaned.isBlank()) {
-            throw new BadUserInputException("Argument '" + argument + "' must not be empty.");
+            throw new BadUserInputException(subject + " must not be empty.");
         }
         return new SearchQuery(cleaned, fuzzyWords(cleaned));
     }

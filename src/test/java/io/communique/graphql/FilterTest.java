@@ -122,7 +122,8 @@ class FilterTest {
                 "Co-production of armoured infantry vehicles");
         var blank = commitments(Map.of("search", "  "));
         assertError(blank, "BAD_USER_INPUT", "commitments");
-        assertMessage(blank, "filter.search");
+        // Named with its connection, as every other filter argument is (it once said only "Argument 'filter.search'").
+        assertMessage(blank, "Argument 'filter.search' on the '");
     }
 
     @Test
