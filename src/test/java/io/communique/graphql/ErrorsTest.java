@@ -10,8 +10,11 @@ import io.communique.support.Errors;
 import io.communique.support.GraphQL;
 import io.communique.support.Ids;
 import io.communique.support.ServerStatementCounter;
+import io.communique.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -148,7 +151,7 @@ class ErrorsTest {
     void intInputsAreIntegersWithin32BitsAsTheSpecSays() {
         // SmallRye's Int took "2" and 2.0 as literals, wrapped 99999999999 around, and let 1.5 reach a resolver (INTERNAL).
         ServerStatementCounter.resetBoth();
-        Map<Object, String> variables = new java.util.LinkedHashMap<>();
+        Map<Object, String> variables = new LinkedHashMap<>();
         variables.put(1.5, "Int cannot represent 1.5: it is not an integer.");
         variables.put("2", "Int cannot represent \"2\": it is not a number.");
         variables.put(99_999_999_999L, "Int cannot represent 99999999999: it is outside the 32-bit range.");
@@ -171,11 +174,11 @@ class ErrorsTest {
         // graphql-java's ID made a string of any value: true reached node() as "true" and the operation ran,
         // answering a field error with data; and an input's commitmentId of true reached the mutation.
         ServerStatementCounter.resetBoth();
-        Map<Object, String> variables = new java.util.LinkedHashMap<>();
+        Map<Object, String> variables = new LinkedHashMap<>();
         variables.put(true, "true: it is not a string or an integer.");
         variables.put(1.5, "1.5: it is not a string or an integer.");
         variables.put(Map.of("a", 1), "that value: it is not a string or an integer.");
-        variables.put(new java.math.BigDecimal("1e101"), "1E+101: it has more than 100 digits.");
+        variables.put(new BigDecimal("1e101"), "1E+101: it has more than 100 digits.");
         variables.forEach((value, reason) -> {
             var response = GraphQL.file("node", "id", value);
             assertEquals("Variable 'id' has an invalid value: ID cannot represent " + reason,
@@ -184,7 +187,7 @@ class ErrorsTest {
         });
         Map<String, Object> input = Map.of("commitmentId", true, "status", "IN_PROGRESS", "asOf", "2024-03-01",
                 "expectedVersion", 0, "evidence", Map.of("statementId", "U3RhdGVtZW50OjE0"));
-        var mutation = GraphQL.as(io.communique.support.Tokens.forRole("editor"), GraphQL.load("update-commitment-status"),
+        var mutation = GraphQL.as(Tokens.forRole("editor"), GraphQL.load("update-commitment-status"),
                 "input", input);
         assertEquals("Variable 'input' has an invalid value at 'input.commitmentId': ID cannot represent true: it is not a string"
                 + " or an integer.", Errors.single(mutation, ErrorCodes.BAD_USER_INPUT).get("message"));

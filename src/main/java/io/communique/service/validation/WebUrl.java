@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import java.util.Locale;
 
 /**
  * A link a reader can open: an http or https URL of at most 2000 characters, with a host, without
@@ -55,7 +56,7 @@ public @interface WebUrl {
             int colon = url.indexOf(':');
             String scheme = colon < 0 ? "" : url.substring(0, colon);
             return scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")
-                    ? scheme.toLowerCase(java.util.Locale.ROOT) + url.substring(colon) : url;
+                    ? scheme.toLowerCase(Locale.ROOT) + url.substring(colon) : url;
         }
     }
 
